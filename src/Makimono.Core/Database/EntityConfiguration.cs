@@ -1,0 +1,132 @@
+using Makimono.Accounts;
+using Makimono.Tags;
+using Makimono.Works;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Makimono.Database;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> b)
+    {
+        b.Property(u => u.UserName).HasMaxLength(Limits.UserNameMax);
+        b.Property(u => u.NormalizedUserName).HasMaxLength(Limits.UserNameMax);
+        b.HasIndex(u => u.NormalizedUserName).IsUnique();
+        b.Property(u => u.Email).HasMaxLength(320);
+    }
+}
+
+internal sealed class PseudConfiguration : IEntityTypeConfiguration<Pseud>
+{
+    public void Configure(EntityTypeBuilder<Pseud> b)
+    {
+        b.Property(p => p.Name).HasMaxLength(Limits.PseudNameMax);
+        b.Property(p => p.NormalizedName).HasMaxLength(Limits.PseudNameMax);
+        b.HasIndex(p => new { p.UserId, p.NormalizedName }).IsUnique();
+        b.HasIndex(p => p.NormalizedName);
+        b.HasOne(p => p.User).WithMany(u => u.Pseuds).HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.Property(i => i.Code).HasMaxLength(64);
+        b.HasIndex(i => i.Code).IsUnique();
+    }
+}
+
+internal sealed class SiteSettingConfiguration : IEntityTypeConfiguration<SiteSetting>
+{
+    public void Configure(EntityTypeBuilder<SiteSetting> b)
+    {
+        b.HasKey(s => s.Key);
+        b.Property(s => s.Key).HasMaxLength(100);
+    }
+}
+
+internal sealed class WorkConfiguration : IEntityTypeConfiguration<Work>
+{
+    public void Configure(EntityTypeBuilder<Work> b)
+    {
+        b.Property(w => w.Title).HasMaxLength(Limits.TitleMax);
+        b.Property(w => w.Language).HasMaxLength(35);
+        b.HasIndex(w => new { w.IsDraft, w.IsHidden, w.UpdatedAt });
+        b.HasMany(w => w.Chapters).WithOne(c => c.Work).HasForeignKey(c => c.WorkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ChapterConfiguration : IEntityTypeConfiguration<Chapter>
+{
+    public void Configure(EntityTypeBuilder<Chapter> b)
+    {
+        b.Property(c => c.Title).HasMaxLength(Limits.TitleMax);
+        b.HasIndex(c => new { c.WorkId, c.Position });
+    }
+}
+
+internal sealed class WorkCreatorConfiguration : IEntityTypeConfiguration<WorkCreator>
+{
+    public void Configure(EntityTypeBuilder<WorkCreator> b)
+    {
+        b.HasKey(c => new { c.WorkId, c.PseudId });
+        b.HasOne(c => c.Work).WithMany(w => w.Creators).HasForeignKey(c => c.WorkId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(c => c.Pseud).WithMany(p => p.Creatorships).HasForeignKey(c => c.PseudId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => c.PseudId);
+    }
+}
+
+internal sealed class WorkTagConfiguration : IEntityTypeConfiguration<WorkTag>
+{
+    public void Configure(EntityTypeBuilder<WorkTag> b)
+    {
+        b.HasKey(t => new { t.WorkId, t.TagId });
+        b.HasOne(t => t.Work).WithMany(w => w.Tags).HasForeignKey(t => t.WorkId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(t => t.Tag).WithMany(t => t.Works).HasForeignKey(t => t.TagId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(t => t.TagId);
+    }
+}
+
+internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
+{
+    private static readonly DateTime SeededAt = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public void Configure(EntityTypeBuilder<Tag> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(TagName.MaxLength);
+        b.Property(t => t.NormalizedName).HasMaxLength(TagName.MaxLength * 2);
+        b.HasIndex(t => t.NormalizedName).IsUnique();
+        b.HasIndex(t => new { t.Type, t.IsCanonical });
+        b.HasOne(t => t.Merger).WithMany().HasForeignKey(t => t.MergerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasData(FixedTags.All.Select(f => new Tag
+        {
+            Id = f.Id,
+            Name = f.Name,
+            NormalizedName = TagName.Normalize(f.Name),
+            Type = f.Type,
+            IsCanonical = true,
+            CreatedAt = SeededAt,
+        }));
+    }
+}
+
+internal sealed class SeriesConfiguration : IEntityTypeConfiguration<Series>
+{
+    public void Configure(EntityTypeBuilder<Series> b)
+    {
+        b.Property(s => s.Title).HasMaxLength(Limits.TitleMax);
+        b.HasOne(s => s.Owner).WithMany().HasForeignKey(s => s.OwnerUserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SeriesWorkConfiguration : IEntityTypeConfiguration<SeriesWork>
+{
+    public void Configure(EntityTypeBuilder<SeriesWork> b)
+    {
+        b.HasKey(s => new { s.SeriesId, s.WorkId });
+        b.HasOne(s => s.Series).WithMany(s => s.Works).HasForeignKey(s => s.SeriesId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(s => s.Work).WithMany(w => w.Series).HasForeignKey(s => s.WorkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace Makimono.Hosting;
+
+/// <summary>Checked at start so a misconfigured archive refuses to run with a message that says what to fix.</summary>
+public sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ArchiveOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Data))
+        {
+            failures.Add("Data is empty: set --data DIR, MAKIMONO_DATA or \"Data\" in appsettings.json to the folder for the archive's files.");
+        }
+        if (options.Database.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.Database.ConnectionString))
+        {
+            failures.Add("Database:Provider is Postgres but Database:ConnectionString is empty: set it, e.g. MAKIMONO_Database__ConnectionString=\"Host=localhost;Database=makimono;Username=makimono;Password=…\".");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Ganss.Xss;
+
+namespace Makimono.Text;
+
+/// <summary>What came out of the sanitizer, and what it took out so the author can see it before posting.</summary>
+public sealed record SanitizedHtml(string Html, IReadOnlyList<string> Removed);
+
+/// <summary>
+/// Turns what a person typed into a text box into safe HTML. Plain text gets AO3's paragraph rules
+/// (a blank line starts a paragraph, a newline becomes a line break); HTML is cleaned to AO3's allowlist.
+/// </summary>
+public static partial class UserHtml
+{
+    private static readonly string[] AllowedTags =
+    [
+        "a", "abbr", "acronym", "address", "b", "big", "blockquote", "br", "caption", "center", "cite", "code",
+        "col", "colgroup", "details", "figcaption", "figure", "dd", "del", "dfn", "div", "dl", "dt", "em",
+        "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "ol", "p", "pre", "q", "rp",
+        "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "summary", "sup", "table",
+        "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var",
+    ];
+
+    private static readonly string[] AllowedAttributes =
+    [
+        "align", "dir", "lang", "title", "class", "href", "src", "alt", "width", "height", "colspan", "rowspan",
+        "start", "type", "cite", "datetime", "name",
+    ];
+
+    /// <summary>Elements whose content is dropped with them; anything else unknown keeps its text.</summary>
+    private static readonly HashSet<string> DropWithContent = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "iframe", "svg", "math", "object", "embed", "noscript", "template", "textarea", "select",
+    };
+
+    public static SanitizedHtml FromUserInput(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return new SanitizedHtml(string.Empty, []);
+        }
+        var text = RemoveInvalidCharacters(input.Replace("\r\n", "\n").Replace('\r', '\n'));
+        var html = LooksLikeHtml(text) ? AddParagraphsToHtml(text) : ParagraphsFromPlainText(text);
+        return Sanitize(html);
+    }
+
+    public static SanitizedHtml Sanitize(string html)
+    {
+        var removed = new List<string>();
+        var sanitizer = CreateSanitizer();
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            var name = e.Tag.NodeName.ToLowerInvariant();
+            removed.Add(DropWithContent.Contains(name)
+                ? $"the <{name}> element and its contents"
+                : $"the <{name}> element (its text was kept)");
+            if (DropWithContent.Contains(name))
+            {
+                // KeepChildNodes would otherwise keep a script's code as visible text.
+                e.Tag.TextContent = string.Empty;
+            }
+        };
+        sanitizer.RemovingAttribute += (_, e) =>
+            removed.Add($"the {e.Attribute.Name} attribute of <{e.Tag.NodeName.ToLowerInvariant()}>");
+        sanitizer.RemovingStyle += (_, e) => removed.Add($"the style \"{e.Style.Name}\"");
+        sanitizer.RemovingComment += (_, _) => removed.Add("an HTML comment");
+        var clean = sanitizer.Sanitize(html);
+        return new SanitizedHtml(clean.Trim(), removed.Distinct().ToList());
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src", "cite"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        };
+        var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { NodeName: "A" } link && link.HasAttribute("href"))
+            {
+                link.SetAttribute("rel", "nofollow");
+            }
+        };
+        return sanitizer;
+    }
+
+    private static bool LooksLikeHtml(string text) => HtmlTag().IsMatch(text);
+
+    private static string ParagraphsFromPlainText(string text)
+    {
+        var builder = new StringBuilder(text.Length + 64);
+        foreach (var paragraph in BlankLines().Split(text.Trim('\n')))
+        {
+            if (string.IsNullOrWhiteSpace(paragraph))
+            {
+                continue;
+            }
+            var lines = paragraph.Split('\n').Select(WebUtility.HtmlEncode);
+            builder.Append("<p>").AppendJoin("<br>", lines).Append("</p>\n");
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// HTML typed without paragraph tags still gets paragraphs from blank lines, as on AO3;
+    /// HTML that already has block structure is left as written.
+    /// </summary>
+    private static string AddParagraphsToHtml(string html)
+    {
+        if (BlockTag().IsMatch(html))
+        {
+            return html;
+        }
+        var builder = new StringBuilder(html.Length + 64);
+        foreach (var paragraph in BlankLines().Split(html.Trim('\n')))
+        {
+            if (!string.IsNullOrWhiteSpace(paragraph))
+            {
+                builder.Append("<p>").Append(paragraph.Replace("\n", "<br>")).Append("</p>\n");
+            }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>NUL and other control characters are invisible and break XML exports, so they go.</summary>
+    private static string RemoveInvalidCharacters(string text) => ControlCharacters().Replace(text, string.Empty);
+
+    [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"<(p|div|blockquote|h[1-6]|ul|ol|table|pre|center|dl|hr)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockTag();
+
+    [GeneratedRegex(@"\n[ \t]*\n\s*")]
+    private static partial Regex BlankLines();
+
+    [GeneratedRegex(@"[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]")]
+    private static partial Regex ControlCharacters();
+}

@@ -1,0 +1,20 @@
+namespace Makimono.Works;
+
+public class Chapter
+{
+    public int Id { get; set; }
+    public int WorkId { get; set; }
+    public Work Work { get; set; } = null!;
+    /// <summary>1-based order within the work; posted and draft chapters share one sequence.</summary>
+    public int Position { get; set; }
+    public string? Title { get; set; }
+    public string? Summary { get; set; }
+    public string? Notes { get; set; }
+    public string? EndNotes { get; set; }
+    /// <summary>Sanitized HTML, safe to render as is.</summary>
+    public required string Body { get; set; }
+    public int WordCount { get; set; }
+    public bool IsDraft { get; set; }
+    public DateOnly PublishedOn { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

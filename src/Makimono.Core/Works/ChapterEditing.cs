@@ -1,0 +1,157 @@
+using Makimono.Database;
+using Makimono.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Works;
+
+/// <summary>Adding, changing, reordering and deleting the chapters of a work.</summary>
+public static class ChapterEditing
+{
+    /// <summary>Validates a chapter form and builds the chapter; returns null (with errors) when it is not valid.</summary>
+    internal static Chapter? Build(ChapterForm form, FormErrors errors, bool isDraft, DateOnly today)
+    {
+        var chapter = new Chapter { Body = string.Empty, IsDraft = isDraft, PublishedOn = today };
+        return Apply(chapter, form, errors) ? chapter : null;
+    }
+
+    public static async Task<(Chapter? Chapter, FormErrors Errors)> AddAsync(
+        ArchiveDbContext db, TimeProvider clock, Work work, ChapterForm form, bool post, bool acceptRemovals,
+        CancellationToken ct = default)
+    {
+        var errors = new FormErrors();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var chapter = Build(form, errors, isDraft: !post, today);
+        errors.RequireAcceptedRemovals(acceptRemovals);
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+        if (work.ExpectedChapters is int expected && !chapter!.IsDraft && work.PostedChapterCount + 1 > expected)
+        {
+            // Posting past the planned count means the plan grew, as AO3 does.
+            work.ExpectedChapters = work.PostedChapterCount + 1;
+        }
+        chapter!.Position = work.Chapters.Count + 1;
+        work.Chapters.Add(chapter);
+        WorkStats.Refresh(work, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return (chapter, errors);
+    }
+
+    public static async Task<FormErrors> UpdateAsync(
+        ArchiveDbContext db, TimeProvider clock, Work work, Chapter chapter, ChapterForm form, bool? post, bool acceptRemovals,
+        CancellationToken ct = default)
+    {
+        var errors = new FormErrors();
+        var edited = new Chapter { Body = string.Empty };
+        Apply(edited, form, errors);
+        errors.RequireAcceptedRemovals(acceptRemovals);
+        if (errors.Any)
+        {
+            return errors;
+        }
+        chapter.Title = edited.Title;
+        chapter.Summary = edited.Summary;
+        chapter.Notes = edited.Notes;
+        chapter.EndNotes = edited.EndNotes;
+        chapter.Body = edited.Body;
+        chapter.WordCount = edited.WordCount;
+        if (post is bool posting && !work.IsDraft)
+        {
+            chapter.IsDraft = !posting;
+        }
+        chapter.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        WorkStats.Refresh(work, chapter.UpdatedAt);
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    /// <summary>Moves a chapter to a new 1-based position; the others close up around it.</summary>
+    public static async Task MoveAsync(ArchiveDbContext db, TimeProvider clock, Work work, int chapterId, int newPosition, CancellationToken ct = default)
+    {
+        var ordered = work.Chapters.OrderBy(c => c.Position).ToList();
+        var chapter = ordered.FirstOrDefault(c => c.Id == chapterId);
+        if (chapter is null)
+        {
+            return;
+        }
+        ordered.Remove(chapter);
+        ordered.Insert(Math.Clamp(newPosition - 1, 0, ordered.Count), chapter);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Position = i + 1;
+        }
+        WorkStats.Refresh(work, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Deletes a chapter; a work keeps at least one, so the last one goes only with the work.</summary>
+    public static async Task<string?> DeleteAsync(ArchiveDbContext db, TimeProvider clock, Work work, Chapter chapter, CancellationToken ct = default)
+    {
+        if (work.Chapters.Count <= 1)
+        {
+            return "This is the work's only chapter. Delete the work instead.";
+        }
+        work.Chapters.Remove(chapter);
+        db.Chapters.Remove(chapter);
+        WorkStats.Refresh(work, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public static void FillForm(ChapterForm form, Chapter chapter)
+    {
+        form.Title = chapter.Title;
+        form.Summary = chapter.Summary;
+        form.Notes = chapter.Notes;
+        form.EndNotes = chapter.EndNotes;
+        form.Body = chapter.Body;
+    }
+
+    private static bool Apply(Chapter chapter, ChapterForm form, FormErrors errors)
+    {
+        var before = errors.Fields.Count;
+        var title = form.Title?.Trim();
+        if (title?.Length > Limits.TitleMax)
+        {
+            errors.Add("Chapter.Title", $"Chapter titles are at most {Limits.TitleMax} characters.");
+        }
+        SaveWork.CheckLength(errors, "Chapter.Summary", "Chapter summaries", form.Summary, Limits.SummaryMax);
+        SaveWork.CheckLength(errors, "Chapter.Notes", "Chapter notes", form.Notes, Limits.NotesMax);
+        SaveWork.CheckLength(errors, "Chapter.EndNotes", "Chapter end notes", form.EndNotes, Limits.NotesMax);
+
+        var body = UserHtml.FromUserInput(form.Body);
+        errors.RemovedHtml.AddRange(body.Removed);
+        var length = form.Body?.Trim().Length ?? 0;
+        if (length < Limits.ChapterBodyMin)
+        {
+            errors.Add("Chapter.Body", $"The chapter text needs at least {Limits.ChapterBodyMin} characters.");
+        }
+        else if (length > Limits.ChapterBodyMax)
+        {
+            errors.Add("Chapter.Body", $"A chapter can have at most {Limits.ChapterBodyMax:N0} characters; this one has {length:N0}. Split it into two chapters.");
+        }
+        else if (body.Html.Length == 0)
+        {
+            errors.Add("Chapter.Body", "Nothing is left of the chapter text once disallowed HTML is removed.");
+        }
+
+        chapter.Title = string.IsNullOrEmpty(title) ? null : title;
+        chapter.Summary = Html(form.Summary, errors);
+        chapter.Notes = Html(form.Notes, errors);
+        chapter.EndNotes = Html(form.EndNotes, errors);
+        chapter.Body = body.Html;
+        chapter.WordCount = WordCounter.CountHtml(body.Html);
+        return errors.Fields.Count == before;
+    }
+
+    private static string? Html(string? text, FormErrors errors)
+    {
+        var result = UserHtml.FromUserInput(text);
+        errors.RemovedHtml.AddRange(result.Removed);
+        return result.Html.Length == 0 ? null : result.Html;
+    }
+
+    internal static Task<Chapter?> FindAsync(ArchiveDbContext db, int workId, int chapterId, CancellationToken ct) =>
+        db.Chapters.FirstOrDefaultAsync(c => c.WorkId == workId && c.Id == chapterId, ct);
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Makimono.Accounts;
+using Makimono.Database;
+using Makimono.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Works;
+
+/// <summary>Creating a work with its first chapter, and changing a work's metadata.</summary>
+public static partial class SaveWork
+{
+    public static async Task<(Work? Work, FormErrors Errors)> CreateAsync(
+        ArchiveDbContext db, TimeProvider clock, int userId, WorkForm form, ChapterForm chapterForm, bool post,
+        bool acceptRemovals, CancellationToken ct = default)
+    {
+        var errors = new FormErrors();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var work = new Work { Title = string.Empty, CreatedAt = now, IsDraft = !post };
+        var chapter = ChapterEditing.Build(chapterForm, errors, isDraft: !post, today: Today(clock));
+        await ApplyAsync(db, clock, userId, work, form, errors, acceptRemovals, ct);
+        if (errors.Any)
+        {
+            db.ChangeTracker.Clear();
+            return (null, errors);
+        }
+        work.Chapters.Add(chapter!);
+        WorkStats.Refresh(work, now);
+        chapter!.PublishedOn = work.PublishedOn;
+        db.Works.Add(work);
+        await db.SaveChangesAsync(ct);
+        return (work, errors);
+    }
+
+    public static async Task<FormErrors> UpdateAsync(
+        ArchiveDbContext db, TimeProvider clock, int userId, Work work, WorkForm form, bool acceptRemovals,
+        CancellationToken ct = default)
+    {
+        var errors = new FormErrors();
+        await ApplyAsync(db, clock, userId, work, form, errors, acceptRemovals, ct);
+        if (errors.Any)
+        {
+            db.ChangeTracker.Clear();
+            return errors;
+        }
+        WorkStats.Refresh(work, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    /// <summary>Posts a draft work and the chapters it has.</summary>
+    public static async Task PostDraftAsync(ArchiveDbContext db, TimeProvider clock, Work work, CancellationToken ct = default)
+    {
+        work.IsDraft = false;
+        foreach (var chapter in work.Chapters)
+        {
+            chapter.IsDraft = false;
+        }
+        WorkStats.Refresh(work, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static void FillForm(WorkForm form, Work work, int userId)
+    {
+        form.Title = work.Title;
+        form.Summary = work.Summary;
+        form.Notes = work.Notes;
+        form.EndNotes = work.EndNotes;
+        form.Language = work.Language;
+        form.ExpectedChapters = work.ExpectedChapters?.ToString(CultureInfo.InvariantCulture) ?? "?";
+        form.PublishedOn = work.PublishedOn;
+        form.IsRestricted = work.IsRestricted;
+        form.PseudId = work.Creators.FirstOrDefault(c => c.Pseud.UserId == userId)?.PseudId;
+        form.CoCreators = string.Join(", ", work.Creators.Where(c => c.Pseud.UserId != userId)
+            .OrderBy(c => c.Position).Select(c => $"{c.Pseud.Name} ({c.Pseud.User.UserName})"));
+        form.SeriesTitles = string.Join(", ", work.Series.Select(s => s.Series.Title));
+        WorkTagging.FillForm(form, work);
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static async Task ApplyAsync(
+        ArchiveDbContext db, TimeProvider clock, int userId, Work work, WorkForm form, FormErrors errors, bool acceptRemovals,
+        CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var title = form.Title?.Trim() ?? string.Empty;
+        if (title.Length == 0)
+        {
+            errors.Add("Work.Title", "Give the work a title.");
+        }
+        else if (title.Length > Limits.TitleMax)
+        {
+            errors.Add("Work.Title", $"Titles are at most {Limits.TitleMax} characters; this one has {title.Length}.");
+        }
+        CheckLength(errors, "Work.Summary", "Summaries", form.Summary, Limits.SummaryMax);
+        CheckLength(errors, "Work.Notes", "Notes", form.Notes, Limits.NotesMax);
+        CheckLength(errors, "Work.EndNotes", "End notes", form.EndNotes, Limits.NotesMax);
+
+        var language = string.IsNullOrWhiteSpace(form.Language) ? "en" : form.Language.Trim();
+        if (!LanguageCode().IsMatch(language))
+        {
+            errors.Add("Work.Language", "Use a language code such as en, ja or pt-BR.");
+        }
+
+        int? expected = null;
+        var expectedText = form.ExpectedChapters?.Trim();
+        if (!string.IsNullOrEmpty(expectedText) && expectedText != "?")
+        {
+            if (!int.TryParse(expectedText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > 5000)
+            {
+                errors.Add("Work.ExpectedChapters", "Enter the number of chapters you plan, or ? if you don't know yet.");
+            }
+            else if (n < work.Chapters.Count(c => !c.IsDraft))
+            {
+                errors.Add("Work.ExpectedChapters", $"The work already has {work.Chapters.Count(c => !c.IsDraft)} posted chapters; the expected count cannot be lower.");
+            }
+            else
+            {
+                expected = n;
+            }
+        }
+
+        var today = Today(clock);
+        var publishedOn = form.PublishedOn ?? (work.Id == 0 ? today : work.PublishedOn);
+        if (publishedOn > today)
+        {
+            errors.Add("Work.PublishedOn", "The publication date cannot be in the future; backdating is fine.");
+        }
+
+        var summary = Clean(form.Summary, errors);
+        var notes = Clean(form.Notes, errors);
+        var endNotes = Clean(form.EndNotes, errors);
+        errors.RequireAcceptedRemovals(acceptRemovals);
+
+        var tags = await WorkTagging.ResolveAsync(db, form, errors, now, ct);
+        await WorkCreators.ApplyAsync(db, userId, work, form, errors, ct);
+        var series = await WorkSeries.ResolveAsync(db, userId, form.SeriesTitles, errors, now, ct);
+        if (errors.Any)
+        {
+            return;
+        }
+
+        work.Title = title;
+        work.Summary = summary;
+        work.Notes = notes;
+        work.EndNotes = endNotes;
+        work.Language = language;
+        work.ExpectedChapters = expected;
+        work.PublishedOn = publishedOn;
+        work.IsRestricted = form.IsRestricted;
+        work.Tags.RemoveAll(wt => !tags.Contains(wt.Tag));
+        foreach (var tag in tags.Where(t => work.Tags.All(wt => wt.Tag != t)))
+        {
+            work.Tags.Add(new WorkTag { Work = work, Tag = tag });
+        }
+        WorkSeries.Apply(work, series);
+    }
+
+    private static string? Clean(string? text, FormErrors errors)
+    {
+        var result = UserHtml.FromUserInput(text);
+        errors.RemovedHtml.AddRange(result.Removed);
+        return result.Html.Length == 0 ? null : result.Html;
+    }
+
+    internal static void CheckLength(FormErrors errors, string field, string what, string? value, int max)
+    {
+        if (value is not null && value.Length > max)
+        {
+            errors.Add(field, $"{what} are at most {max:N0} characters; this has {value.Length:N0}.");
+        }
+    }
+
+    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
+    private static partial Regex LanguageCode();
+}

@@ -1,0 +1,37 @@
+using Makimono.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Works;
+
+/// <summary>Adds a work to series of its creator's, by title, creating series that do not exist yet.</summary>
+internal static class WorkSeries
+{
+    public static async Task<List<Series>> ResolveAsync(ArchiveDbContext db, int userId, string? titles, FormErrors errors, DateTime now, CancellationToken ct)
+    {
+        var result = new List<Series>();
+        foreach (var title in Tags.TagName.SplitList(titles))
+        {
+            if (title.Length > Limits.TitleMax)
+            {
+                errors.Add("Work.SeriesTitles", $"Series titles are at most {Limits.TitleMax} characters.");
+                continue;
+            }
+            var series = await db.Series.Include(s => s.Works)
+                .FirstOrDefaultAsync(s => s.OwnerUserId == userId && s.Title == title, ct)
+                ?? new Series { Title = title, OwnerUserId = userId, CreatedAt = now };
+            result.Add(series);
+        }
+        return result;
+    }
+
+    public static void Apply(Work work, List<Series> series)
+    {
+        work.Series.RemoveAll(sw => !series.Contains(sw.Series));
+        foreach (var s in series.Where(s => work.Series.All(sw => sw.Series != s)))
+        {
+            var position = s.Works.Count == 0 ? 1 : s.Works.Max(w => w.Position) + 1;
+            var link = new SeriesWork { Series = s, Work = work, Position = position };
+            work.Series.Add(link);
+        }
+    }
+}
