@@ -1,12 +1,18 @@
 using Makimono.Accounts;
 using Makimono.Tags;
 using Makimono.Works;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Database;
 
-public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)
+/// <remarks>
+/// The data-protection keys (which sign session cookies and form tokens) live in the database too,
+/// so every web node in front of one PostgreSQL database accepts the others' cookies.
+/// </remarks>
+public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<User> Users => Set<User>();
     public DbSet<Pseud> Pseuds => Set<Pseud>();
     public DbSet<Invitation> Invitations => Set<Invitation>();

@@ -1,0 +1,67 @@
+using Makimono.Accounts;
+using Makimono.Database;
+using Makimono.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Pages.Account;
+
+public class PseudsModel(ArchiveDbContext db) : PageModel
+{
+    [BindProperty] public string? NewPseud { get; set; }
+    [BindProperty] public string? Description { get; set; }
+    public IReadOnlyList<Pseud> Pseuds { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var userId = this.UserId();
+        var name = NewPseud?.Trim();
+        if (AccountNames.ValidatePseudName(name) is { } problem)
+        {
+            ModelState.AddModelError(nameof(NewPseud), problem);
+        }
+        else if (await db.Pseuds.AnyAsync(p => p.UserId == userId && p.NormalizedName == AccountNames.Normalize(name!), ct))
+        {
+            ModelState.AddModelError(nameof(NewPseud), $"You already have a pseud named \"{name}\".");
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        db.Pseuds.Add(new Pseud
+        {
+            UserId = userId,
+            Name = name!,
+            NormalizedName = AccountNames.Normalize(name!),
+            Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(),
+        });
+        await db.SaveChangesAsync(ct);
+        return Redirect("/account/pseuds");
+    }
+
+    public async Task<IActionResult> OnPostMakeDefaultAsync(int pseudId, CancellationToken ct)
+    {
+        var userId = this.UserId();
+        var pseuds = await db.Pseuds.Where(p => p.UserId == userId).ToListAsync(ct);
+        if (pseuds.All(p => p.Id != pseudId))
+        {
+            return NotFound();
+        }
+        foreach (var pseud in pseuds)
+        {
+            pseud.IsDefault = pseud.Id == pseudId;
+        }
+        await db.SaveChangesAsync(ct);
+        return Redirect("/account/pseuds");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var userId = this.UserId();
+        Pseuds = await db.Pseuds.Where(p => p.UserId == userId).OrderByDescending(p => p.IsDefault).ThenBy(p => p.Name).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,58 @@
+using Makimono.Accounts;
+using Makimono.Database;
+using Makimono.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Pages.Account;
+
+public class SignUpModel(ArchiveDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? UserName { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    // Never echoed back into the form, even after an error.
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty] public string? InvitationCode { get; set; }
+    public SignUpMode Mode { get; private set; }
+
+    public async Task OnGetAsync(string? invitation, CancellationToken ct)
+    {
+        Mode = await SiteSettings.GetSignUpModeAsync(db, ct);
+        InvitationCode = invitation;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Mode = await SiteSettings.GetSignUpModeAsync(db, ct);
+        if (Mode == SignUpMode.Closed)
+        {
+            return Page();
+        }
+        Invitation? invitation = null;
+        if (Mode == SignUpMode.InvitationOnly)
+        {
+            var code = InvitationCode?.Trim();
+            invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Code == code && i.UsedAt == null, ct);
+            if (invitation is null)
+            {
+                ModelState.AddModelError(nameof(InvitationCode), "That invitation code is not valid or has been used. Ask for a new one.");
+                return Page();
+            }
+        }
+        var result = await CreateUser.RunAsync(db, clock, UserName ?? string.Empty, Email ?? string.Empty, Password ?? string.Empty, isAdmin: false, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result.Errors);
+            return Page();
+        }
+        if (invitation is not null)
+        {
+            invitation.UsedAt = clock.GetUtcNow().UtcDateTime;
+            invitation.UsedByUserId = result.User!.Id;
+            await db.SaveChangesAsync(ct);
+        }
+        await Session.SignInAsync(HttpContext, result.User!);
+        return Redirect("/");
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Makimono.Pages.Errors;
+
+/// <summary>Every error page: friendly words and never a stack trace, whatever the environment.</summary>
+[IgnoreAntiforgeryToken]
+public class StatusModel : PageModel
+{
+    public string Heading { get; private set; } = "Something went wrong";
+    public string Message { get; private set; } = string.Empty;
+
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
+    {
+        // Only pages re-executed by the error middleware keep their code; a direct visit is a plain page.
+        var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
+        Response.StatusCode = reExecuted ? code : StatusCodes.Status404NotFound;
+        (Heading, Message) = code switch
+        {
+            404 => ("Page not found", "There is no page here, or you are not allowed to see it. Some works are visible only to logged-in users."),
+            403 => ("Not allowed", "You do not have permission to do that."),
+            429 => ("Slow down", "Too many requests in a short time. Wait a few seconds and try again."),
+            400 => ("Bad request", "The request could not be understood. If you submitted a form, reload the page and try again."),
+            _ => ("Something went wrong", "The archive hit an error. It has been logged; please try again in a moment."),
+        };
+    }
+}

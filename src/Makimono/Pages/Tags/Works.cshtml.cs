@@ -1,0 +1,28 @@
+using Makimono.Database;
+using Makimono.Tags;
+using Makimono.Web;
+using Makimono.Works;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Pages.Tags;
+
+public class TagWorksModel(ArchiveDbContext db) : PageModel
+{
+    public Tag Tag { get; private set; } = null!;
+    public Page<Work> Works { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string name, int page = 1, CancellationToken ct = default)
+    {
+        var normalized = TagName.Normalize(TagUrl.FromSegment(name));
+        var tag = await db.Tags.Include(t => t.Merger).FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
+        if (tag is null)
+        {
+            return NotFound();
+        }
+        Tag = tag;
+        Works = await WorkListing.LoadAsync(db, WorkListing.TaggedWith(db, tag.Id), this.Viewer(), page, ct);
+        return Page();
+    }
+}

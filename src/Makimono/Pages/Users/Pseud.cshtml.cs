@@ -1,0 +1,30 @@
+using Makimono.Accounts;
+using Makimono.Database;
+using Makimono.Web;
+using Makimono.Works;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Pages.Users;
+
+public class PseudWorksModel(ArchiveDbContext db) : PageModel
+{
+    public Pseud Pseud { get; private set; } = null!;
+    public Page<Work> Works { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string name, string pseud, int page = 1, CancellationToken ct = default)
+    {
+        var userName = AccountNames.Normalize(name);
+        var pseudName = AccountNames.Normalize(pseud);
+        var found = await db.Pseuds.Include(p => p.User)
+            .FirstOrDefaultAsync(p => p.NormalizedName == pseudName && p.User.NormalizedUserName == userName, ct);
+        if (found is null)
+        {
+            return NotFound();
+        }
+        Pseud = found;
+        Works = await WorkListing.LoadAsync(db, WorkListing.ByPseud(db, found.Id), this.Viewer(), page, ct);
+        return Page();
+    }
+}

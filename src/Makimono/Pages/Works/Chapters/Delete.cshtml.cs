@@ -1,0 +1,40 @@
+using Makimono.Database;
+using Makimono.Web;
+using Makimono.Works;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Makimono.Pages.Works.Chapters;
+
+public class DeleteChapterModel(ArchiveDbContext db, TimeProvider clock) : PageModel
+{
+    public Work Work { get; private set; } = null!;
+    public Chapter Chapter { get; private set; } = null!;
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, int chapterId, CancellationToken ct) =>
+        await LoadAsync(id, chapterId, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, int chapterId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, chapterId, ct))
+        {
+            return NotFound();
+        }
+        Error = await ChapterEditing.DeleteAsync(db, clock, Work, Chapter, ct);
+        return Error is null ? Redirect($"/works/{id}/edit") : Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, int chapterId, CancellationToken ct)
+    {
+        var work = await WorkQueries.FindEditableAsync(db, id, this.Viewer(), ct);
+        var chapter = work?.Chapters.FirstOrDefault(c => c.Id == chapterId);
+        if (work is null || chapter is null)
+        {
+            return false;
+        }
+        Work = work;
+        Chapter = chapter;
+        return true;
+    }
+}

@@ -1,0 +1,83 @@
+using Makimono.Accounts;
+using Makimono.Database;
+using Makimono.Web;
+using Makimono.Works;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Pages.Works;
+
+public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty] public WorkForm Work { get; set; } = new();
+    [BindProperty] public bool AcceptRemovals { get; set; }
+    public int Id { get; private set; }
+    public string WorkTitle { get; private set; } = string.Empty;
+    public IReadOnlyList<Chapter> Chapters { get; private set; } = [];
+    public IReadOnlyList<Pseud> Pseuds { get; private set; } = [];
+    public IReadOnlyList<string> RemovedHtml { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var work = await LoadAsync(id, ct);
+        if (work is null)
+        {
+            return NotFound();
+        }
+        SaveWork.FillForm(Work, work, this.UserId());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var work = await LoadAsync(id, ct);
+        if (work is null)
+        {
+            return NotFound();
+        }
+        // An admin editing someone else's work keeps the creators as they are.
+        var creatorUserId = WorkAccess.IsCreator(work, this.Viewer())
+            ? this.UserId()
+            : work.Creators.OrderBy(c => c.Position).First(c => c.Accepted).Pseud.UserId;
+        if (creatorUserId != this.UserId())
+        {
+            Work.PseudId = work.Creators.OrderBy(c => c.Position).First(c => c.Accepted).PseudId;
+        }
+        var errors = await SaveWork.UpdateAsync(db, clock, creatorUserId, work, Work, AcceptRemovals, ct);
+        if (errors.Any)
+        {
+            ModelState.AddErrors(errors);
+            RemovedHtml = errors.RemovedHtml;
+            await LoadAsync(id, ct);
+            return Page();
+        }
+        return Redirect($"/works/{id}");
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, int chapterId, int position, CancellationToken ct)
+    {
+        var work = await LoadAsync(id, ct);
+        if (work is null)
+        {
+            return NotFound();
+        }
+        await ChapterEditing.MoveAsync(db, clock, work, chapterId, position, ct);
+        return Redirect($"/works/{id}/edit#chapters-heading");
+    }
+
+    private async Task<Work?> LoadAsync(int id, CancellationToken ct)
+    {
+        var work = await WorkQueries.FindEditableAsync(db, id, this.Viewer(), ct);
+        if (work is null)
+        {
+            return null;
+        }
+        Id = work.Id;
+        WorkTitle = work.Title;
+        Chapters = work.Chapters.OrderBy(c => c.Position).ToList();
+        var userId = this.UserId();
+        Pseuds = await db.Pseuds.Where(p => p.UserId == userId).OrderByDescending(p => p.IsDefault).ThenBy(p => p.Name).ToListAsync(ct);
+        return work;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Threading.RateLimiting;
+using Makimono.Cli;
+using Makimono.Database;
+using Makimono.Hosting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Web;
+
+/// <summary>Puts the web archive together; Program.cs and the CLI only call this.</summary>
+internal static class ArchiveWebApp
+{
+    public const string DefaultUrls = "http://localhost:5080";
+    public const string LoginRateLimit = "login";
+
+    public static WebApplication Build(IDictionary<string, string?> overrides, string? urls)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddArchiveSources(overrides);
+        builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? DefaultUrls);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.Services.AddArchiveDatabase(builder.Configuration);
+        builder.Services.AddArchiveWeb();
+
+        var app = builder.Build();
+        app.UseArchiveWeb();
+        return app;
+    }
+
+    private static void AddArchiveWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Account/SignUp");
+            options.Conventions.AuthorizeFolder("/Admin", "Admin");
+            options.Conventions.AuthorizePage("/Works/New");
+            options.Conventions.AuthorizePage("/Works/Edit");
+            options.Conventions.AuthorizePage("/Works/Delete");
+            options.Conventions.AuthorizeFolder("/Works/Chapters");
+            options.Conventions.AddPageRoute("/Works/Read", "works/{id:int}/chapters/{chapterId:int}");
+        });
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        {
+            options.LoginPath = "/login";
+            options.LogoutPath = "/logout";
+            options.AccessDeniedPath = "/errors/403";
+            options.Cookie.Name = "makimono.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy("Admin", policy => policy.RequireClaim(Accounts.Viewer.AdminClaim, "true"));
+        services.AddDataProtection().SetApplicationName("Makimono").PersistKeysToDbContext<ArchiveDbContext>();
+        services.AddAntiforgery(options => options.Cookie.Name = "makimono.antiforgery");
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // AO3 allows 5 login attempts per 20 seconds per address; guessing passwords should be slow.
+            options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromSeconds(20) }));
+        });
+    }
+
+    private static void UseArchiveWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler("/errors/500");
+        app.UseStatusCodePagesWithReExecute("/errors/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/health", async (ArchiveDbContext db, CancellationToken ct) =>
+            await db.Database.CanConnectAsync(ct) ? Results.Text("ok") : Results.Text("database unreachable", statusCode: 503));
+        app.MapRazorPages();
+    }
+
+    private static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        // Chapter HTML is sanitized, and this is the second line: no inline or foreign scripts run.
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' http: https: data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+        await next();
+    });
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value;
+        if (options.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+        }
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+    }
+}
