@@ -44,4 +44,18 @@ public sealed class AccessibilityTests(ArchiveFixture archive)
         await page.Context.CloseAsync();
         Assert.True(violations.Count == 0, Axe.Describe($"{name} ({path}, {scheme})", violations));
     }
+
+    /// <summary>Guards the guard: a page with a known critical problem must fail, or a broken harness would pass everything.</summary>
+    [Fact]
+    public async Task Axe_reports_an_image_without_alt_text()
+    {
+        var page = await archive.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.EvaluateAsync("() => document.querySelector('main').append(Object.assign(document.createElement('img'), { src: '/missing.png' }))");
+
+        var violations = await Axe.SeriousViolationsAsync(page);
+
+        await page.Context.CloseAsync();
+        Assert.Contains(violations, v => v.Id == "image-alt" && v.Impact == "critical" && v.Nodes.Count == 1);
+    }
 }

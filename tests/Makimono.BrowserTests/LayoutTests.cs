@@ -21,6 +21,8 @@ public sealed class LayoutTests(ArchiveFixture archive)
         await phone.GotoAsync(archive.SeedWorkPath);
         await phone.ScreenshotAsync(new() { Path = Shot("work-phone-360.png"), FullPage = true });
         var scrollWidth = await ScrollWidthAsync(phone);
+        await phone.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await phone.ScreenshotAsync(new() { Path = Shot("work-phone-360-dark.png"), FullPage = true });
         await phone.Context.CloseAsync();
 
         Assert.True(File.Exists(Shot("work-desktop-1280.png")));
