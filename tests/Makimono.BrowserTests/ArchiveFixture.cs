@@ -35,6 +35,7 @@ public sealed class ArchiveFixture : IAsyncLifetime
             // Never skip: a browser suite that quietly runs nothing is worse than a red one.
             throw new InvalidOperationException("Chromium is not installed: run scripts/test, which installs it, or apt-get install chromium");
         }
+        Assertions.SetDefaultExpectTimeout(15_000);
         await Server.AddUserAsync(AuthorName, "inkwell@example.test", AuthorPassword);
         await Server.StartAsync();
         _playwright = await Playwright.CreateAsync();
@@ -58,7 +59,8 @@ public sealed class ArchiveFixture : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = height },
             StorageState = asAuthor ? AuthorStorageState : null,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the machine has two cores and may be building something else at the same time.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -17,7 +17,10 @@ public sealed record NewWork(
     string Warning = "No Archive Warnings Apply",
     bool Restricted = false);
 
-/// <summary>Fills the posting forms by their visible labels, as a person would.</summary>
+/// <summary>
+/// Fills the posting forms by their visible labels, as a person would. Waits with Expect (which polls the URL)
+/// rather than WaitForURL, which also waits for the load event and timed out on a busy machine.
+/// </summary>
 public static partial class WorkForms
 {
     /// <summary>Posts from /works/new and returns the new work's path, e.g. "/works/3".</summary>
@@ -41,7 +44,7 @@ public static partial class WorkForms
         await Field(page, "Chapter text").FillAsync(work.Chapter1Text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
 
-        await page.WaitForURLAsync(WorkPath());
+        await Assertions.Expect(page).ToHaveURLAsync(WorkPath());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(work.Title);
         return new Uri(page.Url).AbsolutePath;
     }
@@ -50,11 +53,11 @@ public static partial class WorkForms
     public static async Task AddChapterAsync(IPage page, string title, string text)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Add chapter", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(NewChapterPath());
+        await Assertions.Expect(page).ToHaveURLAsync(NewChapterPath());
         await Field(page, "Chapter title").FillAsync(title);
         await Field(page, "Chapter text").FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Post chapter", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(ChapterPath());
+        await Assertions.Expect(page).ToHaveURLAsync(ChapterPath());
     }
 
     /// <summary>Exact, because "Summary" would also match "Chapter summary".</summary>
