@@ -19,7 +19,7 @@ internal static class ArchiveWebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddArchiveSources(overrides);
         builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? DefaultUrls);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.Logging.AddArchiveFilters();
         builder.Services.AddArchiveDatabase(builder.Configuration);
         builder.Services.AddArchiveWeb();
 
@@ -61,9 +61,11 @@ internal static class ArchiveWebApp
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // AO3 allows 5 login attempts per 20 seconds per address; guessing passwords should be slow.
-            options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromSeconds(20) }));
+            options.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromSeconds(20) })
+                : RateLimitPartition.GetNoLimiter("reading the form"));
         });
     }
 
