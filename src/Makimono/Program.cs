@@ -1,11 +1,13 @@
 using Makimono.Cli;
 using Microsoft.Extensions.Options;
 
-// With no verb the archive serves, which is also how WebApplicationFactory starts it in tests.
-var verbArgs = args.Length == 0 ? ["serve"] : args;
 try
 {
-    return await CommandLine.Build().Parse(verbArgs).InvokeAsync(new() { EnableDefaultExceptionHandler = false });
+    // Without a verb the archive serves, taking any "--key=value" arguments as host settings;
+    // that is also how WebApplicationFactory starts it in tests.
+    return CommandLine.HasVerb(args)
+        ? await CommandLine.Build().Parse(args).InvokeAsync(new() { EnableDefaultExceptionHandler = false })
+        : await ServeCommand.RunAsync(new Dictionary<string, string?>(), urls: null, hostArgs: args, CancellationToken.None);
 }
 catch (OptionsValidationException invalid)
 {
