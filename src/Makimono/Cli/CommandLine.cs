@@ -11,6 +11,10 @@ internal static class CommandLine
         Recursive = true,
     };
 
+    private static readonly HashSet<string> Verbs = ["serve", "migrate", "user", "--help", "-h", "-?", "--version"];
+
+    public static bool HasVerb(string[] args) => args.Any(Verbs.Contains);
+
     public static RootCommand Build()
     {
         var root = new RootCommand("Makimono, a self-hosted fan fiction archive.");

@@ -10,6 +10,7 @@ internal static class ConsoleHost
     {
         var builder = Host.CreateApplicationBuilder(new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddArchiveSources(overrides);
+        builder.Logging.AddArchiveFilters();
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddArchiveDatabase(builder.Configuration);
         return builder.Build();

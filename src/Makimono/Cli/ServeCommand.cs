@@ -10,13 +10,15 @@ internal static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = "Where to listen, e.g. http://localhost:5080 (the default)." };
         var command = new Command("serve", "Run the archive's web server. Migrates the database first.");
         command.Options.Add(urls);
-        command.SetAction(async (parse, ct) =>
-        {
-            var app = ArchiveWebApp.Build(CommandLine.Overrides(parse), parse.GetValue(urls));
-            await ArchiveWebApp.MigrateAsync(app.Services, ct);
-            await app.RunAsync();
-            return 0;
-        });
+        command.SetAction((parse, ct) => RunAsync(CommandLine.Overrides(parse), parse.GetValue(urls), hostArgs: [], ct));
         return command;
+    }
+
+    public static async Task<int> RunAsync(IDictionary<string, string?> overrides, string? urls, string[] hostArgs, CancellationToken ct)
+    {
+        var app = ArchiveWebApp.Build(overrides, urls, hostArgs);
+        await ArchiveWebApp.MigrateAsync(app.Services, ct);
+        await app.RunAsync();
+        return 0;
     }
 }

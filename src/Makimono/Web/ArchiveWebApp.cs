@@ -14,12 +14,19 @@ internal static class ArchiveWebApp
     public const string DefaultUrls = "http://localhost:5080";
     public const string LoginRateLimit = "login";
 
-    public static WebApplication Build(IDictionary<string, string?> overrides, string? urls)
+    public static WebApplication Build(IDictionary<string, string?> overrides, string? urls, string[] hostArgs)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // The program's own folder holds wwwroot and the default appsettings.json, wherever it is started from;
+        // a host that passes its own content root (WebApplicationFactory does) keeps it.
+        var ownContentRoot = hostArgs.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = hostArgs,
+            ContentRootPath = ownContentRoot ? null : AppContext.BaseDirectory,
+        });
         builder.Configuration.AddArchiveSources(overrides);
         builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? DefaultUrls);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.Logging.AddArchiveFilters();
         builder.Services.AddArchiveDatabase(builder.Configuration);
         builder.Services.AddArchiveWeb();
 
@@ -61,9 +68,15 @@ internal static class ArchiveWebApp
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // AO3 allows 5 login attempts per 20 seconds per address; guessing passwords should be slow.
-            options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromSeconds(20) }));
+            options.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:LoginsPer20Seconds", 5),
+                        Window = TimeSpan.FromSeconds(20),
+                    })
+                : RateLimitPartition.GetNoLimiter("reading the form"));
         });
     }
 

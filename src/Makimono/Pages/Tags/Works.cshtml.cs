@@ -13,7 +13,7 @@ public class TagWorksModel(ArchiveDbContext db) : PageModel
     public Tag Tag { get; private set; } = null!;
     public Page<Work> Works { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string name, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string name, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
         var normalized = TagName.Normalize(TagUrl.FromSegment(name));
         var tag = await db.Tags.Include(t => t.Merger).FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
@@ -22,7 +22,7 @@ public class TagWorksModel(ArchiveDbContext db) : PageModel
             return NotFound();
         }
         Tag = tag;
-        Works = await WorkListing.LoadAsync(db, WorkListing.TaggedWith(db, tag.Id), this.Viewer(), page, ct);
+        Works = await WorkListing.LoadAsync(db, WorkListing.TaggedWith(db, tag.Id), this.Viewer(), pageNumber, ct);
         return Page();
     }
 }

@@ -13,7 +13,7 @@ public class PseudWorksModel(ArchiveDbContext db) : PageModel
     public Pseud Pseud { get; private set; } = null!;
     public Page<Work> Works { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string name, string pseud, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string name, string pseud, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
         var userName = AccountNames.Normalize(name);
         var pseudName = AccountNames.Normalize(pseud);
@@ -24,7 +24,7 @@ public class PseudWorksModel(ArchiveDbContext db) : PageModel
             return NotFound();
         }
         Pseud = found;
-        Works = await WorkListing.LoadAsync(db, WorkListing.ByPseud(db, found.Id), this.Viewer(), page, ct);
+        Works = await WorkListing.LoadAsync(db, WorkListing.ByPseud(db, found.Id), this.Viewer(), pageNumber, ct);
         return Page();
     }
 }

@@ -14,7 +14,7 @@ public class UserWorksModel(ArchiveDbContext db) : PageModel
     public Page<Work> Works { get; private set; } = null!;
     public IReadOnlyList<Makimono.Works.Series> Series { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string name, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string name, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
         var normalized = AccountNames.Normalize(name);
         var owner = await db.Users.Include(u => u.Pseuds).FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
@@ -23,7 +23,7 @@ public class UserWorksModel(ArchiveDbContext db) : PageModel
             return NotFound();
         }
         Owner = owner;
-        Works = await WorkListing.LoadAsync(db, WorkListing.ByUser(db, owner.Id), this.Viewer(), page, ct);
+        Works = await WorkListing.LoadAsync(db, WorkListing.ByUser(db, owner.Id), this.Viewer(), pageNumber, ct);
         var viewer = this.Viewer();
         // A series shows only when the viewer can see at least one of its works.
         Series = await db.Series.Where(s => s.OwnerUserId == owner.Id)

@@ -65,7 +65,7 @@ public class ReadModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         var viewer = this.Viewer();
         if (!viewer.IsAdmin)
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
         var work = await db.Works.FindAsync([id], ct);
         if (work is null || work.IsDraft)

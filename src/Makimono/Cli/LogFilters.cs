@@ -1,0 +1,15 @@
+namespace Makimono.Cli;
+
+internal static class LogFilters
+{
+    public static ILoggingBuilder AddArchiveFilters(this ILoggingBuilder logging)
+    {
+        // A failed command surfaces as an exception, which is logged where it is handled; EF's own line for it
+        // also fires when migrations probe for a history table that a fresh database does not have yet.
+        logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+        // The data-protection keys are kept in the archive's own database, which is as protected as the
+        // sessions they sign; the warning about unencrypted keys would only alarm operators.
+        logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        return logging;
+    }
+}

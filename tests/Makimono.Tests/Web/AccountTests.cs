@@ -1,0 +1,109 @@
+using System.Net;
+using Makimono.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace Makimono.Tests.Web;
+
+public sealed class AccountTests(ArchiveFactory archive) : IClassFixture<ArchiveFactory>
+{
+    private static KeyValuePair<string, string>[] SignUpFields(string name, string? code = null) =>
+        [new("UserName", name), new("Email", $"{name}@example.org"), new("Password", WebClient.Password), new("InvitationCode", code ?? "")];
+
+    [Fact]
+    public async Task Sign_up_follows_the_mode_the_admin_sets()
+    {
+        await SetModeAsync(SignUpMode.Open);
+        using (var open = await archive.Guest().SubmitAsync("/signup", SignUpFields("openjoiner")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
+        }
+
+        await SetModeAsync(SignUpMode.Closed);
+        var (_, closedPage) = await archive.Guest().GetAsync("/signup");
+        Assert.Contains("not taking new accounts", closedPage);
+
+        await SetModeAsync(SignUpMode.InvitationOnly);
+        using (var noCode = await archive.Guest().SubmitAsync("/signup", SignUpFields("uninvited", "wrong-code")))
+        {
+            Assert.Equal(HttpStatusCode.OK, noCode.StatusCode);
+            Assert.Contains("invitation code is not valid", await noCode.Content.ReadAsStringAsync());
+        }
+        var code = await archive.WithDbAsync(async db =>
+        {
+            db.Invitations.Add(new Invitation { Code = "welcome-123", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return "welcome-123";
+        });
+        using (var invited = await archive.Guest().SubmitAsync("/signup", SignUpFields("invitee", code)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        }
+        Assert.True(await archive.WithDbAsync(db => db.Invitations.AnyAsync(i => i.Code == code && i.UsedByUserId != null)));
+        using (var reused = await archive.Guest().SubmitAsync("/signup", SignUpFields("second-invitee", code)))
+        {
+            Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+        }
+        var names = await archive.WithDbAsync(db => db.Users.Select(u => u.UserName).ToListAsync());
+        Assert.Contains("openjoiner", names);
+        Assert.Contains("invitee", names);
+        Assert.DoesNotContain("uninvited", names);
+        Assert.DoesNotContain("second-invitee", names);
+        await SetModeAsync(SignUpMode.Open);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_do_not_log_in_and_changed_passwords_do()
+    {
+        await archive.CreateUserAsync("changer");
+        using var guest = archive.Guest();
+        using (var wrong = await guest.SubmitAsync("/login", [new("UserName", "changer"), new("Password", "not the password")]))
+        {
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains("user name or password is not right", await wrong.Content.ReadAsStringAsync());
+        }
+
+        using var client = await archive.LoggedInAsync("changer");
+        using (var change = await client.SubmitAsync("/account", [new("CurrentPassword", WebClient.Password), new("NewPassword", "a brand new secret")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+        }
+        using var again = archive.Guest();
+        using (var old = await again.SubmitAsync("/login", [new("UserName", "changer"), new("Password", WebClient.Password)]))
+        {
+            Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        }
+        using (var fresh = await again.SubmitAsync("/login", [new("UserName", "changer"), new("Password", "a brand new secret")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_work_can_be_credited_to_a_second_pseud()
+    {
+        await archive.CreateUserAsync("manyfaces");
+        using var client = await archive.LoggedInAsync("manyfaces");
+        using (var add = await client.SubmitAsync("/account/pseuds", [new("NewPseud", "Night Owl")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, add.StatusCode);
+        }
+        var pseudId = await archive.WithDbAsync(db => db.Pseuds.Where(p => p.Name == "Night Owl").Select(p => p.Id).SingleAsync());
+        using var posted = await client.SubmitAsync("/works/new",
+        [
+            new("Work.Title", "Owl Hours"), new("Work.Fandoms", "Birds"), new("Work.WarningIds", "14"),
+            new("Work.PseudId", pseudId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Chapter.Body", "Hoot, said the night, softly."),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var (_, pseudPage) = await archive.Guest().GetAsync("/users/manyfaces/pseuds/Night%20Owl");
+        Assert.Contains("Owl Hours", pseudPage);
+        var (_, defaultPage) = await archive.Guest().GetAsync("/users/manyfaces/pseuds/manyfaces");
+        Assert.DoesNotContain("Owl Hours", defaultPage);
+    }
+
+    private Task<bool> SetModeAsync(SignUpMode mode) => archive.WithDbAsync(async db =>
+    {
+        await SiteSettings.SetSignUpModeAsync(db, mode);
+        return true;
+    });
+}
