@@ -96,6 +96,8 @@ public sealed class ArchiveFixture : IAsyncLifetime
         }
         _playwright?.Dispose();
         await Server.DisposeAsync();
+        // The server's log, for a failure that only makes sense from the server's side.
+        await File.WriteAllTextAsync(Path.Combine(ResultsDirectory, "server.log"), Server.Output);
     }
 }
 

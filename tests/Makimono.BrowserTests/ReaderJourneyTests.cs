@@ -19,6 +19,24 @@ public sealed partial class ReaderJourneyTests(ArchiveFixture archive)
     public async Task Sign_up_post_read_edit_and_browse_as_a_guest()
     {
         var page = await archive.NewPageAsync();
+        try
+        {
+            await WalkThroughAsync(page);
+        }
+        catch
+        {
+            // What the person would have seen at the failing step.
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ArchiveFixture.ResultsDirectory, "journey-failure.png"), FullPage = true });
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private async Task WalkThroughAsync(IPage page)
+    {
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Site" });
 
         // 1. Sign up, which also logs in.
@@ -100,7 +118,6 @@ public sealed partial class ReaderJourneyTests(ArchiveFixture archive)
         Assert.Equal(404, response!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
         await Expect(page.Locator("body")).Not.ToContainTextAsync("night watch");
-        await page.Context.CloseAsync();
     }
 
     /// <summary>The page shows one chapter's text and not the other's.</summary>
