@@ -39,11 +39,28 @@ public sealed class TestArchive : IAsyncDisposable
 
     public static Viewer ViewerFor(User user) => new(user.Id, user.IsAdmin);
 
+    public const string Password = "correct horse battery";
+
+    /// <summary>PBKDF2 costs ~100 ms a user, so test users share one hash; CreateUserTests covers the real path.</summary>
+    private static readonly Lazy<string> PasswordHash = new(() =>
+        Passwords.Hash(new User { UserName = "x", NormalizedUserName = "X", Email = "x@example.org", PasswordHash = "" }, Password));
+
+    /// <summary>A user with a default pseud, stored as CreateUser stores one.</summary>
     public async Task<User> CreateUserAsync(string name, bool isAdmin = false)
     {
-        var result = await CreateUser.RunAsync(Db, Clock, name, $"{name}@example.org", "correct horse battery", isAdmin);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
-        return result.User!;
+        var user = new User
+        {
+            UserName = name,
+            NormalizedUserName = AccountNames.Normalize(name),
+            Email = $"{name}@example.org",
+            PasswordHash = PasswordHash.Value,
+            IsAdmin = isAdmin,
+            CreatedAt = Clock.GetUtcNow().UtcDateTime,
+        };
+        user.Pseuds.Add(new Pseud { Name = name, NormalizedName = AccountNames.Normalize(name), IsDefault = true });
+        Db.Users.Add(user);
+        await Db.SaveChangesAsync();
+        return user;
     }
 
     /// <summary>Saves a work that passes validation, after <paramref name="edit"/> has changed the form.</summary>
