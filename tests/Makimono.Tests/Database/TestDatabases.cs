@@ -11,9 +11,8 @@ namespace Makimono.Tests.Database;
 /// </summary>
 public sealed class TestDatabases : IAsyncLifetime
 {
-    private readonly SemaphoreSlim _startLock = new(1, 1);
-    private PostgresServer? _postgres;
-    private Exception? _postgresFailure;
+    /// <summary>A failed start stays the result, so every PostgreSQL row fails at once with the same message.</summary>
+    private readonly Lazy<Task<PostgresServer>> _postgres = new(PostgresServer.StartAsync);
 
     public async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
@@ -55,47 +54,20 @@ public sealed class TestDatabases : IAsyncLifetime
 
     private async Task<TestDatabase> CreatePostgresAsync()
     {
-        var server = await GetPostgresAsync();
+        var server = await _postgres.Value;
         var name = await server.CreateDatabaseAsync();
         var builder = new DbContextOptionsBuilder<ArchiveDbContext>();
         ArchiveDatabaseSetup.ConfigurePostgres(builder, server.ConnectionString(name));
         return new TestDatabase(DatabaseProvider.Postgres, builder.Options, async () => await server.DropDatabaseAsync(name));
     }
 
-    private async Task<PostgresServer> GetPostgresAsync()
-    {
-        await _startLock.WaitAsync();
-        try
-        {
-            // A failed start is remembered so the other PostgreSQL rows fail at once with the same message.
-            if (_postgresFailure is not null)
-            {
-                throw new InvalidOperationException(_postgresFailure.Message, _postgresFailure);
-            }
-            try
-            {
-                return _postgres ??= await PostgresServer.StartAsync();
-            }
-            catch (Exception ex)
-            {
-                _postgresFailure = ex;
-                throw;
-            }
-        }
-        finally
-        {
-            _startLock.Release();
-        }
-    }
-
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        if (_postgres is not null)
+        if (_postgres.IsValueCreated && _postgres.Value.IsCompletedSuccessfully)
         {
-            await _postgres.DisposeAsync();
+            await _postgres.Value.Result.DisposeAsync();
         }
-        _startLock.Dispose();
     }
 }
