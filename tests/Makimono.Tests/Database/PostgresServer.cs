@@ -17,13 +17,11 @@ internal sealed class PostgresServer : IAsyncDisposable
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
     private readonly string _root;
-    private readonly string _dataDirectory;
     private readonly NpgsqlDataSource _admin;
 
     private PostgresServer(string root, int port)
     {
         _root = root;
-        _dataDirectory = Path.Combine(root, "data");
         Port = port;
         _admin = NpgsqlDataSource.Create(ConnectionString("postgres"));
     }

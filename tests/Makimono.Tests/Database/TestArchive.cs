@@ -11,7 +11,7 @@ namespace Makimono.Tests.Database;
 /// <summary>A migrated database with a fake clock and the few steps most data tests start from.</summary>
 public sealed class TestArchive : IAsyncDisposable
 {
-    /// <summary>Fixed so dates in assertions ("today", backup names) are known; minutes are whole so SQL round trips are exact.</summary>
+    /// <summary>Fixed so dates in assertions ("today", backup names) are known; whole seconds survive the round trip through both databases exactly.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
     private readonly TestDatabase _database;

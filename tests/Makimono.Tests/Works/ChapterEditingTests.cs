@@ -211,7 +211,7 @@ public sealed class ChapterEditingTests(TestDatabases databases)
         await using var archive = await TestArchive.OpenAsync(databases, provider);
         var author = await archive.CreateUserAsync("Kiri");
         var saved = await archive.SaveWorkAsync(author, post: false);
-        await AddAsync(archive, author, saved.Id, SecondBody, post: true);
+        await AddAsync(archive, author, saved.Id, SecondBody, post: false);
 
         await using (var db = archive.NewContext())
         {
