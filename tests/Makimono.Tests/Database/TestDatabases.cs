@@ -1,0 +1,73 @@
+using Makimono.Database;
+using Makimono.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Tests.Database;
+
+/// <summary>
+/// Hands each data test a freshly migrated database of the provider it asks for. The PostgreSQL server is
+/// started on first use, so a run filtered to SQLite rows never needs it, and is stopped when the run ends.
+/// </summary>
+public sealed class TestDatabases : IAsyncLifetime
+{
+    /// <summary>A failed start stays the result, so every PostgreSQL row fails at once with the same message.</summary>
+    private readonly Lazy<Task<PostgresServer>> _postgres = new(PostgresServer.StartAsync);
+
+    public async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        var database = provider switch
+        {
+            DatabaseProvider.Sqlite => await CreateSqliteAsync(),
+            DatabaseProvider.Postgres => await CreatePostgresAsync(),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+        };
+        try
+        {
+            await using var db = database.NewContext();
+            await db.Database.MigrateAsync();
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<TestDatabase> CreateSqliteAsync()
+    {
+        // Pooling off: a pooled :memory: connection would carry one test's data into the next.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = ":memory:",
+            ForeignKeys = true,
+            Pooling = false,
+        }.ToString());
+        await connection.OpenAsync();
+        // The database lives as long as this connection, so every context of the test shares it.
+        var options = new DbContextOptionsBuilder<ArchiveDbContext>()
+            .UseSqlite(connection, o => o.MigrationsAssembly(ArchiveDatabaseSetup.SqliteMigrationsAssembly))
+            .Options;
+        return new TestDatabase(DatabaseProvider.Sqlite, options, () => connection.DisposeAsync());
+    }
+
+    private async Task<TestDatabase> CreatePostgresAsync()
+    {
+        var server = await _postgres.Value;
+        var name = await server.CreateDatabaseAsync();
+        var builder = new DbContextOptionsBuilder<ArchiveDbContext>();
+        ArchiveDatabaseSetup.ConfigurePostgres(builder, server.ConnectionString(name));
+        return new TestDatabase(DatabaseProvider.Postgres, builder.Options, async () => await server.DropDatabaseAsync(name));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_postgres.IsValueCreated && _postgres.Value.IsCompletedSuccessfully)
+        {
+            await _postgres.Value.Result.DisposeAsync();
+        }
+    }
+}
