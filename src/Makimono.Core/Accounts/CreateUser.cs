@@ -51,7 +51,17 @@ public static class CreateUser
         user.PasswordHash = Passwords.Hash(user, password);
         user.Pseuds.Add(new Pseud { Name = userName, NormalizedName = AccountNames.Normalize(userName), IsDefault = true });
         db.Users.Add(user);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone took the name between the check above and now; the unique index caught it.
+            db.ChangeTracker.Clear();
+            errors["UserName"] = $"The user name \"{userName}\" is taken. Try another.";
+            return new CreateUserResult(null, errors);
+        }
         return new CreateUserResult(user, errors);
     }
 }

@@ -22,7 +22,7 @@ public static class TagName
         var pendingSpace = false;
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (c is >= '\u0300' and <= '\u036F')
             {
                 continue;
             }

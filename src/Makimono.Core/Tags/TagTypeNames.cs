@@ -14,6 +14,14 @@ public static class TagTypeNames
         _ => type.ToString(),
     };
 
+    /// <summary>"a character tag", "an additional tag": for sentences in error messages.</summary>
+    public static string WithArticle(TagType type) => type switch
+    {
+        TagType.ArchiveWarning => "an archive warning",
+        TagType.Freeform => "an additional tag",
+        _ => $"a {Singular(type).ToLowerInvariant()} tag",
+    };
+
     public static string Plural(TagType type) => type switch
     {
         TagType.ArchiveWarning => "Archive Warnings",

@@ -64,7 +64,7 @@ public static partial class WordCounter
             || (v >= 0x0E00 && v <= 0x0E7F);     // Thai
     }
 
-    [GeneratedRegex(@"<\s*(br|/p|/div|/h[1-6]|/li|hr|/blockquote|/tr)\b[^>]*>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<\s*(br|/p|/div|/h[1-6]|/li|hr|/blockquote|/tr|/td|/th|/dd|/dt|/pre)\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex BlockBoundary();
 
     [GeneratedRegex("<[^>]*>")]

@@ -8,9 +8,9 @@ namespace Makimono.Works;
 public static class ChapterEditing
 {
     /// <summary>Validates a chapter form and builds the chapter; returns null (with errors) when it is not valid.</summary>
-    internal static Chapter? Build(ChapterForm form, FormErrors errors, bool isDraft, DateOnly today)
+    internal static Chapter? Build(ChapterForm form, FormErrors errors, bool isDraft, DateTime now)
     {
-        var chapter = new Chapter { Body = string.Empty, IsDraft = isDraft, PublishedOn = today };
+        var chapter = new Chapter { Body = string.Empty, IsDraft = isDraft, PublishedOn = DateOnly.FromDateTime(now), UpdatedAt = now };
         return Apply(chapter, form, errors) ? chapter : null;
     }
 
@@ -19,8 +19,7 @@ public static class ChapterEditing
         CancellationToken ct = default)
     {
         var errors = new FormErrors();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var chapter = Build(form, errors, isDraft: !post, today);
+        var chapter = Build(form, errors, isDraft: !post, clock.GetUtcNow().UtcDateTime);
         errors.RequireAcceptedRemovals(acceptRemovals);
         if (errors.Any)
         {
@@ -46,6 +45,10 @@ public static class ChapterEditing
         var edited = new Chapter { Body = string.Empty };
         Apply(edited, form, errors);
         errors.RequireAcceptedRemovals(acceptRemovals);
+        if (post == false && !work.IsDraft && !chapter.IsDraft && work.Chapters.Count(c => !c.IsDraft) == 1)
+        {
+            errors.Add("Chapter.Body", "This is the work's only posted chapter, so it cannot go back to being a draft.");
+        }
         if (errors.Any)
         {
             return errors;
@@ -91,6 +94,10 @@ public static class ChapterEditing
         if (work.Chapters.Count <= 1)
         {
             return "This is the work's only chapter. Delete the work instead.";
+        }
+        if (!work.IsDraft && !chapter.IsDraft && work.Chapters.Count(c => !c.IsDraft) == 1)
+        {
+            return "This is the work's only posted chapter. Post another chapter first, or delete the work instead.";
         }
         work.Chapters.Remove(chapter);
         db.Chapters.Remove(chapter);

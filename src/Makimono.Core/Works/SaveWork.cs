@@ -17,7 +17,7 @@ public static partial class SaveWork
         var errors = new FormErrors();
         var now = clock.GetUtcNow().UtcDateTime;
         var work = new Work { Title = string.Empty, CreatedAt = now, IsDraft = !post };
-        var chapter = ChapterEditing.Build(chapterForm, errors, isDraft: !post, today: Today(clock));
+        var chapter = ChapterEditing.Build(chapterForm, errors, isDraft: !post, now);
         await ApplyAsync(db, clock, userId, work, form, errors, acceptRemovals, ct);
         if (errors.Any)
         {
@@ -51,6 +51,16 @@ public static partial class SaveWork
     /// <summary>Posts a draft work and the chapters it has.</summary>
     public static async Task PostDraftAsync(ArchiveDbContext db, TimeProvider clock, Work work, CancellationToken ct = default)
     {
+        var today = Today(clock);
+        // A draft is published the day it is posted, unless its author chose an earlier date on purpose.
+        if (work.PublishedOn == DateOnly.FromDateTime(work.CreatedAt))
+        {
+            work.PublishedOn = today;
+            foreach (var chapter in work.Chapters)
+            {
+                chapter.PublishedOn = today;
+            }
+        }
         work.IsDraft = false;
         foreach (var chapter in work.Chapters)
         {

@@ -50,7 +50,7 @@ internal static class WorkTagging
                 var tag = await FindOrCreateAsync(db, name, type, now, ct);
                 if (tag.Type != type)
                 {
-                    errors.Add(field, $"\"{name}\" is already a {TagTypeNames.Singular(tag.Type)} tag (\"{tag.Name}\"); it cannot also be a {TagTypeNames.Singular(type)} tag.");
+                    errors.Add(field, $"\"{name}\" is already {TagTypeNames.WithArticle(tag.Type)} (\"{tag.Name}\"); it cannot also be {TagTypeNames.WithArticle(type)}.");
                     continue;
                 }
                 if (!tags.Contains(tag))

@@ -367,6 +367,9 @@ namespace Makimono.Data.Postgres.Migrations
                 name: "IX_WorkTags_TagId",
                 table: "WorkTags",
                 column: "TagId");
+            // Ids below 1000 are kept for fixed tags (ratings, warnings, categories), so one added later
+            // cannot collide with a tag users made.
+            migrationBuilder.Sql("SELECT setval(pg_get_serial_sequence('\"Tags\"', 'Id'), GREATEST((SELECT max(\"Id\") FROM \"Tags\"), 999));");
         }
 
         /// <inheritdoc />

@@ -366,6 +366,9 @@ namespace Makimono.Data.Sqlite.Migrations
                 name: "IX_WorkTags_TagId",
                 table: "WorkTags",
                 column: "TagId");
+            // Ids below 1000 are kept for fixed tags (ratings, warnings, categories), so one added later
+            // cannot collide with a tag users made.
+            migrationBuilder.Sql("UPDATE sqlite_sequence SET seq = 999 WHERE name = 'Tags' AND seq < 999;");
         }
 
         /// <inheritdoc />

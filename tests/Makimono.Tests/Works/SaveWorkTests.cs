@@ -121,7 +121,7 @@ public sealed class SaveWorkTests(TestDatabases databases)
 
         Assert.Null(work);
         var message = Assert.Single(errors.Fields, f => f.Key == "Work.Freeforms").Value;
-        Assert.Contains("\"hana\" is already a Character tag (\"Hana\")", message, StringComparison.Ordinal);
+        Assert.Contains("\"hana\" is already a character tag (\"Hana\")", message, StringComparison.Ordinal);
         await using var check = archive.NewContext();
         Assert.Equal(1, await check.Works.CountAsync());
     }
