@@ -11,7 +11,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ArchiveDbCon
     public ArchiveDbContext CreateDbContext(string[] args)
     {
         var builder = new DbContextOptionsBuilder<ArchiveDbContext>();
-        ArchiveDatabaseSetup.ConfigurePostgres(builder, "Host=localhost;Database=makimono_design");
+        ArchiveDatabaseSetup.ConfigurePostgres(builder, "Host=localhost;Database=makimono_design", useCompiledModel: false);
         return new ArchiveDbContext(builder.Options);
     }
 }

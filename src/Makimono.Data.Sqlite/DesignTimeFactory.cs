@@ -11,7 +11,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ArchiveDbCon
     public ArchiveDbContext CreateDbContext(string[] args)
     {
         var builder = new DbContextOptionsBuilder<ArchiveDbContext>();
-        ArchiveDatabaseSetup.ConfigureSqlite(builder, "Data Source=design-time.db");
+        ArchiveDatabaseSetup.ConfigureSqlite(builder, "Data Source=design-time.db", useCompiledModel: false);
         return new ArchiveDbContext(builder.Options);
     }
 }

@@ -16,8 +16,8 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(IDictionary<string, string?> overrides, string? urls, string[] hostArgs, CancellationToken ct)
     {
-        var app = ArchiveWebApp.Build(overrides, urls, hostArgs);
-        await ArchiveWebApp.MigrateAsync(app.Services, ct);
+        await using var app = ArchiveWebApp.Build(overrides, urls, hostArgs);
+        app.Services.GetRequiredService<MigrationGate>().Track(Task.Run(() => ArchiveWebApp.MigrateAsync(app.Services, ct), ct));
         await app.RunAsync();
         return 0;
     }

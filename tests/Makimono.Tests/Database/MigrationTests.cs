@@ -16,6 +16,18 @@ public sealed class MigrationTests(TestDatabases databases)
         Assert.Equal(archive.Db.Database.GetMigrations(), await archive.Db.Database.GetAppliedMigrationsAsync());
     }
 
+    /// <summary>
+    /// The archive runs on the model compiled into each provider's project (scripts/test checks that it is
+    /// up to date), so the data tests run on it too.
+    /// </summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_archive_runs_on_the_compiled_model(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+
+        Assert.Equal($"Makimono.Data.{provider}.CompiledModel.ArchiveDbContextModel", archive.Db.Model.GetType().FullName);
+    }
+
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Migrations_seed_the_fixed_tags(DatabaseProvider provider)
     {

@@ -46,10 +46,9 @@ public sealed class TestDatabases : IAsyncLifetime
         }.ToString());
         await connection.OpenAsync();
         // The database lives as long as this connection, so every context of the test shares it.
-        var options = new DbContextOptionsBuilder<ArchiveDbContext>()
-            .UseSqlite(connection, o => o.MigrationsAssembly(ArchiveDatabaseSetup.SqliteMigrationsAssembly))
-            .Options;
-        return new TestDatabase(DatabaseProvider.Sqlite, options, () => connection.DisposeAsync());
+        var builder = new DbContextOptionsBuilder<ArchiveDbContext>();
+        ArchiveDatabaseSetup.ConfigureSqlite(builder, connection);
+        return new TestDatabase(DatabaseProvider.Sqlite, builder.Options, () => connection.DisposeAsync());
     }
 
     private async Task<TestDatabase> CreatePostgresAsync()
