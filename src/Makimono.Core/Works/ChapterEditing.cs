@@ -32,7 +32,8 @@ public static class ChapterEditing
         }
         chapter!.Position = work.Chapters.Count + 1;
         work.Chapters.Add(chapter);
-        WorkStats.Refresh(work, clock.GetUtcNow().UtcDateTime);
+        // A draft chapter is not news yet: only posting moves the work up in listings.
+        WorkStats.Refresh(work, chapter.IsDraft ? null : clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return (chapter, errors);
     }
@@ -64,13 +65,13 @@ public static class ChapterEditing
             chapter.IsDraft = !posting;
         }
         chapter.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        WorkStats.Refresh(work, chapter.UpdatedAt);
+        WorkStats.Refresh(work, chapter.IsDraft ? null : chapter.UpdatedAt);
         await db.SaveChangesAsync(ct);
         return errors;
     }
 
     /// <summary>Moves a chapter to a new 1-based position; the others close up around it.</summary>
-    public static async Task MoveAsync(ArchiveDbContext db, TimeProvider clock, Work work, int chapterId, int newPosition, CancellationToken ct = default)
+    public static async Task MoveAsync(ArchiveDbContext db, Work work, int chapterId, int newPosition, CancellationToken ct = default)
     {
         var ordered = work.Chapters.OrderBy(c => c.Position).ToList();
         var chapter = ordered.FirstOrDefault(c => c.Id == chapterId);
@@ -84,12 +85,12 @@ public static class ChapterEditing
         {
             ordered[i].Position = i + 1;
         }
-        WorkStats.Refresh(work, clock.GetUtcNow().UtcDateTime);
+        WorkStats.Refresh(work, updatedAt: null);
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Deletes a chapter; a work keeps at least one, so the last one goes only with the work.</summary>
-    public static async Task<string?> DeleteAsync(ArchiveDbContext db, TimeProvider clock, Work work, Chapter chapter, CancellationToken ct = default)
+    public static async Task<string?> DeleteAsync(ArchiveDbContext db, Work work, Chapter chapter, CancellationToken ct = default)
     {
         if (work.Chapters.Count <= 1)
         {
@@ -101,7 +102,7 @@ public static class ChapterEditing
         }
         work.Chapters.Remove(chapter);
         db.Chapters.Remove(chapter);
-        WorkStats.Refresh(work, clock.GetUtcNow().UtcDateTime);
+        WorkStats.Refresh(work, updatedAt: null);
         await db.SaveChangesAsync(ct);
         return null;
     }

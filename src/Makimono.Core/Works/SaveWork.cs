@@ -43,7 +43,7 @@ public static partial class SaveWork
             db.ChangeTracker.Clear();
             return errors;
         }
-        WorkStats.Refresh(work, clock.GetUtcNow().UtcDateTime);
+        WorkStats.Refresh(work, updatedAt: null);
         await db.SaveChangesAsync(ct);
         return errors;
     }

@@ -41,6 +41,35 @@ public sealed class ChapterEditingTests(TestDatabases databases)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Only_posted_text_moves_the_updated_date(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var author = await archive.CreateUserAsync("Kiri");
+        var saved = await archive.SaveWorkAsync(author);
+        var posted = saved.UpdatedAt;
+
+        archive.Clock.Advance(TimeSpan.FromDays(1));
+        await using (var db = archive.NewContext())
+        {
+            var work = (await WorkQueries.FindEditableAsync(db, saved.Id, TestArchive.ViewerFor(author)))!;
+            var form = new WorkForm();
+            SaveWork.FillForm(form, work, author.Id);
+            form.Freeforms = "Retagged";
+            Assert.False((await SaveWork.UpdateAsync(db, archive.Clock, author.Id, work, form, acceptRemovals: false)).Any);
+        }
+        await AddAsync(archive, author, saved.Id, SecondBody, post: false);
+        await using (var check = archive.NewContext())
+        {
+            Assert.Equal(posted, (await check.Works.SingleAsync()).UpdatedAt);
+        }
+
+        archive.Clock.Advance(TimeSpan.FromDays(1));
+        await AddAsync(archive, author, saved.Id, SecondBody, post: true);
+        await using var after = archive.NewContext();
+        Assert.Equal(archive.Clock.GetUtcNow().UtcDateTime, (await after.Works.SingleAsync()).UpdatedAt);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Posting_past_the_expected_count_raises_it(DatabaseProvider provider)
     {
         await using var archive = await TestArchive.OpenAsync(databases, provider);
@@ -119,7 +148,7 @@ public sealed class ChapterEditingTests(TestDatabases databases)
         await using (var db = archive.NewContext())
         {
             var work = (await WorkQueries.FindEditableAsync(db, saved.Id, TestArchive.ViewerFor(author)))!;
-            await ChapterEditing.MoveAsync(db, archive.Clock, work, thirdId, newPosition: 1);
+            await ChapterEditing.MoveAsync(db, work, thirdId, newPosition: 1);
         }
 
         await using var check = archive.NewContext();
@@ -140,7 +169,7 @@ public sealed class ChapterEditingTests(TestDatabases databases)
         await using (var db = archive.NewContext())
         {
             var work = (await WorkQueries.FindEditableAsync(db, saved.Id, TestArchive.ViewerFor(author)))!;
-            var message = await ChapterEditing.DeleteAsync(db, archive.Clock, work, work.Chapters[0]);
+            var message = await ChapterEditing.DeleteAsync(db, work, work.Chapters[0]);
             Assert.Equal("This is the work's only chapter. Delete the work instead.", message);
         }
 
@@ -160,7 +189,7 @@ public sealed class ChapterEditingTests(TestDatabases databases)
         await using (var db = archive.NewContext())
         {
             var work = (await WorkQueries.FindEditableAsync(db, saved.Id, TestArchive.ViewerFor(author)))!;
-            Assert.Null(await ChapterEditing.DeleteAsync(db, archive.Clock, work, work.Chapters.Single(c => c.Position == 1)));
+            Assert.Null(await ChapterEditing.DeleteAsync(db, work, work.Chapters.Single(c => c.Position == 1)));
         }
 
         await using var check = archive.NewContext();
@@ -198,7 +227,7 @@ public sealed class ChapterEditingTests(TestDatabases databases)
         await using (var db = archive.NewContext())
         {
             var work = (await WorkQueries.FindEditableAsync(db, saved.Id, TestArchive.ViewerFor(author)))!;
-            Assert.NotNull(await ChapterEditing.DeleteAsync(db, archive.Clock, work, work.Chapters.Single(c => !c.IsDraft)));
+            Assert.NotNull(await ChapterEditing.DeleteAsync(db, work, work.Chapters.Single(c => !c.IsDraft)));
         }
 
         await using var check = archive.NewContext();

@@ -62,6 +62,6 @@ public class PseudsModel(ArchiveDbContext db) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         var userId = this.UserId();
-        Pseuds = await db.Pseuds.Where(p => p.UserId == userId).OrderByDescending(p => p.IsDefault).ThenBy(p => p.Name).ToListAsync(ct);
+        Pseuds = await PseudQueries.OfUserAsync(db, userId, ct);
     }
 }

@@ -62,7 +62,7 @@ public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
-        await ChapterEditing.MoveAsync(db, clock, work, chapterId, position, ct);
+        await ChapterEditing.MoveAsync(db, work, chapterId, position, ct);
         return Redirect($"/works/{id}/edit#chapters-heading");
     }
 
@@ -77,7 +77,7 @@ public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         WorkTitle = work.Title;
         Chapters = work.Chapters.OrderBy(c => c.Position).ToList();
         var userId = this.UserId();
-        Pseuds = await db.Pseuds.Where(p => p.UserId == userId).OrderByDescending(p => p.IsDefault).ThenBy(p => p.Name).ToListAsync(ct);
+        Pseuds = await PseudQueries.OfUserAsync(db, userId, ct);
         return work;
     }
 }

@@ -34,6 +34,6 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     private async Task LoadPseudsAsync(CancellationToken ct)
     {
         var userId = this.UserId();
-        Pseuds = await db.Pseuds.Where(p => p.UserId == userId).OrderByDescending(p => p.IsDefault).ThenBy(p => p.Name).ToListAsync(ct);
+        Pseuds = await PseudQueries.OfUserAsync(db, userId, ct);
     }
 }

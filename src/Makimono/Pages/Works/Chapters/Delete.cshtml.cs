@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Makimono.Pages.Works.Chapters;
 
-public class DeleteChapterModel(ArchiveDbContext db, TimeProvider clock) : PageModel
+public class DeleteChapterModel(ArchiveDbContext db) : PageModel
 {
     public Work Work { get; private set; } = null!;
     public Chapter Chapter { get; private set; } = null!;
@@ -21,7 +21,7 @@ public class DeleteChapterModel(ArchiveDbContext db, TimeProvider clock) : PageM
         {
             return NotFound();
         }
-        Error = await ChapterEditing.DeleteAsync(db, clock, Work, Chapter, ct);
+        Error = await ChapterEditing.DeleteAsync(db, Work, Chapter, ct);
         return Error is null ? Redirect($"/works/{id}/edit") : Page();
     }
 
