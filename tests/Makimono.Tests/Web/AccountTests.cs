@@ -101,6 +101,37 @@ public sealed class AccountTests(ArchiveFactory archive) : IClassFixture<Archive
         Assert.DoesNotContain("Owl Hours", defaultPage);
     }
 
+    [Fact]
+    public async Task A_co_creator_is_credited_only_after_accepting()
+    {
+        await archive.CreateUserAsync("leadwriter");
+        await archive.CreateUserAsync("cowriter");
+        using var lead = await archive.LoggedInAsync("leadwriter");
+        using var posted = await lead.SubmitAsync("/works/new",
+        [
+            new("Work.Title", "Written Together"), new("Work.Fandoms", "Duets"), new("Work.WarningIds", "14"),
+            new("Work.CoCreators", "cowriter"), new("Chapter.Body", "Two hands, one story, told twice."),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var workPath = posted.Headers.Location!.OriginalString;
+        var (_, before) = await archive.Guest().GetAsync(workPath);
+        Assert.DoesNotContain("/users/cowriter/", before);
+
+        using var co = await archive.LoggedInAsync("cowriter");
+        var (_, invitations) = await co.GetAsync("/account/creatorships");
+        Assert.Contains("Written Together", invitations);
+        var workId = workPath.Split('/').Last();
+        var pseudId = await archive.WithDbAsync(db => db.Pseuds.Where(p => p.Name == "cowriter").Select(p => p.Id).SingleAsync());
+        using (var accept = await co.SubmitAsync("/account/creatorships",
+            [new("workId", workId), new("pseudId", pseudId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("accept", "true")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
+        }
+        var (_, after) = await archive.Guest().GetAsync(workPath);
+        Assert.Contains("/users/cowriter/pseuds/cowriter", after);
+        Assert.Equal(HttpStatusCode.OK, (await co.GetAsync($"{workPath}/edit")).Status);
+    }
+
     private Task<bool> SetModeAsync(SignUpMode mode) => archive.WithDbAsync(async db =>
     {
         await SiteSettings.SetSignUpModeAsync(db, mode);
