@@ -125,6 +125,8 @@ internal static class ArchiveWebApp
         if (options.Database.Provider == DatabaseProvider.Sqlite)
         {
             Directory.CreateDirectory(options.DataDirectory);
+            scope.ServiceProvider.GetRequiredService<ILogger<ArchiveOptions>>()
+                .LogInformation("Archive data folder: {DataDirectory}", options.DataDirectory);
         }
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
     }
