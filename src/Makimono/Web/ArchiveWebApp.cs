@@ -4,6 +4,7 @@ using Makimono.Database;
 using Makimono.Hosting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Web;
@@ -85,6 +86,9 @@ internal static class ArchiveWebApp
     private static void UseArchiveWeb(this WebApplication app)
     {
         app.UseMigrationGate();
+        // Behind a reverse proxy on the same machine (the usual self-hosting setup), take the client's address
+        // from X-Forwarded-For so that per-address limits apply per reader; only loopback proxies are trusted.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         app.UseExceptionHandler("/errors/500");
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
         app.UseSecurityHeaders();
