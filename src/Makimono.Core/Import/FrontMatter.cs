@@ -11,13 +11,15 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
     private bool _sawNote;
 
     /// <summary>Returns how many paragraphs from the start were front matter.</summary>
-    public int Read(IReadOnlyList<Paragraph> paragraphs, bool allowTitle)
+    /// <param name="storyFollows">True when a chapter heading comes after these paragraphs, so all of them may be front matter.</param>
+    public int Read(List<Paragraph> paragraphs, bool allowTitle, bool storyFollows)
     {
+        SplitMetadataBlocks(paragraphs);
         var i = 0;
         for (; i < paragraphs.Count; i++)
         {
             var p = paragraphs[i];
-            var hasMore = i < paragraphs.Count - 1;
+            var hasMore = storyFollows || i < paragraphs.Count - 1;
             if (p.IsRule || !hasMore)
             {
                 break;
@@ -48,6 +50,26 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
             break;
         }
         return i;
+    }
+
+    /// <summary>
+    /// "Title / By X / Rating: T / Pairing: A x B" often come as one block of lines; each line is its own item.
+    /// Only blocks whose every line after the first states metadata are split.
+    /// </summary>
+    private static void SplitMetadataBlocks(List<Paragraph> paragraphs)
+    {
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var p = paragraphs[i];
+            if (p.Lines.Count < 2 || p.IsRule || !p.Lines.Skip(1).All(l => StructureRules.IsMetadataLine(l.Text)))
+            {
+                continue;
+            }
+            var split = p.Lines.Select((l, k) => new Paragraph([l], k == 0 ? p.GapBefore : 0) { GapAfter = k == p.Lines.Count - 1 ? p.GapAfter : 0 }).ToList();
+            paragraphs.RemoveAt(i);
+            paragraphs.InsertRange(i, split);
+            i += split.Count - 1;
+        }
     }
 
     private bool TryLabelled(Paragraph p)

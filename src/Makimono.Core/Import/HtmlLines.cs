@@ -71,11 +71,12 @@ internal static partial class HtmlLines
 
     private static void FlushInline(List<INode> inline, List<SourceLine> lines)
     {
-        if (inline.Count > 0)
+        // Whitespace between blocks is source formatting, not an empty paragraph.
+        if (inline.Count > 0 && !inline.All(n => n is IText && string.IsNullOrWhiteSpace(n.TextContent)))
         {
             AddBlock(inline, lines);
-            inline.Clear();
         }
+        inline.Clear();
     }
 
     private static void AddBlock(IEnumerable<INode> nodes, List<SourceLine> lines)

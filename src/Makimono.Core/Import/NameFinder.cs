@@ -13,7 +13,7 @@ internal static partial class NameFinder
         "I", "I'm", "I'd", "I'll", "I've", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "OK", "Ok", "God",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
         "April", "May", "June", "July", "August", "September", "October", "November", "December", "English",
-        "Chapter", "Sensei", "Oh", "Yes", "No", "Hey", "Hi",
+        "Chapter", "Sensei", "Oh", "Yes", "No", "Hey", "Hi", "Thank", "Thanks", "Please", "Sorry", "Okay", "Well",
     };
 
     private static readonly string[] Honorifics = ["-sama", "-san", "-kun", "-chan", "-sensei", "-senpai", "-sempai", "-dono", "-nii", "-nee", "-shishou"];
@@ -24,6 +24,7 @@ internal static partial class NameFinder
         var mentions = new Dictionary<string, int>(StringComparer.Ordinal);
         var midSentence = new HashSet<string>(StringComparer.Ordinal);
         var lowerCase = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var afterPlacePreposition = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (Match m in Word().Matches(text))
         {
             var word = Clean(m.Value);
@@ -42,6 +43,10 @@ internal static partial class NameFinder
                 continue;
             }
             mentions[word] = mentions.GetValueOrDefault(word) + 1;
+            if (PlacePreposition().IsMatch(text.AsSpan(Math.Max(0, m.Index - 8), Math.Min(8, m.Index))))
+            {
+                afterPlacePreposition[word] = afterPlacePreposition.GetValueOrDefault(word) + 1;
+            }
             if (!StartsSentence(text, m.Index))
             {
                 midSentence.Add(word);
@@ -49,6 +54,8 @@ internal static partial class NameFinder
         }
         return mentions
             .Where(kv => kv.Value >= minimumMentions && midSentence.Contains(kv.Key) && !lowerCase.Contains(kv.Key) && !NotNames.Contains(kv.Key))
+            // "in Suna", "to Konoha": a name found mostly after a place preposition is a place, not a character.
+            .Where(kv => afterPlacePreposition.GetValueOrDefault(kv.Key) * 3 < kv.Value)
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => (kv.Key, kv.Value))
             .ToList();
@@ -83,6 +90,9 @@ internal static partial class NameFinder
         }
         return i < 0 || text[i] is '.' or '!' or '?' or '\n' or '…' or ':';
     }
+
+    [GeneratedRegex(@"\b(?:in|to|from|at|into|toward|towards)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex PlacePreposition();
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}'’-]*")]
     private static partial Regex Word();

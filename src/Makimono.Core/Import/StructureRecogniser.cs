@@ -28,7 +28,7 @@ public static class StructureRecogniser
         if (first.Heading is null)
         {
             var front = new FrontMatter(work, work.Chapters.Count == 0 ? null : work.Chapters[0], isWorkStart: true);
-            first.Body = first.Body.Skip(front.Read(first.Body, allowTitle: true)).ToList();
+            first.Body = first.Body.Skip(front.Read(first.Body, allowTitle: true, storyFollows: chapters.Count > 1)).ToList();
         }
         if (first.Heading is null && first.Body.Count == 0)
         {
@@ -41,7 +41,7 @@ public static class StructureRecogniser
             if (chapter.Heading is not null)
             {
                 var front = new FrontMatter(work, imported, isWorkStart: false);
-                chapter.Body = chapter.Body.Skip(front.Read(chapter.Body, allowTitle: false)).ToList();
+                chapter.Body = chapter.Body.Skip(front.Read(chapter.Body, allowTitle: false, storyFollows: false)).ToList();
             }
             var isLast = i == chapters.Count - 1;
             var endCount = EndMatter.Read(chapter.Body, work, imported, isLast);

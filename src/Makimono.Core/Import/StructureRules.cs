@@ -28,6 +28,11 @@ internal static partial class StructureRules
 
     public static bool SaysNoLemons(string text) => NoLemons().IsMatch(text);
 
+    /// <summary>A line that states metadata: a label, a byline, a rating, a pairing.</summary>
+    public static bool IsMetadataLine(string line) =>
+        Label(line).Success || Byline(line).Success || RatedInWords(line).Success || UnlabelledPairing(line).Success
+        || GenderPairing(line).Success || SaysNoLemons(line);
+
     public static Match Byline(string line) => BylinePattern().Match(line.Trim());
 
     public static Match UnlabelledPairing(string line) => PairingPattern().Match(line.Trim());
@@ -70,7 +75,7 @@ internal static partial class StructureRules
         _ => null,
     };
 
-    [GeneratedRegex(@"^(?:[*~\-_=#+•·°×◊◆◇♦♥♡❤❦§†✿❀☆★⁂∞|/\\<>^:.]\s*){3,}$|^[*~#§⁂❦✿❀☆★♦◆◇◊†•]$|^(?:[*~#§⁂❦✿❀☆★♦◆◇◊†•]\s*){1,2}$")]
+    [GeneratedRegex(@"^(?:[*~\-_=#+•·°×◊◆◇♦♥♡❤❦§†✿❀☆★⁂∞|/\\<>^]\s*){3,}$|^[*~#§⁂❦✿❀☆★♦◆◇◊†•]$|^(?:[*~#§⁂❦✿❀☆★♦◆◇◊†•]\s*){1,2}$")]
     private static partial Regex SymbolRun();
 
     /// <summary>oOo, xXx, -x-x-, o0o0o and friends; three or more o/x with optional symbols between.</summary>

@@ -107,20 +107,22 @@ public static partial class SuggestTags
 
     private static void SuggestWarnings(ImportedWork work, string text)
     {
-        var source = text + "\n" + work.ContentNotes;
+        // What the author warned about counts for more than what the story mentions.
+        var warned = work.ContentNotes ?? string.Empty;
+        var source = text + "\n" + warned;
         if (RapeCues().IsMatch(source))
         {
             work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Rape/Non-Con", 0.5));
         }
-        var deaths = DeathCues().Count(source);
+        var deaths = DeathCues().Count(text) + 3 * DeathCues().Count(warned);
         if (deaths >= 2)
         {
-            work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Major Character Death", Math.Min(0.7, 0.2 + deaths * 0.05)));
+            work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Major Character Death", Math.Round(Math.Min(0.7, 0.2 + deaths * 0.05), 2)));
         }
-        var violence = ViolenceCues().Count(source);
+        var violence = ViolenceCues().Count(text) + 3 * ViolenceCues().Count(warned);
         if (violence >= 3)
         {
-            work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Graphic Depictions Of Violence", Math.Min(0.6, 0.2 + violence * 0.03)));
+            work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Graphic Depictions Of Violence", Math.Round(Math.Min(0.6, 0.2 + violence * 0.03), 2)));
         }
         if (work.Suggestions.ArchiveWarnings.Count == 0)
         {
@@ -140,9 +142,9 @@ public static partial class SuggestTags
     [GeneratedRegex(@"\b(?:rape[ds]?|raping|non-?con\w*|dub-?con\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RapeCues();
 
-    [GeneratedRegex(@"\b(?:death|died|dies|dead|killed|corpse|funeral|grave|remains|memorial)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:death|died|dies|dead|killed|corpse|funeral|grave|remains|memorial|buried|burial)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DeathCues();
 
-    [GeneratedRegex(@"\b(?:blood\w*|gore|stab\w*|wound\w*|tortur\w*|slaughter\w*|mangled|beat(?:en|ing))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:blood\w*|gore|gory|stab\w*|wound\w*|tortur\w*|slaughter\w*|mangled|beat(?:en|ing))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ViolenceCues();
 }
