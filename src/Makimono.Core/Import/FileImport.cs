@@ -18,7 +18,8 @@ public static class FileImport
 {
     private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", "" };
     private static readonly HashSet<string> HtmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm", ".xhtml" };
-    private static readonly HashSet<string> LaterExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown", ".docx", ".epub" };
+    private static readonly HashSet<string> MarkdownExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown" };
+    private static readonly HashSet<string> LaterExtensions = new(StringComparer.OrdinalIgnoreCase) { ".docx", ".epub" };
 
     /// <summary>Magic numbers of files people might point the importer at by mistake.</summary>
     private static readonly (byte[] Magic, string What)[] BinaryKinds =
@@ -52,7 +53,7 @@ public static class FileImport
     {
         if (LaterExtensions.Contains(extension))
         {
-            throw new ImportException($"{extension} files cannot be imported yet. Save the work as plain text (.txt) or HTML and import that.");
+            throw new ImportException($"{extension} files cannot be imported yet. Save the work as plain text (.txt), Markdown or HTML and import that.");
         }
         if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
         {
@@ -72,7 +73,9 @@ public static class FileImport
         }
         var isHtml = HtmlExtensions.Contains(extension)
             || (!TextExtensions.Contains(extension) && LooksLikeHtml(decoded.Text));
-        var work = isHtml ? HtmlImport.Read(source, decoded.Text) : TextImport.Read(source, decoded.Text);
+        var work = isHtml ? HtmlImport.Read(source, decoded.Text)
+            : MarkdownExtensions.Contains(extension) ? MarkdownImport.Read(source, decoded.Text)
+            : TextImport.Read(source, decoded.Text);
         work.Encoding = decoded.Encoding;
         work.EncodingGuessed = decoded.Guessed;
         if (work.Chapters.All(c => c.Text.Length == 0))

@@ -5,14 +5,14 @@ namespace Makimono.Import;
 /// <summary>Generic HTML: the body's blocks through the same recogniser as plain text; &lt;title&gt; when no title line is found.</summary>
 public static class HtmlImport
 {
-    public static ImportedWork Read(string source, string html)
+    public static ImportedWork Read(string source, string html, string format = "html")
     {
         var document = new HtmlParser().ParseDocument(html);
         if (Ao3HtmlImport.IsAo3Download(document))
         {
             return Ao3HtmlImport.Read(source, document);
         }
-        var work = new ImportedWork { Source = source, Format = "html" };
+        var work = new ImportedWork { Source = source, Format = format };
         var root = (AngleSharp.Dom.INode?)document.Body ?? document.DocumentElement;
         StructureRecogniser.Recognise(HtmlLines.From(root), work);
         var pageTitle = document.Title?.Trim();

@@ -42,10 +42,13 @@ internal static class ImportCommand
         {
             var options = new ImportOptions { MaxBytes = parse.GetValue(maxSize) * 1024L * 1024L };
             var results = new List<object>();
-            foreach (var (path, source) in FileImport.Expand(parse.GetValue(paths)!))
+            var files = FileImport.Expand(parse.GetValue(paths)!).ToList();
+            foreach (var (path, source) in files)
             {
+                ShowProgress(results.Count, files.Count, source);
                 results.Add(await ReadOneAsync(path, source, options, parse.GetValue(fandom), ct));
             }
+            ShowProgress(files.Count, files.Count, null);
             if (!parse.GetValue(dryRun))
             {
                 var user = parse.GetValue(pseud);
@@ -142,6 +145,19 @@ internal static class ImportCommand
         }
         var failed = results.Count(r => r is ImportFailure);
         await error.WriteLineAsync($"{results.Count - failed} imported, {failed} failed. An encoding ending in ? was guessed: check the text.");
+    }
+
+    /// <summary>A one-line progress bar on a terminal; nothing when stderr is a file or a pipe.</summary>
+    private static void ShowProgress(int done, int total, string? current)
+    {
+        if (Console.IsErrorRedirected || total < 2)
+        {
+            return;
+        }
+        const int width = 30;
+        var filled = total == 0 ? width : done * width / total;
+        var line = current is null ? string.Empty : $"[{new string('#', filled)}{new string('.', width - filled)}] {done}/{total} {Shorten(current, 40)}";
+        Console.Error.Write($"\r{line,-90}\r");
     }
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : "…" + s[^(max - 1)..];

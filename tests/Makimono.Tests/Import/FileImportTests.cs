@@ -109,7 +109,6 @@ public sealed class FileImportTests
     [Theory]
     [InlineData(".docx")]
     [InlineData(".epub")]
-    [InlineData(".md")]
     public void Formats_of_a_later_slice_say_what_to_do_instead(string extension)
     {
         var e = Assert.Throws<ImportException>(() => FileImport.Read("story" + extension, extension, Encoding.UTF8.GetBytes(Story)));

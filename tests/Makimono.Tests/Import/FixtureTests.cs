@@ -120,6 +120,22 @@ public sealed class FixtureTests
     }
 
     [Fact]
+    public void Markdown_headings_mark_chapters_and_thematic_breaks_scene_breaks()
+    {
+        var work = Fixtures.Import("markdown-chapters.md");
+
+        Assert.Equal("markdown", work.Format);
+        Assert.Equal("The Beekeeper's Winter", work.Title);
+        Assert.StartsWith("Old Marit teaches", work.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("written for a prompt", work.Notes, StringComparison.Ordinal);
+        Assert.Equal(["Frost", null], work.Chapters.Select(c => c.Title));
+        Assert.Contains("<em>low and even</em>", work.Chapters[0].Html, StringComparison.Ordinal);
+        Assert.Contains("<hr>", work.Chapters[0].Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<hr>", work.Chapters[1].Html, StringComparison.Ordinal);
+        Assert.Equal("Please review if you liked it!", work.EndNotes);
+    }
+
+    [Fact]
     public void Ao3_download_reads_the_preface_and_each_chapter()
     {
         var work = Fixtures.Import("ao3-download.html");

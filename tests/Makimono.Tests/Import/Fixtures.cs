@@ -17,10 +17,15 @@ public static class Fixtures
     public static string InputText(string name)
     {
         var text = File.ReadAllText(PathOf(name));
-        return name.EndsWith(".html", StringComparison.Ordinal) ? HtmlImport.VisibleText(text) : text;
+        return Path.GetExtension(name) switch
+        {
+            ".html" => HtmlImport.VisibleText(text),
+            ".md" => HtmlImport.VisibleText(MarkdownImport.ToHtml(text)),
+            _ => text,
+        };
     }
 
     public static TheoryData<string> TextAndHtml => new(
         "labelled-front-matter.txt", "chatty-note-then-summary.txt", "ao3-text-markers.txt", "title-line-only.txt",
-        "ffn-conventions.txt", "roman-numerals.txt", "generic.html");
+        "ffn-conventions.txt", "roman-numerals.txt", "generic.html", "markdown-chapters.md");
 }
