@@ -24,7 +24,7 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
             {
                 break;
             }
-            if (allowTitle && i == 0 && work.Title is null && StructureRules.Label(p.Text) is not { Success: true }
+            if (allowTitle && work.Title is null && work.Summary is null && StructureRules.Label(p.Text) is not { Success: true }
                 && StructureRules.IsTitleLine(p) && !StructureRules.IsChattyNote(p))
             {
                 work.Title = p.Text.Trim();

@@ -120,6 +120,32 @@ public sealed class FixtureTests
     }
 
     [Fact]
+    public void A_windows_1252_file_with_crlf_lines()
+    {
+        var work = Fixtures.Import("windows-1252.txt");
+
+        Assert.Equal(("windows-1252", true), (work.Encoding, work.EncodingGuessed));
+        Assert.Equal("Café Nights", work.Title);
+        Assert.Equal(["Brindle"], work.Creators);
+        Assert.Contains("crème brûlée", work.Summary, StringComparison.Ordinal);
+        Assert.Contains("“You could just say", work.Chapters[0].Text, StringComparison.Ordinal);
+        Assert.Contains("<hr>", work.Chapters[0].Html, StringComparison.Ordinal);
+        Assert.Equal("Thanks for reading! Reviews are lovely.", work.EndNotes);
+    }
+
+    [Fact]
+    public void A_utf16_file_without_a_bom_and_a_note_before_the_title()
+    {
+        var work = Fixtures.Import("utf-16le-no-bom.txt");
+
+        Assert.Equal(("utf-16le", true), (work.Encoding, work.EncodingGuessed));
+        Assert.StartsWith("This one is short", work.Notes, StringComparison.Ordinal);
+        var chapter = Assert.Single(work.Chapters);
+        Assert.Contains("Kōenji", chapter.Text, StringComparison.Ordinal);
+        Assert.Contains("<hr>", chapter.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Markdown_headings_mark_chapters_and_thematic_breaks_scene_breaks()
     {
         var work = Fixtures.Import("markdown-chapters.md");

@@ -16,7 +16,7 @@ public static class Fixtures
     /// <summary>The input as the nothing-lost check reads it: the text, or for HTML what a reader sees.</summary>
     public static string InputText(string name)
     {
-        var text = File.ReadAllText(PathOf(name));
+        var text = TextDecoding.Decode(File.ReadAllBytes(PathOf(name))).Text;
         return Path.GetExtension(name) switch
         {
             ".html" => HtmlImport.VisibleText(text),
@@ -27,5 +27,6 @@ public static class Fixtures
 
     public static TheoryData<string> TextAndHtml => new(
         "labelled-front-matter.txt", "chatty-note-then-summary.txt", "ao3-text-markers.txt", "title-line-only.txt",
-        "ffn-conventions.txt", "roman-numerals.txt", "generic.html", "markdown-chapters.md");
+        "ffn-conventions.txt", "roman-numerals.txt", "generic.html", "markdown-chapters.md",
+        "windows-1252.txt", "utf-16le-no-bom.txt");
 }
