@@ -137,14 +137,18 @@ internal static class ImportCommand
         {
             var line = result switch
             {
-                ImportedWork w => $"{Shorten(w.Source, 40),-40} {w.Format,-8} {w.Encoding + (w.EncodingGuessed ? "?" : ""),-14} {w.Chapters.Count,3} {w.Words,7}  {w.Title ?? "(no title)"}",
+                ImportedWork w => $"{Shorten(w.Source, 40),-40} {w.Format,-8} {w.Encoding + (w.EncodingGuessed ? "?" : ""),-14} {w.Chapters.Count,3} {w.Words,7}  {w.Title ?? $"(no title; saved as \"{FileImport.TitleFromFileName(w.Source)}\")"}",
                 ImportFailure f => $"{Shorten(f.Source, 40),-40} {"FAILED",-8} {"",-14} {"",3} {"",7}  {f.Error}",
                 _ => string.Empty,
             };
             await error.WriteLineAsync(line);
         }
         var failed = results.Count(r => r is ImportFailure);
-        await error.WriteLineAsync($"{results.Count - failed} imported, {failed} failed. An encoding ending in ? was guessed: check the text.");
+        await error.WriteLineAsync($"{results.Count - failed} imported, {failed} failed.");
+        if (results.Any(r => r is ImportedWork { EncodingGuessed: true }))
+        {
+            await error.WriteLineAsync("An encoding ending in ? was guessed: check the text for wrong characters before posting.");
+        }
     }
 
     /// <summary>A one-line progress bar on a terminal; nothing when stderr is a file or a pipe.</summary>
