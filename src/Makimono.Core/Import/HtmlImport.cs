@@ -1,0 +1,44 @@
+using AngleSharp.Html.Parser;
+
+namespace Makimono.Import;
+
+/// <summary>Generic HTML: the body's blocks through the same recogniser as plain text; &lt;title&gt; when no title line is found.</summary>
+public static class HtmlImport
+{
+    public static ImportedWork Read(string source, string html, string format = "html")
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        if (Ao3HtmlImport.IsAo3Download(document))
+        {
+            return Ao3HtmlImport.Read(source, document);
+        }
+        var work = new ImportedWork { Source = source, Format = format };
+        var root = (AngleSharp.Dom.INode?)document.Body ?? document.DocumentElement;
+        StructureRecogniser.Recognise(HtmlLines.From(root), work);
+        var pageTitle = document.Title?.Trim();
+        if (!string.IsNullOrEmpty(pageTitle))
+        {
+            if (work.Title is null)
+            {
+                work.Title = pageTitle;
+            }
+            else
+            {
+                work.Markers.Add(pageTitle);
+            }
+        }
+        if (document.DocumentElement.GetAttribute("lang") is { Length: > 0 } lang)
+        {
+            work.Language = lang;
+        }
+        return work;
+    }
+
+    /// <summary>The text a reader sees in the document, for checking that nothing was lost.</summary>
+    public static string VisibleText(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var root = (AngleSharp.Dom.INode?)document.Body ?? document.DocumentElement;
+        return (document.Title ?? string.Empty) + "\n" + HtmlLines.TextOf(root);
+    }
+}

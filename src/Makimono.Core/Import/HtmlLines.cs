@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Makimono.Import;
+
+/// <summary>
+/// Flattens HTML into the lines the recogniser reads: one line per block (and per &lt;br&gt; within it),
+/// a blank line between blocks, a rule for each &lt;hr&gt;; inline markup such as italics is kept.
+/// </summary>
+internal static partial class HtmlLines
+{
+    public const int MaxDepth = 256;
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "section", "article", "center",
+        "tr", "dd", "dt", "ul", "ol", "dl", "table", "tbody", "thead", "header", "footer", "main", "aside", "nav",
+        "figure", "figcaption", "address", "body",
+    };
+
+    private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "head", "title", "meta", "link",
+    };
+
+    public static List<SourceLine> From(INode root)
+    {
+        CheckDepth(root);
+        var lines = new List<SourceLine>();
+        Walk(root, lines);
+        return lines;
+    }
+
+    /// <summary>The whole text of an element, for checking that nothing was lost.</summary>
+    public static string TextOf(INode root) => string.Join("\n", From(root).Select(l => l.Text));
+
+    private static void Walk(INode node, List<SourceLine> lines)
+    {
+        var inline = new List<INode>();
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IElement e && Ignored.Contains(e.LocalName))
+            {
+                continue;
+            }
+            if (child is IElement { LocalName: "hr" })
+            {
+                FlushInline(inline, lines);
+                lines.Add(SourceLine.Rule);
+            }
+            else if (child is IElement element && Blocks.Contains(element.LocalName))
+            {
+                FlushInline(inline, lines);
+                if (element.Children.Any(c => Blocks.Contains(c.LocalName) || c.LocalName == "hr"))
+                {
+                    Walk(element, lines);
+                }
+                else
+                {
+                    AddBlock(element.ChildNodes, lines);
+                }
+            }
+            else if (child is IElement or IText)
+            {
+                inline.Add(child);
+            }
+        }
+        FlushInline(inline, lines);
+    }
+
+    private static void FlushInline(List<INode> inline, List<SourceLine> lines)
+    {
+        // Whitespace between blocks is source formatting, not an empty paragraph.
+        if (inline.Count > 0 && !inline.All(n => n is IText && string.IsNullOrWhiteSpace(n.TextContent)))
+        {
+            AddBlock(inline, lines);
+        }
+        inline.Clear();
+    }
+
+    private static void AddBlock(IEnumerable<INode> nodes, List<SourceLine> lines)
+    {
+        var html = string.Concat(nodes.Select(n => n is IElement e ? e.OuterHtml : WebUtility.HtmlEncode(n.TextContent)));
+        var empty = true;
+        foreach (var part in LineBreak().Split(html))
+        {
+            var text = WebUtility.HtmlDecode(AnyTag().Replace(part, string.Empty)).Replace('\u00A0', ' ');
+            text = Whitespace().Replace(text, " ").Trim();
+            if (text.Length == 0)
+            {
+                // An empty paragraph is how word processors space out a scene break.
+                lines.Add(SourceLine.Blank);
+                continue;
+            }
+            lines.Add(new SourceLine(text, Whitespace().Replace(part, " ").Trim()));
+            empty = false;
+        }
+        if (!empty)
+        {
+            lines.Add(SourceLine.Blank);
+        }
+    }
+
+    private static void CheckDepth(INode root)
+    {
+        var stack = new Stack<(INode Node, int Depth)>();
+        stack.Push((root, 0));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > MaxDepth)
+            {
+                throw new ImportException($"The HTML is nested more than {MaxDepth} elements deep, which no story needs. Open it in a browser or editor and save it again.");
+            }
+            foreach (var child in node.ChildNodes)
+            {
+                stack.Push((child, depth + 1));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreak();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex AnyTag();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,76 @@
+using Makimono.Database;
+using Makimono.Tags;
+using Makimono.Works;
+
+namespace Makimono.Import;
+
+/// <summary>
+/// Saves an imported work through the same path as the posting form, as a draft unless asked to post.
+/// Suggestions are never applied: only what the file stated goes into the work's tags.
+/// </summary>
+public static class ImportIntoArchive
+{
+    public sealed record Outcome(int? WorkId, string? Error);
+
+    public static async Task<Outcome> SaveAsync(ArchiveDbContext db, TimeProvider clock, int userId, ImportedWork work, bool post, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var (created, errors) = await SaveWork.CreateAsync(db, clock, userId, FormFor(work), ChapterFormFor(work.Chapters[0]), post, acceptRemovals: true, ct);
+        if (created is null)
+        {
+            return new Outcome(null, Describe(errors));
+        }
+        foreach (var chapter in work.Chapters.Skip(1))
+        {
+            var (_, chapterErrors) = await Works.ChapterEditing.AddAsync(db, clock, created, ChapterFormFor(chapter), post, acceptRemovals: true, ct);
+            if (chapterErrors.Any)
+            {
+                db.ChangeTracker.Clear();
+                return new Outcome(null, Describe(chapterErrors));
+            }
+        }
+        await transaction.CommitAsync(ct);
+        return new Outcome(created.Id, null);
+    }
+
+    /// <summary>The work form has no disclaimer or content-notes fields, so they lead the notes, as authors put them.</summary>
+    public static WorkForm FormFor(ImportedWork work)
+    {
+        var notes = string.Join("\n\n", new[] { work.Disclaimer, work.ContentNotes, work.Notes }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        return new WorkForm
+        {
+            Title = work.Title ?? FileImport.TitleFromFileName(work.Source),
+            Summary = work.Summary,
+            Notes = notes.Length == 0 ? null : notes,
+            EndNotes = work.EndNotes,
+            Language = work.Language,
+            RatingId = FixedTags.Ratings.FirstOrDefault(r => r.Name == work.Rating)?.Id ?? FixedTags.NotRatedId,
+            WarningIds = IdsOf(FixedTags.ArchiveWarnings, work.ArchiveWarnings) is { Count: > 0 } warnings ? warnings : [FixedTags.ChoseNotToWarnId],
+            CategoryIds = IdsOf(FixedTags.Categories, work.Categories),
+            Fandoms = string.Join(", ", work.Fandoms),
+            Relationships = string.Join(", ", work.Relationships),
+            Characters = string.Join(", ", work.Characters),
+            Freeforms = string.Join(", ", work.Freeforms),
+            ExpectedChapters = work.Chapters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            SeriesTitles = string.Join(", ", work.Series),
+        };
+    }
+
+    public static ChapterForm ChapterFormFor(ImportedChapter chapter) => new()
+    {
+        Title = chapter.Title,
+        Summary = chapter.Summary,
+        Notes = chapter.Notes,
+        EndNotes = chapter.EndNotes,
+        Body = chapter.Html,
+    };
+
+    private static List<int> IdsOf(IReadOnlyList<FixedTag> tags, List<string> names) =>
+        tags.Where(t => names.Contains(t.Name, StringComparer.OrdinalIgnoreCase)).Select(t => t.Id).ToList();
+
+    private static string Describe(FormErrors errors)
+    {
+        var messages = errors.Fields.Select(f => f.Key == "Work.Fandoms" ? $"{f.Value} Give one with --fandom NAME." : f.Value);
+        return "The archive refused the work: " + string.Join(" ", messages);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using Makimono.Database;
+using Makimono.Tags;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Import;
+
+/// <summary>
+/// Guesses for the author to confirm: characters named in the text, relationships from names that share
+/// paragraphs, and a rating and archive warnings from cue words. Each carries a confidence.
+/// </summary>
+public static partial class SuggestTags
+{
+    public static void Suggest(ImportedWork work)
+    {
+        var text = string.Join("\n\n", work.Chapters.Select(c => c.Text));
+        var names = NameFinder.Find(text);
+        foreach (var (name, mentions) in names.Take(15))
+        {
+            work.Suggestions.Characters.Add(new CharacterSuggestion(name, mentions));
+        }
+        SuggestRelationships(work, text, names.Take(8).Select(n => n.Name).ToList());
+        SuggestRating(work, text);
+        SuggestWarnings(work, text);
+    }
+
+    /// <summary>Sets <see cref="CharacterSuggestion.TagId"/> and <see cref="TagSuggestion.TagId"/> where the archive has the tag.</summary>
+    public static async Task MapToExistingTagsAsync(ArchiveDbContext db, ImportedWork work, CancellationToken ct = default)
+    {
+        var wanted = work.Suggestions.Characters.Select(c => c.Name)
+            .Concat(work.Suggestions.Relationships.Select(r => r.Name))
+            .Select(TagName.Normalize).Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+        var tags = await db.Tags.AsNoTracking()
+            .Where(t => wanted.Contains(t.NormalizedName))
+            .Select(t => new { t.Id, t.NormalizedName, t.MergerId })
+            .ToDictionaryAsync(t => t.NormalizedName, t => t.MergerId ?? t.Id, ct);
+        for (var i = 0; i < work.Suggestions.Characters.Count; i++)
+        {
+            var c = work.Suggestions.Characters[i];
+            if (tags.TryGetValue(TagName.Normalize(c.Name), out var id))
+            {
+                work.Suggestions.Characters[i] = c with { TagId = id };
+            }
+        }
+        for (var i = 0; i < work.Suggestions.Relationships.Count; i++)
+        {
+            var r = work.Suggestions.Relationships[i];
+            if (tags.TryGetValue(TagName.Normalize(r.Name), out var id))
+            {
+                work.Suggestions.Relationships[i] = r with { TagId = id };
+            }
+        }
+    }
+
+    private static void SuggestRelationships(ImportedWork work, string text, List<string> names)
+    {
+        foreach (var stated in work.Relationships)
+        {
+            work.Suggestions.Relationships.Add(new TagSuggestion(stated, 0.95));
+        }
+        var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        var appearsIn = names.ToDictionary(n => n, n => paragraphs
+            .Select((p, i) => (p, i)).Where(x => Regex.IsMatch(x.p, $@"\b{Regex.Escape(n)}\b")).Select(x => x.i).ToHashSet());
+        var pairs = new List<(string A, string B, int Together, double Share)>();
+        for (var a = 0; a < names.Count; a++)
+        {
+            for (var b = a + 1; b < names.Count; b++)
+            {
+                var together = appearsIn[names[a]].Intersect(appearsIn[names[b]]).Count();
+                var fewer = Math.Min(appearsIn[names[a]].Count, appearsIn[names[b]].Count);
+                if (together >= 3 && fewer > 0)
+                {
+                    pairs.Add((names[a], names[b], together, (double)together / fewer));
+                }
+            }
+        }
+        foreach (var (a, b, _, share) in pairs.OrderByDescending(p => p.Together).Take(3))
+        {
+            var name = $"{a}/{b}";
+            if (!work.Suggestions.Relationships.Any(r => r.Name == name || r.Name == $"{b}/{a}"))
+            {
+                work.Suggestions.Relationships.Add(new TagSuggestion(name, Math.Round(Math.Min(0.8, 0.2 + share * 0.6), 2)));
+            }
+        }
+    }
+
+    private static void SuggestRating(ImportedWork work, string text)
+    {
+        if (work.Rating is { } stated)
+        {
+            work.Suggestions.Rating = new TagSuggestion(stated, 0.95);
+            return;
+        }
+        var explicitCues = ExplicitCues().Count(text);
+        var matureCues = MatureCues().Count(text);
+        var teenCues = TeenCues().Count(text);
+        work.Suggestions.Rating = explicitCues >= 3 ? new TagSuggestion("Explicit", 0.6)
+            : explicitCues > 0 || matureCues >= 3 ? new TagSuggestion("Mature", 0.5)
+            : work.Suggestions.Rating is { } fromNotes ? fromNotes
+            : matureCues > 0 || teenCues >= 2 ? new TagSuggestion("Teen And Up Audiences", 0.5)
+            : new TagSuggestion("General Audiences", 0.3);
+    }
+
+    private static void SuggestWarnings(ImportedWork work, string text)
+    {
+        // What the author warned about counts for more than what the story mentions.
+        var warned = work.ContentNotes ?? string.Empty;
+        var source = text + "\n" + warned;
+        if (RapeCues().IsMatch(source))
+        {
+            work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Rape/Non-Con", 0.5));
+        }
+        var deaths = DeathCues().Count(text) + 3 * DeathCues().Count(warned);
+        if (deaths >= 2)
+        {
+            work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Major Character Death", Math.Round(Math.Min(0.7, 0.2 + deaths * 0.05), 2)));
+        }
+        var violence = ViolenceCues().Count(text) + 3 * ViolenceCues().Count(warned);
+        if (violence >= 3)
+        {
+            work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Graphic Depictions Of Violence", Math.Round(Math.Min(0.6, 0.2 + violence * 0.03), 2)));
+        }
+        if (work.Suggestions.ArchiveWarnings.Count == 0)
+        {
+            work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("No Archive Warnings Apply", 0.4));
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:lemon|smut|cock|cum|orgasm\w*|naked\s+bod\w+|thrust\w*|moan\w*|erection)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ExplicitCues();
+
+    [GeneratedRegex(@"\b(?:fuck\w*|shit\w*|bastard|bitch\w*|lime|passion|blood\w*|kill\w*|corpse|drunk\w*|vodka|alcohol)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MatureCues();
+
+    [GeneratedRegex(@"\b(?:damn|hell|kiss\w*|death|died|dead|fight\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TeenCues();
+
+    [GeneratedRegex(@"\b(?:rape[ds]?|raping|non-?con\w*|dub-?con\w*)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RapeCues();
+
+    [GeneratedRegex(@"\b(?:death|died|dies|dead|killed|corpse|funeral|grave|remains|memorial|buried|burial)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DeathCues();
+
+    [GeneratedRegex(@"\b(?:blood\w*|gore|gory|stab\w*|wound\w*|tortur\w*|slaughter\w*|mangled|beat(?:en|ing))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ViolenceCues();
+}

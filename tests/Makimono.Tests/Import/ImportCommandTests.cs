@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Makimono.Tests.Import;
+
+/// <summary>The `import` verb run as a person runs it: the built program, its exit code, stdout and stderr.</summary>
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("makimono-import-").FullName;
+
+    [Fact]
+    public async Task Dry_run_json_prints_one_array_with_an_element_per_file_and_fails_for_bad_files()
+    {
+        var stories = Path.Combine(_folder, "stories", "nested");
+        Directory.CreateDirectory(stories);
+        File.Copy(Fixtures.PathOf("labelled-front-matter.txt"), Path.Combine(stories, "a.txt"));
+        File.Copy(Fixtures.PathOf("ao3-download.html"), Path.Combine(_folder, "stories", "b.html"));
+        await File.WriteAllBytesAsync(Path.Combine(_folder, "stories", "c.txt"), []);
+
+        var (exit, stdout, stderr) = await RunAsync(["import", "--dry-run", "--json", Path.Combine(_folder, "stories")]);
+
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(stdout);
+        var items = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(3, items.Count);
+        Assert.Equal("ao3-html", items[0].GetProperty("format").GetString());
+        Assert.Equal("The Night Ferry", items[0].GetProperty("title").GetString());
+        Assert.Contains("empty", items[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("The Lighthouse Keeper's Daughter", items[2].GetProperty("title").GetString());
+        Assert.Equal(2, items[2].GetProperty("chapters").GetArrayLength());
+        Assert.True(items[2].GetProperty("suggestions").GetProperty("characters").GetArrayLength() > 0);
+        Assert.Contains("2 imported, 1 failed", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_dry_run_it_saves_drafts_for_the_user_and_prints_their_urls()
+    {
+        var data = Path.Combine(_folder, "data");
+        var (added, _, addError) = await RunAsync(["user", "add", "quill", "--email", "quill@example.org", "--data", data], stdin: "a long enough password\n");
+        Assert.True(added == 0, addError);
+
+        var (exit, stdout, stderr) = await RunAsync(["import", Fixtures.PathOf("title-line-only.txt"), "--pseud", "quill", "--fandom", "Original Work", "--data", data]);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Matches(@"(?m)^\d+\thttp://localhost:5080/works/\d+\t", stdout);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] arguments, string? stdin = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "makimono.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["MAKIMONO_Database__Provider"] = "Sqlite";
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(stdin ?? string.Empty);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(cancel.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
