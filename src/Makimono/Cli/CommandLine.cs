@@ -11,7 +11,7 @@ internal static class CommandLine
         Recursive = true,
     };
 
-    private static readonly HashSet<string> Verbs = ["serve", "migrate", "user", "--help", "-h", "-?", "--version"];
+    private static readonly HashSet<string> Verbs = ["serve", "migrate", "user", "tags", "--help", "-h", "-?", "--version"];
 
     public static bool HasVerb(string[] args) => args.Any(Verbs.Contains);
 
@@ -22,6 +22,7 @@ internal static class CommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
+        root.Subcommands.Add(TagsCommand.Create());
         return root;
     }
 
