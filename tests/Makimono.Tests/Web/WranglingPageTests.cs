@@ -21,9 +21,13 @@ public sealed class WranglingPageTests(ArchiveFactory archive) : IClassFixture<A
         await archive.WithDbAsync(async db =>
         {
             var fandom = await db.Tags.SingleAsync(t => t.Name == "Leaf Village");
-            Assert.True((await MakeCanonical.RunAsync(db, TimeProvider.System, new Viewer(admin.Id, true), fandom.Id)).Succeeded);
-            return await WranglerAssignments.AssignAsync(db, new Viewer(admin.Id, true), wrangler.Id, fandom.Id);
+            return (await MakeCanonical.RunAsync(db, TimeProvider.System, new Viewer(admin.Id, true), fandom.Id)).Succeeded;
         });
+        using (var assign = await author.SubmitAsync("/admin", [new("userName", "IRUKA"), new("fandomName", "leaf village")], "/admin?handler=AssignWrangler"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, assign.StatusCode);
+        }
+        Assert.Contains("<td>iruka</td>", (await author.GetAsync("/admin")).Body);
 
         using var outsider = await archive.LoggedInAsync("outsider");
         Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync("/tags/Kakashi/wrangle")).Status);
@@ -33,6 +37,8 @@ public sealed class WranglingPageTests(ArchiveFactory archive) : IClassFixture<A
             Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         }
 
+        var (_, queue) = await client.GetAsync("/tags/unwrangled");
+        Assert.Contains("<a href=\"/tags/Kakashi/wrangle\">Kakashi</a>", queue);
         await PostAsync(client, "/tags/Hatake%20Kakashi/wrangle", "MakeCanonical", []);
         await PostAsync(client, "/tags/Kakashi/wrangle", "Merge", [new("canonicalName", "hatake kakashi")]);
         await PostAsync(client, "/tags/Hatake%20Kakashi/wrangle", "AddParent", [new("parentName", "Leaf Village")]);
@@ -49,6 +55,34 @@ public sealed class WranglingPageTests(ArchiveFactory archive) : IClassFixture<A
         var (_, wranglePage) = await client.GetAsync("/tags/Hatake%20Kakashi/wrangle");
         Assert.Contains("AddParent", wranglePage);
         Assert.Contains("MakeCanonical", wranglePage);
+    }
+
+    [Fact]
+    public async Task Meta_tags_rename_and_undo_work_through_the_forms_and_a_cycle_is_explained()
+    {
+        await archive.CreateUserAsync("metaadmin", isAdmin: true);
+        using var client = await archive.LoggedInAsync("metaadmin");
+        await client.PostWorkAsync("Coffee Fic", fandom: "Meta Form Fandom");
+        await client.PostWorkAsync("Modern Fic", fandom: "Meta Form Fandom AU");
+        await PostAsync(client, "/tags/Meta%20Form%20Fandom/wrangle", "MakeCanonical", []);
+        await PostAsync(client, "/tags/Meta%20Form%20Fandom%20AU/wrangle", "MakeCanonical", []);
+
+        await PostAsync(client, "/tags/Meta%20Form%20Fandom/wrangle", "AddMetaTag", [new("metaName", "Meta Form Fandom AU")]);
+        using (var cycle = await client.SubmitAsync("/tags/Meta%20Form%20Fandom%20AU/wrangle", [new("metaName", "Meta Form Fandom")], "/tags/Meta%20Form%20Fandom%20AU/wrangle?handler=AddMetaTag"))
+        {
+            Assert.Contains("would make a cycle", await cycle.Content.ReadAsStringAsync());
+        }
+        await PostAsync(client, "/tags/Meta%20Form%20Fandom%20AU/wrangle", "Rename", [new("newName", "Meta Form Universe")]);
+
+        var (_, meta) = await archive.Guest().GetAsync(TagUrl.WorksPath("Meta Form Universe"));
+        Assert.Contains("Coffee Fic", meta);
+        Assert.Contains("Modern Fic", meta);
+
+        var (_, wrangle) = await client.GetAsync("/tags/Meta%20Form%20Fandom/wrangle");
+        var undo = System.Text.RegularExpressions.Regex.Match(wrangle, "name=\"entryId\" value=\"(\\d+)\"");
+        Assert.True(undo.Success, "the newest change has an undo button");
+        await PostAsync(client, "/tags/Meta%20Form%20Fandom/wrangle", "Undo", [new("entryId", undo.Groups[1].Value)]);
+        Assert.DoesNotContain("Coffee Fic", (await archive.Guest().GetAsync(TagUrl.WorksPath("Meta Form Universe"))).Body);
     }
 
     private static async Task PostAsync(WebClient client, string path, string handler, IEnumerable<KeyValuePair<string, string>> fields)

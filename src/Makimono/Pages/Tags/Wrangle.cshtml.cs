@@ -36,6 +36,24 @@ public class WrangleModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             ? await ParentTags.AddAsync(db, clock, this.Viewer(), tag.Id, parent.Id, ct)
             : NoSuchTag(parentName), ct);
 
+    public Task<IActionResult> OnPostRemoveParentAsync(string name, string? parentName, CancellationToken ct) =>
+        RunAsync(name, $"Removed the parent {parentName}.", async tag => await FindAsync(parentName, ct) is { } parent
+            ? await ParentTags.RemoveAsync(db, clock, this.Viewer(), tag.Id, parent.Id, ct)
+            : NoSuchTag(parentName), ct);
+
+    public Task<IActionResult> OnPostAddMetaTagAsync(string name, string? metaName, CancellationToken ct) =>
+        RunAsync(name, $"Added the meta tag {metaName}.", async tag => await FindAsync(metaName, ct) is { } meta
+            ? await MetaTags.AddAsync(db, clock, this.Viewer(), tag.Id, meta.Id, ct)
+            : NoSuchTag(metaName), ct);
+
+    public Task<IActionResult> OnPostRemoveMetaTagAsync(string name, string? metaName, CancellationToken ct) =>
+        RunAsync(name, $"Removed the meta tag {metaName}.", async tag => await FindAsync(metaName, ct) is { } meta
+            ? await MetaTags.RemoveAsync(db, clock, this.Viewer(), tag.Id, meta.Id, ct)
+            : NoSuchTag(metaName), ct);
+
+    public Task<IActionResult> OnPostRenameAsync(string name, string? newName, CancellationToken ct) =>
+        RunAsync(name, $"Renamed to {newName}.", tag => RenameTag.RunAsync(db, clock, this.Viewer(), tag.Id, newName ?? "", ct), ct);
+
     public Task<IActionResult> OnPostUndoAsync(string name, int entryId, CancellationToken ct) =>
         RunAsync(name, "Undone.", _ => UndoWrangling.RunAsync(db, clock, this.Viewer(), entryId, ct), ct);
 
