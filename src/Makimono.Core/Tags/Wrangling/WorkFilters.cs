@@ -43,19 +43,20 @@ public static class WorkFilters
         // Batches keep the IN lists of the queries below within what both databases accept comfortably.
         foreach (var batch in workIds.Chunk(500))
         {
-            var roots = await db.WorkTags.Where(wt => batch.Contains(wt.WorkId))
-                .Select(wt => new { wt.WorkId, Root = wt.Tag.MergerId ?? wt.TagId }).ToListAsync(ct);
-            var metas = await MetaTagsOfAsync(db, roots.Select(r => r.Root).ToHashSet(), ct);
-            var existing = await db.WorkFilterTags.Where(f => batch.Contains(f.WorkId)).ToListAsync(ct);
+            var roots = (await db.WorkTags.Where(wt => batch.Contains(wt.WorkId))
+                .Select(wt => new { wt.WorkId, Root = wt.Tag.MergerId ?? wt.TagId }).ToListAsync(ct))
+                .ToLookup(r => r.WorkId, r => r.Root);
+            var metas = await MetaTagsOfAsync(db, roots.SelectMany(r => r).ToHashSet(), ct);
+            var existing = (await db.WorkFilterTags.Where(f => batch.Contains(f.WorkId)).ToListAsync(ct)).ToLookup(f => f.WorkId);
             foreach (var workId in batch)
             {
                 var wanted = new HashSet<int>();
-                foreach (var root in roots.Where(r => r.WorkId == workId).Select(r => r.Root))
+                foreach (var root in roots[workId])
                 {
                     wanted.Add(root);
-                    wanted.UnionWith(metas.GetValueOrDefault(root) ?? []);
+                    wanted.UnionWith(metas[root]);
                 }
-                var current = existing.Where(f => f.WorkId == workId).ToList();
+                var current = existing[workId].ToList();
                 db.WorkFilterTags.RemoveRange(current.Where(f => !wanted.Contains(f.TagId)));
                 db.WorkFilterTags.AddRange(wanted.Where(id => current.All(f => f.TagId != id))
                     .Select(id => new WorkFilterTag { WorkId = workId, TagId = id }));
