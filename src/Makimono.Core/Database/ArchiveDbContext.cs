@@ -22,6 +22,11 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<WorkCreator> WorkCreators => Set<WorkCreator>();
     public DbSet<WorkTag> WorkTags => Set<WorkTag>();
     public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<TagParent> TagParents => Set<TagParent>();
+    public DbSet<MetaTagLink> MetaTagLinks => Set<MetaTagLink>();
+    public DbSet<WorkFilterTag> WorkFilterTags => Set<WorkFilterTag>();
+    public DbSet<WranglerAssignment> WranglerAssignments => Set<WranglerAssignment>();
+    public DbSet<WranglingLogEntry> WranglingLog => Set<WranglingLogEntry>();
     public DbSet<Series> Series => Set<Series>();
     public DbSet<SeriesWork> SeriesWorks => Set<SeriesWork>();
 

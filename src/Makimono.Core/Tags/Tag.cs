@@ -25,6 +25,8 @@ public class Tag
     public bool IsCanonical { get; set; }
     public int? MergerId { get; set; }
     public Tag? Merger { get; set; }
+    /// <summary>Set by a wrangler for tags that fit no canonical tag, so they leave the unwrangled queue.</summary>
+    public bool IsUnwrangleable { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<Works.WorkTag> Works { get; set; } = [];
 }

@@ -165,6 +165,7 @@ public static partial class SaveWork
             work.Tags.Add(new WorkTag { Work = work, Tag = tag });
         }
         WorkSeries.Apply(work, series);
+        await Tags.Wrangling.WorkFilters.ApplyAsync(db, work, ct);
     }
 
     private static string? Clean(string? text, FormErrors errors)

@@ -32,6 +32,8 @@ public class Work
     public List<Chapter> Chapters { get; set; } = [];
     public List<WorkCreator> Creators { get; set; } = [];
     public List<WorkTag> Tags { get; set; } = [];
+    /// <summary>The canonical tags this work is found under; derived from <see cref="Tags"/> and the wrangling graph.</summary>
+    public List<WorkFilterTag> Filters { get; set; } = [];
     public List<SeriesWork> Series { get; set; } = [];
 }
 

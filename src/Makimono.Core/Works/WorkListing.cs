@@ -32,7 +32,7 @@ public static class WorkListing
     }
 
     public static IQueryable<Work> TaggedWith(ArchiveDbContext db, int tagId) =>
-        db.Works.Where(w => w.Tags.Any(t => t.TagId == tagId || t.Tag.MergerId == tagId));
+        db.Works.Where(w => w.Filters.Any(f => f.TagId == tagId));
 
     public static IQueryable<Work> ByUser(ArchiveDbContext db, int userId) =>
         db.Works.Where(w => w.Creators.Any(c => c.Accepted && c.Pseud.UserId == userId));

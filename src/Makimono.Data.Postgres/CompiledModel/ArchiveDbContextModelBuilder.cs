@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("27d0a778-67cd-4cbb-bc9e-71ab06420025"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("f027fd9e-6489-4c13-b17d-a1828188c067"), entityTypeCount: 17)
         {
         }
 
@@ -22,7 +22,12 @@ namespace Makimono.Data.Postgres.CompiledModel
             var pseud = PseudEntityType.Create(this);
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
+            var metaTagLink = MetaTagLinkEntityType.Create(this);
             var tag = TagEntityType.Create(this);
+            var tagParent = TagParentEntityType.Create(this);
+            var workFilterTag = WorkFilterTagEntityType.Create(this);
+            var wranglerAssignment = WranglerAssignmentEntityType.Create(this);
+            var wranglingLogEntry = WranglingLogEntryEntityType.Create(this);
             var chapter = ChapterEntityType.Create(this);
             var series = SeriesEntityType.Create(this);
             var seriesWork = SeriesWorkEntityType.Create(this);
@@ -32,7 +37,18 @@ namespace Makimono.Data.Postgres.CompiledModel
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
 
             PseudEntityType.CreateForeignKey1(pseud, user);
+            MetaTagLinkEntityType.CreateForeignKey1(metaTagLink, tag);
+            MetaTagLinkEntityType.CreateForeignKey2(metaTagLink, tag);
             TagEntityType.CreateForeignKey1(tag, tag);
+            TagParentEntityType.CreateForeignKey1(tagParent, tag);
+            TagParentEntityType.CreateForeignKey2(tagParent, tag);
+            WorkFilterTagEntityType.CreateForeignKey1(workFilterTag, tag);
+            WorkFilterTagEntityType.CreateForeignKey2(workFilterTag, work);
+            WranglerAssignmentEntityType.CreateForeignKey1(wranglerAssignment, tag);
+            WranglerAssignmentEntityType.CreateForeignKey2(wranglerAssignment, user);
+            WranglingLogEntryEntityType.CreateForeignKey1(wranglingLogEntry, tag);
+            WranglingLogEntryEntityType.CreateForeignKey2(wranglingLogEntry, tag);
+            WranglingLogEntryEntityType.CreateForeignKey3(wranglingLogEntry, user);
             ChapterEntityType.CreateForeignKey1(chapter, work);
             SeriesEntityType.CreateForeignKey1(series, user);
             SeriesWorkEntityType.CreateForeignKey1(seriesWork, series);
@@ -46,7 +62,12 @@ namespace Makimono.Data.Postgres.CompiledModel
             PseudEntityType.CreateAnnotations(pseud);
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);
+            MetaTagLinkEntityType.CreateAnnotations(metaTagLink);
             TagEntityType.CreateAnnotations(tag);
+            TagParentEntityType.CreateAnnotations(tagParent);
+            WorkFilterTagEntityType.CreateAnnotations(workFilterTag);
+            WranglerAssignmentEntityType.CreateAnnotations(wranglerAssignment);
+            WranglingLogEntryEntityType.CreateAnnotations(wranglingLogEntry);
             ChapterEntityType.CreateAnnotations(chapter);
             SeriesEntityType.CreateAnnotations(series);
             SeriesWorkEntityType.CreateAnnotations(seriesWork);

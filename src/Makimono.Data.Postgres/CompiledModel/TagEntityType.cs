@@ -21,7 +21,7 @@ namespace Makimono.Data.Postgres.CompiledModel
                 "Makimono.Tags.Tag",
                 typeof(Tag),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -52,6 +52,14 @@ namespace Makimono.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Tag).GetField("<IsCanonical>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             isCanonical.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var isUnwrangleable = runtimeEntityType.AddProperty(
+                "IsUnwrangleable",
+                typeof(bool),
+                propertyInfo: typeof(Tag).GetProperty("IsUnwrangleable", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Tag).GetField("<IsUnwrangleable>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            isUnwrangleable.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var mergerId = runtimeEntityType.AddProperty(
                 "MergerId",

@@ -21,7 +21,7 @@ namespace Makimono.Data.Postgres.CompiledModel
                 typeof(Work),
                 baseEntityType,
                 propertyCount: 16,
-                navigationCount: 4,
+                navigationCount: 5,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 

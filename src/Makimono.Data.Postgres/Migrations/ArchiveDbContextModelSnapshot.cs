@@ -148,6 +148,21 @@ namespace Makimono.Data.Postgres.Migrations
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Makimono.Tags.MetaTagLink", b =>
+                {
+                    b.Property<int>("SubTagId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MetaTagId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SubTagId", "MetaTagId");
+
+                    b.HasIndex("MetaTagId");
+
+                    b.ToTable("MetaTagLinks");
+                });
+
             modelBuilder.Entity("Makimono.Tags.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -160,6 +175,9 @@ namespace Makimono.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsCanonical")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsUnwrangleable")
                         .HasColumnType("boolean");
 
                     b.Property<int?>("MergerId")
@@ -195,6 +213,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 1,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Not Rated",
                             NormalizedName = "not rated",
                             Type = 1
@@ -204,6 +223,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 2,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "General Audiences",
                             NormalizedName = "general audiences",
                             Type = 1
@@ -213,6 +233,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 3,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Teen And Up Audiences",
                             NormalizedName = "teen and up audiences",
                             Type = 1
@@ -222,6 +243,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 4,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Mature",
                             NormalizedName = "mature",
                             Type = 1
@@ -231,6 +253,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 5,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Explicit",
                             NormalizedName = "explicit",
                             Type = 1
@@ -240,6 +263,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 11,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Creator Chose Not To Use Archive Warnings",
                             NormalizedName = "creator chose not to use archive warnings",
                             Type = 2
@@ -249,6 +273,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 12,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Graphic Depictions Of Violence",
                             NormalizedName = "graphic depictions of violence",
                             Type = 2
@@ -258,6 +283,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 13,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Major Character Death",
                             NormalizedName = "major character death",
                             Type = 2
@@ -267,6 +293,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 14,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "No Archive Warnings Apply",
                             NormalizedName = "no archive warnings apply",
                             Type = 2
@@ -276,6 +303,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 15,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Rape/Non-Con",
                             NormalizedName = "rape/non-con",
                             Type = 2
@@ -285,6 +313,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 16,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Underage Sex",
                             NormalizedName = "underage sex",
                             Type = 2
@@ -294,6 +323,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 21,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "F/F",
                             NormalizedName = "f/f",
                             Type = 3
@@ -303,6 +333,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 22,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "F/M",
                             NormalizedName = "f/m",
                             Type = 3
@@ -312,6 +343,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 23,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Gen",
                             NormalizedName = "gen",
                             Type = 3
@@ -321,6 +353,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 24,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "M/M",
                             NormalizedName = "m/m",
                             Type = 3
@@ -330,6 +363,7 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 25,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Multi",
                             NormalizedName = "multi",
                             Type = 3
@@ -339,10 +373,111 @@ namespace Makimono.Data.Postgres.Migrations
                             Id = 26,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Other",
                             NormalizedName = "other",
                             Type = 3
                         });
+                });
+
+            modelBuilder.Entity("Makimono.Tags.TagParent", b =>
+                {
+                    b.Property<int>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ParentId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("TagParents");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.WorkFilterTag", b =>
+                {
+                    b.Property<int>("WorkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("WorkFilterTags");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.WranglerAssignment", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FandomTagId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "FandomTagId");
+
+                    b.HasIndex("FandomTagId");
+
+                    b.ToTable("WranglerAssignments");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.WranglingLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("OldMergerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OldName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<int?>("OtherTagId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UndoesEntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UndoneByEntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WasCanonical")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("WasUnwrangleable")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("OtherTagId");
+
+                    b.HasIndex("TagId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WranglingLog");
                 });
 
             modelBuilder.Entity("Makimono.Works.Chapter", b =>
@@ -572,6 +707,25 @@ namespace Makimono.Data.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Makimono.Tags.MetaTagLink", b =>
+                {
+                    b.HasOne("Makimono.Tags.Tag", "MetaTag")
+                        .WithMany()
+                        .HasForeignKey("MetaTagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Tags.Tag", "SubTag")
+                        .WithMany()
+                        .HasForeignKey("SubTagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MetaTag");
+
+                    b.Navigation("SubTag");
+                });
+
             modelBuilder.Entity("Makimono.Tags.Tag", b =>
                 {
                     b.HasOne("Makimono.Tags.Tag", "Merger")
@@ -580,6 +734,87 @@ namespace Makimono.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Merger");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.TagParent", b =>
+                {
+                    b.HasOne("Makimono.Tags.Tag", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Tags.Tag", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.WorkFilterTag", b =>
+                {
+                    b.HasOne("Makimono.Tags.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Works.Work", "Work")
+                        .WithMany("Filters")
+                        .HasForeignKey("WorkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+
+                    b.Navigation("Work");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.WranglerAssignment", b =>
+                {
+                    b.HasOne("Makimono.Tags.Tag", "FandomTag")
+                        .WithMany()
+                        .HasForeignKey("FandomTagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FandomTag");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.WranglingLogEntry", b =>
+                {
+                    b.HasOne("Makimono.Tags.Tag", "OtherTag")
+                        .WithMany()
+                        .HasForeignKey("OtherTagId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Makimono.Tags.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OtherTag");
+
+                    b.Navigation("Tag");
                 });
 
             modelBuilder.Entity("Makimono.Works.Chapter", b =>
@@ -686,6 +921,8 @@ namespace Makimono.Data.Postgres.Migrations
                     b.Navigation("Chapters");
 
                     b.Navigation("Creators");
+
+                    b.Navigation("Filters");
 
                     b.Navigation("Series");
 

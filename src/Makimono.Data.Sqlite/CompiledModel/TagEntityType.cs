@@ -20,7 +20,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 "Makimono.Tags.Tag",
                 typeof(Tag),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -47,6 +47,13 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 typeof(bool),
                 propertyInfo: typeof(Tag).GetProperty("IsCanonical", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Tag).GetField("<IsCanonical>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var isUnwrangleable = runtimeEntityType.AddProperty(
+                "IsUnwrangleable",
+                typeof(bool),
+                propertyInfo: typeof(Tag).GetProperty("IsUnwrangleable", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Tag).GetField("<IsUnwrangleable>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
 
             var mergerId = runtimeEntityType.AddProperty(

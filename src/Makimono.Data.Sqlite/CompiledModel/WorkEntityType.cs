@@ -20,7 +20,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 typeof(Work),
                 baseEntityType,
                 propertyCount: 16,
-                navigationCount: 4,
+                navigationCount: 5,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 

@@ -137,6 +137,21 @@ namespace Makimono.Data.Sqlite.Migrations
                     b.ToTable("Users");
                 });
 
+            modelBuilder.Entity("Makimono.Tags.MetaTagLink", b =>
+                {
+                    b.Property<int>("SubTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MetaTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubTagId", "MetaTagId");
+
+                    b.HasIndex("MetaTagId");
+
+                    b.ToTable("MetaTagLinks");
+                });
+
             modelBuilder.Entity("Makimono.Tags.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -147,6 +162,9 @@ namespace Makimono.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsCanonical")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUnwrangleable")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MergerId")
@@ -182,6 +200,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 1,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Not Rated",
                             NormalizedName = "not rated",
                             Type = 1
@@ -191,6 +210,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 2,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "General Audiences",
                             NormalizedName = "general audiences",
                             Type = 1
@@ -200,6 +220,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 3,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Teen And Up Audiences",
                             NormalizedName = "teen and up audiences",
                             Type = 1
@@ -209,6 +230,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 4,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Mature",
                             NormalizedName = "mature",
                             Type = 1
@@ -218,6 +240,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 5,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Explicit",
                             NormalizedName = "explicit",
                             Type = 1
@@ -227,6 +250,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 11,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Creator Chose Not To Use Archive Warnings",
                             NormalizedName = "creator chose not to use archive warnings",
                             Type = 2
@@ -236,6 +260,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 12,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Graphic Depictions Of Violence",
                             NormalizedName = "graphic depictions of violence",
                             Type = 2
@@ -245,6 +270,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 13,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Major Character Death",
                             NormalizedName = "major character death",
                             Type = 2
@@ -254,6 +280,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 14,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "No Archive Warnings Apply",
                             NormalizedName = "no archive warnings apply",
                             Type = 2
@@ -263,6 +290,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 15,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Rape/Non-Con",
                             NormalizedName = "rape/non-con",
                             Type = 2
@@ -272,6 +300,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 16,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Underage Sex",
                             NormalizedName = "underage sex",
                             Type = 2
@@ -281,6 +310,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 21,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "F/F",
                             NormalizedName = "f/f",
                             Type = 3
@@ -290,6 +320,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 22,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "F/M",
                             NormalizedName = "f/m",
                             Type = 3
@@ -299,6 +330,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 23,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Gen",
                             NormalizedName = "gen",
                             Type = 3
@@ -308,6 +340,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 24,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "M/M",
                             NormalizedName = "m/m",
                             Type = 3
@@ -317,6 +350,7 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 25,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Multi",
                             NormalizedName = "multi",
                             Type = 3
@@ -326,10 +360,109 @@ namespace Makimono.Data.Sqlite.Migrations
                             Id = 26,
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             IsCanonical = true,
+                            IsUnwrangleable = false,
                             Name = "Other",
                             NormalizedName = "other",
                             Type = 3
                         });
+                });
+
+            modelBuilder.Entity("Makimono.Tags.TagParent", b =>
+                {
+                    b.Property<int>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ParentId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("TagParents");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.WorkFilterTag", b =>
+                {
+                    b.Property<int>("WorkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("WorkFilterTags");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.WranglerAssignment", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FandomTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "FandomTagId");
+
+                    b.HasIndex("FandomTagId");
+
+                    b.ToTable("WranglerAssignments");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.WranglingLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OldMergerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OtherTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UndoesEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UndoneByEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WasCanonical")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WasUnwrangleable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("OtherTagId");
+
+                    b.HasIndex("TagId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WranglingLog");
                 });
 
             modelBuilder.Entity("Makimono.Works.Chapter", b =>
@@ -551,6 +684,25 @@ namespace Makimono.Data.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Makimono.Tags.MetaTagLink", b =>
+                {
+                    b.HasOne("Makimono.Tags.Tag", "MetaTag")
+                        .WithMany()
+                        .HasForeignKey("MetaTagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Tags.Tag", "SubTag")
+                        .WithMany()
+                        .HasForeignKey("SubTagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MetaTag");
+
+                    b.Navigation("SubTag");
+                });
+
             modelBuilder.Entity("Makimono.Tags.Tag", b =>
                 {
                     b.HasOne("Makimono.Tags.Tag", "Merger")
@@ -559,6 +711,87 @@ namespace Makimono.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Merger");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.TagParent", b =>
+                {
+                    b.HasOne("Makimono.Tags.Tag", "Child")
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Tags.Tag", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Child");
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.WorkFilterTag", b =>
+                {
+                    b.HasOne("Makimono.Tags.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Works.Work", "Work")
+                        .WithMany("Filters")
+                        .HasForeignKey("WorkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+
+                    b.Navigation("Work");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.WranglerAssignment", b =>
+                {
+                    b.HasOne("Makimono.Tags.Tag", "FandomTag")
+                        .WithMany()
+                        .HasForeignKey("FandomTagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FandomTag");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Tags.WranglingLogEntry", b =>
+                {
+                    b.HasOne("Makimono.Tags.Tag", "OtherTag")
+                        .WithMany()
+                        .HasForeignKey("OtherTagId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Makimono.Tags.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OtherTag");
+
+                    b.Navigation("Tag");
                 });
 
             modelBuilder.Entity("Makimono.Works.Chapter", b =>
@@ -665,6 +898,8 @@ namespace Makimono.Data.Sqlite.Migrations
                     b.Navigation("Chapters");
 
                     b.Navigation("Creators");
+
+                    b.Navigation("Filters");
 
                     b.Navigation("Series");
 

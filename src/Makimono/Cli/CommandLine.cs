@@ -11,7 +11,7 @@ internal static class CommandLine
         Recursive = true,
     };
 
-    private static readonly HashSet<string> Verbs = ["serve", "migrate", "user", "import", "--help", "-h", "-?", "--version"];
+    private static readonly HashSet<string> Verbs = ["serve", "migrate", "user", "import", "tags", "--help", "-h", "-?", "--version"];
 
     public static bool HasVerb(string[] args) => args.Any(Verbs.Contains);
 
@@ -23,6 +23,7 @@ internal static class CommandLine
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(TagsCommand.Create());
         return root;
     }
 

@@ -46,6 +46,8 @@ internal static class ArchiveWebApp
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/SignUp");
             options.Conventions.AuthorizeFolder("/Admin", "Admin");
+            options.Conventions.AuthorizePage("/Tags/Wrangle");
+            options.Conventions.AuthorizePage("/Tags/Unwrangled");
             options.Conventions.AuthorizePage("/Works/New");
             options.Conventions.AuthorizePage("/Works/Edit");
             options.Conventions.AuthorizePage("/Works/Delete");

@@ -83,8 +83,11 @@ public sealed class WorkListingTests(TestDatabases databases)
         var synonym = await archive.SaveWorkAsync(author, f => f.Fandoms = "Pocket Monsters");
         await archive.SaveWorkAsync(author, f => f.Fandoms = "Digimon");
         var tags = await archive.Db.Tags.Where(t => t.Type == TagType.Fandom).ToDictionaryAsync(t => t.Name);
-        tags["Pocket Monsters"].MergerId = tags["Pokémon"].Id;
+        tags["Pokémon"].IsCanonical = true;
         await archive.Db.SaveChangesAsync();
+        var admin = await archive.CreateUserAsync("Admin", isAdmin: true);
+        var merged = await Makimono.Tags.Wrangling.MergeTag.RunAsync(archive.Db, archive.Clock, TestArchive.ViewerFor(admin), tags["Pocket Monsters"].Id, tags["Pokémon"].Id);
+        Assert.True(merged.Succeeded, merged.Error);
 
         await using var check = archive.NewContext();
         var page = await WorkListing.LoadAsync(check, WorkListing.TaggedWith(check, tags["Pokémon"].Id), Viewer.Guest, page: 1);

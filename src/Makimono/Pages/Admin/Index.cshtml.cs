@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Makimono.Accounts;
 using Makimono.Database;
+using Makimono.Tags;
+using Makimono.Tags.Wrangling;
 using Makimono.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,11 +14,33 @@ public class AdminModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 {
     public SignUpMode Mode { get; private set; }
     public IReadOnlyList<Invitation> Invitations { get; private set; } = [];
+    public IReadOnlyList<(string UserName, string Fandom)> Wranglers { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Mode = await SiteSettings.GetSignUpModeAsync(db, ct);
         Invitations = await db.Invitations.OrderByDescending(i => i.CreatedAt).Take(100).ToListAsync(ct);
+        Wranglers = (await db.WranglerAssignments.OrderBy(a => a.FandomTag.Name).ThenBy(a => a.User.UserName)
+            .Select(a => new { a.User.UserName, a.FandomTag.Name }).ToListAsync(ct))
+            .Select(a => (a.UserName, a.Name)).ToList();
+    }
+
+    public async Task<IActionResult> OnPostAssignWranglerAsync(string? userName, string? fandomName, CancellationToken ct)
+    {
+        var normalizedUser = AccountNames.Normalize(userName ?? "");
+        var normalizedFandom = TagName.Normalize(fandomName ?? "");
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalizedUser, ct);
+        var fandom = await db.Tags.FirstOrDefaultAsync(t => t.NormalizedName == normalizedFandom && t.Type == TagType.Fandom, ct);
+        var error = user is null ? $"There is no user called \"{userName}\"."
+            : fandom is null ? $"There is no fandom tag called \"{fandomName}\"."
+            : await WranglerAssignments.AssignAsync(db, this.Viewer(), user.Id, fandom.Id, ct);
+        if (error is not null)
+        {
+            ModelState.AddModelError(string.Empty, error);
+            await OnGetAsync(ct);
+            return Page();
+        }
+        return Redirect("/admin");
     }
 
     public async Task<IActionResult> OnPostSignUpModeAsync(SignUpMode mode, CancellationToken ct)

@@ -11,6 +11,7 @@ namespace Makimono.Pages.Tags;
 public class TagWorksModel(ArchiveDbContext db) : PageModel
 {
     public Tag Tag { get; private set; } = null!;
+    public TagRelations Relations { get; private set; } = null!;
     public Page<Work> Works { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string name, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
@@ -21,7 +22,13 @@ public class TagWorksModel(ArchiveDbContext db) : PageModel
         {
             return NotFound();
         }
+        // A synonym has no page of its own: its works are its canonical tag's works, as on AO3.
+        if (tag.Merger is { } canonical)
+        {
+            return Redirect(TagUrl.WorksPath(canonical.Name));
+        }
         Tag = tag;
+        Relations = await TagRelations.LoadAsync(db, tag.Id, ct);
         Works = await WorkListing.LoadAsync(db, WorkListing.TaggedWith(db, tag.Id), this.Viewer(), pageNumber, ct);
         return Page();
     }

@@ -1,0 +1,67 @@
+using Makimono.Accounts;
+using Makimono.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Tags.Wrangling;
+
+/// <summary>The steps every wrangling operation shares: load and authorise, then store, log and refresh filters at once.</summary>
+internal static class WranglingChange
+{
+    /// <summary>Loads a tag the viewer may wrangle, or says why not.</summary>
+    public static async Task<(Tag? Tag, string? Error)> LoadAsync(ArchiveDbContext db, Viewer viewer, int tagId, CancellationToken ct)
+    {
+        var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == tagId, ct);
+        if (tag is null)
+        {
+            return (null, $"There is no tag with id {tagId}.");
+        }
+        if (tag.Id < FixedTags.FirstUserTagId)
+        {
+            return (null, $"\"{tag.Name}\" is one of the fixed tags every archive has; it cannot be wrangled.");
+        }
+        return await WranglingAccess.DenyAsync(db, viewer, tag, ct) is { } denied ? (null, denied) : (tag, null);
+    }
+
+    /// <summary>Loads the other tag of an operation (a merge target, a parent, a meta tag); no authorisation needed to point at it.</summary>
+    public static async Task<(Tag? Tag, string? Error)> LoadOtherAsync(ArchiveDbContext db, int tagId, CancellationToken ct)
+    {
+        var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == tagId, ct);
+        return tag is null ? (null, $"There is no tag with id {tagId}.") : (tag, null);
+    }
+
+    public static WranglingLogEntry Entry(TimeProvider clock, Viewer viewer, WranglingAction action, Tag tag, Tag? other = null) => new()
+    {
+        UserId = viewer.UserId ?? throw new InvalidOperationException("Wrangling needs a signed-in user."),
+        At = clock.GetUtcNow().UtcDateTime,
+        Action = action,
+        TagId = tag.Id,
+        OtherTagId = other?.Id,
+        WasCanonical = tag.IsCanonical,
+        WasUnwrangleable = tag.IsUnwrangleable,
+        OldMergerId = tag.MergerId,
+    };
+
+    /// <summary>
+    /// Saves the change and its log entry, then refreshes the filter sets of the works of
+    /// <paramref name="affectedTagIds"/>, in one transaction so filters never disagree with the graph.
+    /// </summary>
+    public static async Task<WranglingResult> CommitAsync(
+        ArchiveDbContext db, WranglingLogEntry entry, IReadOnlyCollection<int> affectedTagIds, CancellationToken ct,
+        WranglingLogEntry? undone = null)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.WranglingLog.Add(entry);
+        await db.SaveChangesAsync(ct);
+        if (undone is not null)
+        {
+            undone.UndoneByEntryId = entry.Id;
+        }
+        if (affectedTagIds.Count > 0)
+        {
+            await WorkFilters.RefreshAsync(db, affectedTagIds, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new WranglingResult(entry.Id, null);
+    }
+}

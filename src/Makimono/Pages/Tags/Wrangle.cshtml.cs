@@ -1,0 +1,111 @@
+using Makimono.Database;
+using Makimono.Tags;
+using Makimono.Tags.Wrangling;
+using Makimono.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Pages.Tags;
+
+/// <summary>One tag's wrangling: make canonical, merge, add a parent fandom, mark unwrangleable, and undo recent changes.</summary>
+public class WrangleModel(ArchiveDbContext db, TimeProvider clock) : PageModel
+{
+    public Tag Tag { get; private set; } = null!;
+    public Tag? Merger { get; private set; }
+    public TagRelations Relations { get; private set; } = null!;
+    public IReadOnlyList<WranglingLogEntry> Log { get; private set; } = [];
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string name, CancellationToken ct) => await ShowAsync(name, ct) ?? Page();
+
+    public Task<IActionResult> OnPostMakeCanonicalAsync(string name, CancellationToken ct) =>
+        RunAsync(name, "Made canonical.", tag => MakeCanonical.RunAsync(db, clock, this.Viewer(), tag.Id, ct), ct);
+
+    public Task<IActionResult> OnPostUnwrangleableAsync(string name, CancellationToken ct) =>
+        RunAsync(name, "Marked unwrangleable.", tag => MarkUnwrangleable.RunAsync(db, clock, this.Viewer(), tag.Id, ct: ct), ct);
+
+    public Task<IActionResult> OnPostMergeAsync(string name, string? canonicalName, CancellationToken ct) =>
+        RunAsync(name, $"Merged into {canonicalName}.", async tag => await FindAsync(canonicalName, ct) is { } target
+            ? await MergeTag.RunAsync(db, clock, this.Viewer(), tag.Id, target.Id, ct)
+            : NoSuchTag(canonicalName), ct);
+
+    public Task<IActionResult> OnPostAddParentAsync(string name, string? parentName, CancellationToken ct) =>
+        RunAsync(name, $"Added the parent {parentName}.", async tag => await FindAsync(parentName, ct) is { } parent
+            ? await ParentTags.AddAsync(db, clock, this.Viewer(), tag.Id, parent.Id, ct)
+            : NoSuchTag(parentName), ct);
+
+    public Task<IActionResult> OnPostRemoveParentAsync(string name, string? parentName, CancellationToken ct) =>
+        RunAsync(name, $"Removed the parent {parentName}.", async tag => await FindAsync(parentName, ct) is { } parent
+            ? await ParentTags.RemoveAsync(db, clock, this.Viewer(), tag.Id, parent.Id, ct)
+            : NoSuchTag(parentName), ct);
+
+    public Task<IActionResult> OnPostAddMetaTagAsync(string name, string? metaName, CancellationToken ct) =>
+        RunAsync(name, $"Added the meta tag {metaName}.", async tag => await FindAsync(metaName, ct) is { } meta
+            ? await MetaTags.AddAsync(db, clock, this.Viewer(), tag.Id, meta.Id, ct)
+            : NoSuchTag(metaName), ct);
+
+    public Task<IActionResult> OnPostRemoveMetaTagAsync(string name, string? metaName, CancellationToken ct) =>
+        RunAsync(name, $"Removed the meta tag {metaName}.", async tag => await FindAsync(metaName, ct) is { } meta
+            ? await MetaTags.RemoveAsync(db, clock, this.Viewer(), tag.Id, meta.Id, ct)
+            : NoSuchTag(metaName), ct);
+
+    public Task<IActionResult> OnPostRenameAsync(string name, string? newName, CancellationToken ct) =>
+        RunAsync(name, $"Renamed to {newName}.", tag => RenameTag.RunAsync(db, clock, this.Viewer(), tag.Id, newName ?? "", ct), ct);
+
+    public Task<IActionResult> OnPostUndoAsync(string name, int entryId, CancellationToken ct) =>
+        RunAsync(name, "Undone.", _ => UndoWrangling.RunAsync(db, clock, this.Viewer(), entryId, ct), ct);
+
+    private async Task<IActionResult> RunAsync(string name, string done, Func<Tag, Task<WranglingResult>> change, CancellationToken ct)
+    {
+        if (await ShowAsync(name, ct) is { } refused)
+        {
+            return refused;
+        }
+        var result = await change(Tag);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, result.Error!);
+            return await ShowAsync(name, ct) ?? Page();
+        }
+        // Back to the page by its (possibly new) name, so a reload does not post again.
+        var current = await db.Tags.AsNoTracking().SingleAsync(t => t.Id == Tag.Id, ct);
+        return Redirect($"/tags/{TagUrl.ToSegment(current.Name)}/wrangle?done={Uri.EscapeDataString(done)}");
+    }
+
+    /// <summary>Loads what the page shows; returns a response instead when there is no such tag or the viewer may not wrangle it.</summary>
+    private async Task<IActionResult?> ShowAsync(string name, CancellationToken ct)
+    {
+        var tag = await FindAsync(TagUrl.FromSegment(name), ct);
+        if (tag is null)
+        {
+            return NotFound();
+        }
+        if (await WranglingAccess.DenyAsync(db, this.Viewer(), tag, ct) is not null)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        Tag = tag;
+        Merger = tag.MergerId is { } mergerId ? await db.Tags.FindAsync([mergerId], ct) : null;
+        Relations = await TagRelations.LoadAsync(db, tag.Id, ct);
+        Log = await db.WranglingLog.AsNoTracking().Include(e => e.Tag).Include(e => e.OtherTag)
+            .Where(e => e.TagId == tag.Id || e.OtherTagId == tag.Id)
+            .OrderByDescending(e => e.Id).Take(20).ToListAsync(ct);
+        Done = Request.Query["done"].FirstOrDefault();
+        return null;
+    }
+
+    private async Task<Tag?> FindAsync(string? name, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var normalized = TagName.Normalize(name.Trim());
+        return await db.Tags.FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
+    }
+
+    private static WranglingResult NoSuchTag(string? name) =>
+        WranglingResult.Failed(string.IsNullOrWhiteSpace(name) ? "Type the name of a tag." : $"There is no tag called \"{name.Trim()}\".");
+}
