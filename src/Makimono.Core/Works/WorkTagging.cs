@@ -47,7 +47,7 @@ internal static class WorkTagging
                     errors.Add(field, problem);
                     continue;
                 }
-                var tag = await FindOrCreateAsync(db, name, type, now, ct);
+                var (tag, _) = await TagLookup.FindOrCreateAsync(db, name, type, now, ct);
                 if (tag.Type != type)
                 {
                     errors.Add(field, $"\"{name}\" is already {TagTypeNames.WithArticle(tag.Type)} (\"{tag.Name}\"); it cannot also be {TagTypeNames.WithArticle(type)}.");
@@ -64,19 +64,6 @@ internal static class WorkTagging
             errors.Add("Work.Freeforms", $"A work can have at most {Limits.UserTagsMax} fandom, relationship, character and additional tags together; this one has {userTagCount}.");
         }
         return tags;
-    }
-
-    private static async Task<Tag> FindOrCreateAsync(ArchiveDbContext db, string name, TagType type, DateTime now, CancellationToken ct)
-    {
-        var normalized = TagName.Normalize(name);
-        var tag = db.Tags.Local.FirstOrDefault(t => t.NormalizedName == normalized)
-            ?? await db.Tags.FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
-        if (tag is null)
-        {
-            tag = new Tag { Name = name, NormalizedName = normalized, Type = type, CreatedAt = now };
-            db.Tags.Add(tag);
-        }
-        return tag;
     }
 
     /// <summary>Fills a form's tag fields from a work, for editing.</summary>

@@ -23,15 +23,8 @@ public static class LoadStarterTags
 
         async Task<Tag> FindOrCreateAsync(string name, TagType type)
         {
-            var normalized = TagName.Normalize(name);
-            var tag = db.Tags.Local.FirstOrDefault(t => t.NormalizedName == normalized)
-                ?? await db.Tags.FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
-            if (tag is null)
-            {
-                tag = new Tag { Name = name, NormalizedName = normalized, Type = type, CreatedAt = now };
-                db.Tags.Add(tag);
-                created++;
-            }
+            var (tag, isNew) = await TagLookup.FindOrCreateAsync(db, name, type, now, ct);
+            created += isNew ? 1 : 0;
             return tag;
         }
 

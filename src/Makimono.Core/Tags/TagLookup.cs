@@ -1,0 +1,25 @@
+using Makimono.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Tags;
+
+public static class TagLookup
+{
+    /// <summary>
+    /// The tag with this name (compared normalised, and including tags added to the context but not saved yet),
+    /// or a new non-canonical one of the given type. A found tag may be of another type: callers decide.
+    /// </summary>
+    public static async Task<(Tag Tag, bool Created)> FindOrCreateAsync(ArchiveDbContext db, string name, TagType type, DateTime now, CancellationToken ct)
+    {
+        var normalized = TagName.Normalize(name);
+        var tag = db.Tags.Local.FirstOrDefault(t => t.NormalizedName == normalized)
+            ?? await db.Tags.FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
+        if (tag is not null)
+        {
+            return (tag, false);
+        }
+        tag = new Tag { Name = name, NormalizedName = normalized, Type = type, CreatedAt = now };
+        db.Tags.Add(tag);
+        return (tag, true);
+    }
+}
