@@ -17,7 +17,10 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(IDictionary<string, string?> overrides, string? urls, string[] hostArgs, CancellationToken ct)
     {
         await using var app = ArchiveWebApp.Build(overrides, urls, hostArgs);
-        app.Services.GetRequiredService<MigrationGate>().Track(Task.Run(() => ArchiveWebApp.MigrateAsync(app.Services, ct), ct));
+        var migration = Task.Run(() => ArchiveWebApp.MigrateAsync(app.Services, ct), ct);
+        app.Services.GetRequiredService<MigrationGate>().Track(migration);
+        // While the server is still starting, the other core compiles the home page's queries once.
+        _ = migration.ContinueWith(_ => ArchiveWebApp.WarmUpAsync(app.Services, ct), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         await app.RunAsync();
         return 0;
     }

@@ -124,6 +124,24 @@ internal static class ArchiveWebApp
         await next();
     });
 
+    /// <summary>
+    /// Runs the home page's listing once, so EF has compiled its queries before the first reader arrives.
+    /// A failure here only means a slower first page, so it is logged and not thrown.
+    /// </summary>
+    public static async Task WarmUpAsync(IServiceProvider services, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+            await Works.WorkListing.LoadAsync(db, db.Works, Accounts.Viewer.Guest, 1, ct);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            services.GetRequiredService<ILogger<MigrationGate>>().LogWarning(error, "Warming up the home page's queries failed.");
+        }
+    }
+
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
