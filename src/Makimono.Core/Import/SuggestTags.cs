@@ -144,8 +144,9 @@ public static partial class SuggestTags
     {
         // What the author warned about counts for more than what the story mentions.
         var warned = work.ContentNotes ?? string.Empty;
-        var source = text + "\n" + warned;
-        if (RapeCues().IsMatch(source))
+        // Both searched apart rather than copying the whole story to append the notes: a cue word has no newline,
+        // so none could have spanned the join.
+        if (RapeCues().IsMatch(text) || RapeCues().IsMatch(warned))
         {
             work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Rape/Non-Con", 0.5));
         }
