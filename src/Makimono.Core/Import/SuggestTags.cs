@@ -62,9 +62,7 @@ public static partial class SuggestTags
         {
             work.Suggestions.Relationships.Add(new TagSuggestion(stated, 0.95));
         }
-        var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
-        var appearsIn = names.ToDictionary(n => n, n => paragraphs
-            .Select((p, i) => (p, i)).Where(x => Regex.IsMatch(x.p, $@"\b{Regex.Escape(n)}\b")).Select(x => x.i).ToHashSet());
+        var appearsIn = ParagraphsMentioning(text, names);
         var pairs = new List<(string A, string B, int Together, double Share)>();
         for (var a = 0; a < names.Count; a++)
         {
@@ -88,6 +86,43 @@ public static partial class SuggestTags
         }
     }
 
+    /// <summary>
+    /// For each name, the indexes of the paragraphs (the non-empty pieces of <paramref name="text"/> between
+    /// "\n\n") that mention it as a whole word. One scan of the whole text per name, with each match mapped to
+    /// its paragraph, instead of one regex per name per paragraph: a name has no newline, so no match spans a
+    /// paragraph break, and a boundary at a paragraph's edge is a boundary in the whole text too.
+    /// </summary>
+    private static Dictionary<string, HashSet<int>> ParagraphsMentioning(string text, List<string> names)
+    {
+        // Start offsets of the paragraphs that Split("\n\n", RemoveEmptyEntries) would keep, in order.
+        var starts = new List<int>();
+        for (var start = 0; start <= text.Length;)
+        {
+            var end = text.IndexOf("\n\n", start, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+            if (end > start)
+            {
+                starts.Add(start);
+            }
+            start = end + 2;
+        }
+        var appearsIn = new Dictionary<string, HashSet<int>>();
+        foreach (var name in names)
+        {
+            var found = new HashSet<int>();
+            foreach (var m in Regex.EnumerateMatches(text, $@"\b{Regex.Escape(name)}\b"))
+            {
+                var index = starts.BinarySearch(m.Index);
+                found.Add(index >= 0 ? index : ~index - 1);
+            }
+            appearsIn[name] = found;
+        }
+        return appearsIn;
+    }
+
     private static void SuggestRating(ImportedWork work, string text)
     {
         if (work.Rating is { } stated)
@@ -109,8 +144,9 @@ public static partial class SuggestTags
     {
         // What the author warned about counts for more than what the story mentions.
         var warned = work.ContentNotes ?? string.Empty;
-        var source = text + "\n" + warned;
-        if (RapeCues().IsMatch(source))
+        // Both searched apart rather than copying the whole story to append the notes: a cue word has no newline,
+        // so none could have spanned the join.
+        if (RapeCues().IsMatch(text) || RapeCues().IsMatch(warned))
         {
             work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Rape/Non-Con", 0.5));
         }

@@ -118,6 +118,9 @@ internal static class ImportCommand
             }
             await SuggestTags.MapToExistingTagsAsync(db, work, ct);
             var outcome = await ImportIntoArchive.SaveAsync(db, clock, user.Id, work, post, ct);
+            // Each work is saved and committed on its own; forgetting its entities keeps change detection from
+            // scanning every earlier work at each save, which made a bulk import quadratic in the number of files.
+            db.ChangeTracker.Clear();
             if (outcome.Error is { } error)
             {
                 saved.Add(new ImportFailure(work.Source, error));
