@@ -15,26 +15,12 @@ public static class MetaTags
         ArchiveDbContext db, TimeProvider clock, Viewer viewer, int subTagId, int metaTagId, CancellationToken ct = default) =>
         await ChangeAsync(db, clock, viewer, subTagId, metaTagId, WranglingAction.RemoveMetaTag, ct);
 
-    private static async Task<WranglingResult> ChangeAsync(
-        ArchiveDbContext db, TimeProvider clock, Viewer viewer, int subTagId, int metaTagId, WranglingAction action, CancellationToken ct)
-    {
-        var (sub, error) = await WranglingChange.LoadAsync(db, viewer, subTagId, ct);
-        if (sub is null)
-        {
-            return WranglingResult.Failed(error!);
-        }
-        var (meta, otherError) = await WranglingChange.LoadOtherAsync(db, metaTagId, ct);
-        if (meta is null)
-        {
-            return WranglingResult.Failed(otherError!);
-        }
-        var entry = WranglingChange.Entry(clock, viewer, action, sub, meta);
-        var problem = action == WranglingAction.AddMetaTag
-            ? await LinkAsync(db, sub, meta, ct)
-            : await UnlinkAsync(db, sub, meta, ct);
-        // Every work under the sub tag, at any depth, filters on the sub tag, so those are the works to refresh.
-        return problem is null ? await WranglingChange.CommitAsync(db, entry, [sub.Id], ct) : WranglingResult.Failed(problem);
-    }
+    private static Task<WranglingResult> ChangeAsync(
+        ArchiveDbContext db, TimeProvider clock, Viewer viewer, int subTagId, int metaTagId, WranglingAction action, CancellationToken ct) =>
+        WranglingChange.LinkChangeAsync(db, clock, viewer, subTagId, metaTagId, action,
+            (sub, meta) => action == WranglingAction.AddMetaTag ? LinkAsync(db, sub, meta, ct) : UnlinkAsync(db, sub, meta, ct),
+            // Every work under the sub tag, at any depth, filters on the sub tag, so those are the works to refresh.
+            sub => [sub.Id], ct);
 
     internal static async Task<string?> LinkAsync(ArchiveDbContext db, Tag sub, Tag meta, CancellationToken ct)
     {

@@ -15,25 +15,12 @@ public static class ParentTags
         ArchiveDbContext db, TimeProvider clock, Viewer viewer, int childId, int parentId, CancellationToken ct = default) =>
         await ChangeAsync(db, clock, viewer, childId, parentId, WranglingAction.RemoveParent, ct);
 
-    private static async Task<WranglingResult> ChangeAsync(
-        ArchiveDbContext db, TimeProvider clock, Viewer viewer, int childId, int parentId, WranglingAction action, CancellationToken ct)
-    {
-        var (child, error) = await WranglingChange.LoadAsync(db, viewer, childId, ct);
-        if (child is null)
-        {
-            return WranglingResult.Failed(error!);
-        }
-        var (parent, otherError) = await WranglingChange.LoadOtherAsync(db, parentId, ct);
-        if (parent is null)
-        {
-            return WranglingResult.Failed(otherError!);
-        }
-        var entry = WranglingChange.Entry(clock, viewer, action, child, parent);
-        var problem = action == WranglingAction.AddParent
-            ? await LinkAsync(db, child, parent, ct)
-            : await UnlinkAsync(db, child, parent, ct);
-        return problem is null ? await WranglingChange.CommitAsync(db, entry, [], ct) : WranglingResult.Failed(problem);
-    }
+    // Parent links do not change what works filter on, so no filters need refreshing.
+    private static Task<WranglingResult> ChangeAsync(
+        ArchiveDbContext db, TimeProvider clock, Viewer viewer, int childId, int parentId, WranglingAction action, CancellationToken ct) =>
+        WranglingChange.LinkChangeAsync(db, clock, viewer, childId, parentId, action,
+            (child, parent) => action == WranglingAction.AddParent ? LinkAsync(db, child, parent, ct) : UnlinkAsync(db, child, parent, ct),
+            _ => [], ct);
 
     internal static async Task<string?> LinkAsync(ArchiveDbContext db, Tag child, Tag parent, CancellationToken ct)
     {

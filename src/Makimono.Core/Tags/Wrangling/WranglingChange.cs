@@ -45,6 +45,29 @@ internal static class WranglingChange
     /// Saves the change and its log entry, then refreshes the filter sets of the works of
     /// <paramref name="affectedTagIds"/>, in one transaction so filters never disagree with the graph.
     /// </summary>
+    /// <summary>
+    /// The shared steps of a change between two tags (a parent or meta link): load both, check the wrangler may
+    /// change the first, apply, log and refresh the filters of the works under <paramref name="refresh"/>.
+    /// </summary>
+    public static async Task<WranglingResult> LinkChangeAsync(
+        ArchiveDbContext db, TimeProvider clock, Viewer viewer, int tagId, int otherId, WranglingAction action,
+        Func<Tag, Tag, Task<string?>> apply, Func<Tag, int[]> refresh, CancellationToken ct)
+    {
+        var (tag, error) = await LoadAsync(db, viewer, tagId, ct);
+        if (tag is null)
+        {
+            return WranglingResult.Failed(error!);
+        }
+        var (other, otherError) = await LoadOtherAsync(db, otherId, ct);
+        if (other is null)
+        {
+            return WranglingResult.Failed(otherError!);
+        }
+        var entry = Entry(clock, viewer, action, tag, other);
+        var problem = await apply(tag, other);
+        return problem is null ? await CommitAsync(db, entry, refresh(tag), ct) : WranglingResult.Failed(problem);
+    }
+
     public static async Task<WranglingResult> CommitAsync(
         ArchiveDbContext db, WranglingLogEntry entry, IReadOnlyCollection<int> affectedTagIds, CancellationToken ct,
         WranglingLogEntry? undone = null)

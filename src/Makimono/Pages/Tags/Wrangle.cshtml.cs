@@ -27,35 +27,29 @@ public class WrangleModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         RunAsync(name, "Marked unwrangleable.", tag => MarkUnwrangleable.RunAsync(db, clock, this.Viewer(), tag.Id, ct: ct), ct);
 
     public Task<IActionResult> OnPostMergeAsync(string name, string? canonicalName, CancellationToken ct) =>
-        RunAsync(name, $"Merged into {canonicalName}.", async tag => await FindAsync(canonicalName, ct) is { } target
-            ? await MergeTag.RunAsync(db, clock, this.Viewer(), tag.Id, target.Id, ct)
-            : NoSuchTag(canonicalName), ct);
+        RunAsync(name, $"Merged into {canonicalName}.", tag => WithTagAsync(canonicalName, target => MergeTag.RunAsync(db, clock, this.Viewer(), tag.Id, target.Id, ct), ct), ct);
 
     public Task<IActionResult> OnPostAddParentAsync(string name, string? parentName, CancellationToken ct) =>
-        RunAsync(name, $"Added the parent {parentName}.", async tag => await FindAsync(parentName, ct) is { } parent
-            ? await ParentTags.AddAsync(db, clock, this.Viewer(), tag.Id, parent.Id, ct)
-            : NoSuchTag(parentName), ct);
+        RunAsync(name, $"Added the parent {parentName}.", tag => WithTagAsync(parentName, parent => ParentTags.AddAsync(db, clock, this.Viewer(), tag.Id, parent.Id, ct), ct), ct);
 
     public Task<IActionResult> OnPostRemoveParentAsync(string name, string? parentName, CancellationToken ct) =>
-        RunAsync(name, $"Removed the parent {parentName}.", async tag => await FindAsync(parentName, ct) is { } parent
-            ? await ParentTags.RemoveAsync(db, clock, this.Viewer(), tag.Id, parent.Id, ct)
-            : NoSuchTag(parentName), ct);
+        RunAsync(name, $"Removed the parent {parentName}.", tag => WithTagAsync(parentName, parent => ParentTags.RemoveAsync(db, clock, this.Viewer(), tag.Id, parent.Id, ct), ct), ct);
 
     public Task<IActionResult> OnPostAddMetaTagAsync(string name, string? metaName, CancellationToken ct) =>
-        RunAsync(name, $"Added the meta tag {metaName}.", async tag => await FindAsync(metaName, ct) is { } meta
-            ? await MetaTags.AddAsync(db, clock, this.Viewer(), tag.Id, meta.Id, ct)
-            : NoSuchTag(metaName), ct);
+        RunAsync(name, $"Added the meta tag {metaName}.", tag => WithTagAsync(metaName, meta => MetaTags.AddAsync(db, clock, this.Viewer(), tag.Id, meta.Id, ct), ct), ct);
 
     public Task<IActionResult> OnPostRemoveMetaTagAsync(string name, string? metaName, CancellationToken ct) =>
-        RunAsync(name, $"Removed the meta tag {metaName}.", async tag => await FindAsync(metaName, ct) is { } meta
-            ? await MetaTags.RemoveAsync(db, clock, this.Viewer(), tag.Id, meta.Id, ct)
-            : NoSuchTag(metaName), ct);
+        RunAsync(name, $"Removed the meta tag {metaName}.", tag => WithTagAsync(metaName, meta => MetaTags.RemoveAsync(db, clock, this.Viewer(), tag.Id, meta.Id, ct), ct), ct);
 
     public Task<IActionResult> OnPostRenameAsync(string name, string? newName, CancellationToken ct) =>
         RunAsync(name, $"Renamed to {newName}.", tag => RenameTag.RunAsync(db, clock, this.Viewer(), tag.Id, newName ?? "", ct), ct);
 
     public Task<IActionResult> OnPostUndoAsync(string name, int entryId, CancellationToken ct) =>
         RunAsync(name, "Undone.", _ => UndoWrangling.RunAsync(db, clock, this.Viewer(), entryId, ct), ct);
+
+    /// <summary>The changes that name a second tag: it must exist, or the wrangler is told which name was not found.</summary>
+    private async Task<WranglingResult> WithTagAsync(string? otherName, Func<Tag, Task<WranglingResult>> change, CancellationToken ct) =>
+        await FindAsync(otherName, ct) is { } other ? await change(other) : NoSuchTag(otherName);
 
     private async Task<IActionResult> RunAsync(string name, string done, Func<Tag, Task<WranglingResult>> change, CancellationToken ct)
     {
