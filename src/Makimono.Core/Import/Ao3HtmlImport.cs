@@ -21,6 +21,19 @@ public static partial class Ao3HtmlImport
         var preface = document.GetElementById("preface")!;
         HtmlLines.From(preface);
         work.Title = preface.QuerySelector("h1")?.TextContent.Trim() ?? document.Title?.Trim();
+        // AO3's page title and "Posted originally on the Archive of Our Own" repeat the preface; they are set aside.
+        if (preface.QuerySelector("h1") is not null && document.Title is { Length: > 0 } pageTitle)
+        {
+            work.Markers.Add(pageTitle);
+        }
+        foreach (var message in preface.QuerySelectorAll(".message"))
+        {
+            work.Markers.Add(HtmlLines.TextOf(message));
+        }
+        foreach (var byline in preface.QuerySelectorAll(".byline"))
+        {
+            work.Markers.AddRange(byline.ChildNodes.Where(n => n is IText).Select(n => n.TextContent));
+        }
         foreach (var author in preface.QuerySelectorAll(".byline a[rel=author], .byline a"))
         {
             var name = author.TextContent.Trim();
@@ -30,14 +43,14 @@ public static partial class Ao3HtmlImport
             }
         }
         ReadTags(preface, work);
-        var (summary, notes, endNotes) = ReadLabelledBlocks(preface.QuerySelector(".meta") ?? preface);
+        var (summary, notes, endNotes) = ReadLabelledBlocks(preface.QuerySelector(".meta") ?? preface, work.Markers);
         work.Summary = summary;
         work.Notes = notes;
         work.EndNotes = endNotes;
         ReadChapters(document.GetElementById("chapters")!, work);
         if (document.GetElementById("afterword") is { } afterword)
         {
-            var (_, _, workEnd) = ReadLabelledBlocks(afterword);
+            var (_, _, workEnd) = ReadLabelledBlocks(afterword, work.Markers);
             work.EndNotes = workEnd is null ? work.EndNotes : FrontMatter.Join(work.EndNotes, workEnd);
         }
         return work;
@@ -51,6 +64,9 @@ public static partial class Ao3HtmlImport
             {
                 continue;
             }
+            // The tag list is read into tags, not text fields: it is set aside like a text file's "Rating: T".
+            work.Markers.Add(dt.TextContent);
+            work.Markers.Add(dd.TextContent);
             var links = dd.QuerySelectorAll("a").Select(a => a.TextContent.Trim()).Where(t => t.Length > 0).ToList();
             var values = links.Count > 0 ? links : Tags.TagName.SplitList(dd.TextContent).ToList();
             switch (dt.TextContent.Trim().TrimEnd(':').ToLowerInvariant())
@@ -113,12 +129,14 @@ public static partial class Ao3HtmlImport
     };
 
     /// <summary>AO3 labels blocks with a paragraph ("Summary", "Notes", "Chapter End Notes") before a blockquote.</summary>
-    private static (string? Summary, string? Notes, string? EndNotes) ReadLabelledBlocks(IElement container)
+    private static (string? Summary, string? Notes, string? EndNotes) ReadLabelledBlocks(IElement container, List<string> markers)
     {
         string? summary = null, notes = null, endNotes = null;
         foreach (var quote in container.QuerySelectorAll("blockquote"))
         {
-            var label = quote.PreviousElementSibling?.TextContent.Trim().TrimEnd(':').ToLowerInvariant() ?? string.Empty;
+            var labelText = quote.PreviousElementSibling?.TextContent ?? string.Empty;
+            markers.Add(labelText);
+            var label = labelText.Trim().TrimEnd(':').ToLowerInvariant();
             var text = HtmlLines.TextOf(quote).Trim();
             if (label.EndsWith("summary", StringComparison.Ordinal))
             {
@@ -152,9 +170,9 @@ public static partial class Ao3HtmlImport
             if (child.LocalName == "h2" || child.QuerySelector("h2") is not null)
             {
                 var heading = child.LocalName == "h2" ? child : child.QuerySelector("h2")!;
-                current = new ImportedChapter { Title = ChapterTitle(heading.TextContent.Trim()) };
+                current = new ImportedChapter { Title = ChapterTitle(heading.TextContent.Trim(), work.Markers) };
                 work.Chapters.Add(current);
-                var (summary, notes, _) = ReadLabelledBlocks(child);
+                var (summary, notes, _) = ReadLabelledBlocks(child, work.Markers);
                 current.Summary = summary;
                 current.Notes = notes;
             }
@@ -164,7 +182,7 @@ public static partial class Ao3HtmlImport
             }
             else if (current is not null)
             {
-                var (_, _, endNotes) = ReadLabelledBlocks(child);
+                var (_, _, endNotes) = ReadLabelledBlocks(child, work.Markers);
                 current.EndNotes = endNotes is null ? current.EndNotes : FrontMatter.Join(current.EndNotes, endNotes);
             }
         }
@@ -183,13 +201,14 @@ public static partial class Ao3HtmlImport
     }
 
     /// <summary>"Chapter 2: The Storm" is titled "The Storm"; a bare "Chapter 2" has no title of its own.</summary>
-    private static string? ChapterTitle(string heading)
+    private static string? ChapterTitle(string heading, List<string> markers)
     {
         var m = ChapterPrefix().Match(heading);
         if (!m.Success)
         {
             return heading;
         }
+        markers.Add(m.Value);
         var rest = heading[m.Length..].Trim();
         return rest.Length == 0 ? null : rest;
     }

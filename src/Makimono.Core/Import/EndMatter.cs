@@ -20,20 +20,32 @@ internal static class EndMatter
                 break;
             }
             var label = StructureRules.Label(p.Lines[0].Text);
-            var labelName = label.Success ? label.Groups["label"].Value.ToLowerInvariant() : null;
+            var labelName = label.Success ? FrontMatter.LabelName(label) : null;
             if (labelName == "disclaimer")
             {
                 work.Markers.Add(p.Lines[0].Text[..label.Groups["rest"].Index]);
                 work.Disclaimer = FrontMatter.Join(work.Disclaimer, RestOf(p, label));
             }
-            else if (labelName is "a/n" or "an" or "author's note" or "authors note" or "author's notes" or "notes" or "note")
+            else if (labelName is not null && FrontMatter.IsNotesLabel(labelName))
             {
                 work.Markers.Add(p.Lines[0].Text[..label.Groups["rest"].Index]);
-                taken.Insert(0, RestOf(p, label));
+                if (RestOf(p, label) is { Length: > 0 } rest)
+                {
+                    taken.Insert(0, rest);
+                }
             }
             else if (StructureRules.IsReviewPlea(p) || StructureRules.IsChattyNote(p))
             {
                 taken.Insert(0, p.Text);
+            }
+            else if (i >= 2 && FrontMatter.IsLabelAlone(paragraphs[i - 1])
+                && FrontMatter.LabelName(StructureRules.Label(paragraphs[i - 1].Text)) is var above && FrontMatter.IsNotesLabel(above))
+            {
+                // AO3's text copies end with "Notes:" on a line of its own, above the notes.
+                work.Markers.Add(paragraphs[i - 1].Text);
+                taken.Insert(0, p.Text);
+                count++;
+                i--;
             }
             else
             {

@@ -18,13 +18,22 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
         var i = 0;
         for (; i < paragraphs.Count; i++)
         {
+            if (IsLabelAlone(paragraphs[i]) && i + 1 < paragraphs.Count && !paragraphs[i + 1].IsRule)
+            {
+                // AO3's text copies put "Summary:" and "Notes:" on a line of their own, above what they label.
+                var next = paragraphs[i + 1];
+                paragraphs[i] = new Paragraph([.. paragraphs[i].Lines, .. next.Lines], paragraphs[i].GapBefore) { GapAfter = next.GapAfter };
+                paragraphs.RemoveAt(i + 1);
+            }
             var p = paragraphs[i];
             var hasMore = storyFollows || i < paragraphs.Count - 1;
             if (p.IsRule || !hasMore)
             {
                 break;
             }
-            if (allowTitle && work.Title is null && work.Summary is null && StructureRules.Label(p.Text) is not { Success: true }
+            // "Rated K+" or "Ana x Ben" is short and unpunctuated like a title, but says something else.
+            if (allowTitle && work.Title is null && work.Summary is null
+                && (!StructureRules.IsMetadataLine(p.Text) || StructureRules.Byline(p.Text).Success)
                 && StructureRules.IsTitleLine(p) && !StructureRules.IsChattyNote(p))
             {
                 work.Title = p.Text.Trim();
@@ -42,7 +51,8 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
                 continue;
             }
             var summary = isWorkStart ? work.Summary : chapter?.Summary;
-            if (summary is null && StructureRules.CouldBeSummary(p) && (_sawNote || p.GapAfter >= 2))
+            // A chapter's first line before a scene break is as often story as summary; only a note before it tells.
+            if (summary is null && StructureRules.CouldBeSummary(p) && (_sawNote || (isWorkStart && p.GapAfter >= 2)))
             {
                 SetSummary(p.Text);
                 continue;
@@ -79,7 +89,7 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
         {
             return false;
         }
-        var label = Regex.Replace(m.Groups["label"].Value.ToLowerInvariant(), @"\s+", " ");
+        var label = LabelName(m);
         var rest = string.Join("\n", new[] { m.Groups["rest"].Value.Trim() }.Concat(p.Lines.Skip(1).Select(l => l.Text.Trim()))).Trim();
         var labelText = p.Lines[0].Text[..m.Groups["rest"].Index];
         switch (label)
@@ -92,7 +102,7 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
                 work.Markers.Add(labelText);
                 work.Disclaimer = Join(work.Disclaimer, rest);
                 return true;
-            case "a/n" or "an" or "notes" or "note" or "author's note" or "authors note" or "author's notes" or "authors notes" or "author note" or "authors' note" or "authors' notes":
+            case var notes when IsNotesLabel(notes):
                 work.Markers.Add(labelText);
                 AddNotes(rest);
                 return true;
@@ -149,6 +159,18 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
         }
     }
 
+    /// <summary>The label in lower case, its spaces single and its apostrophes straight.</summary>
+    internal static string LabelName(Match label) =>
+        Regex.Replace(label.Groups["label"].Value.ToLowerInvariant(), @"\s+", " ").Replace('’', '\'');
+
+    internal static bool IsNotesLabel(string name) =>
+        name is "a/n" or "an" or "notes" or "note" or "author's note" or "authors note" or "author's notes" or "authors notes"
+            or "author note" or "authors' note" or "authors' notes";
+
+    /// <summary>A label such as "Summary:" with nothing after it on its line.</summary>
+    internal static bool IsLabelAlone(Paragraph p) =>
+        p.IsSingleLine && !p.IsRule && StructureRules.Label(p.Text) is { Success: true } m && m.Groups["rest"].Value.Trim().Length == 0;
+
     private bool TryByline(Paragraph p)
     {
         if (!isWorkStart || !p.IsSingleLine || StructureRules.Byline(p.Text) is not { Success: true } m)
@@ -165,7 +187,15 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
         if (StructureRules.RatedInWords(p.Lines[0].Text) is { Success: true } m)
         {
             work.Rating ??= StructureRules.RatingName(m.Groups["code"].Value);
-            AddContentNotes(p.Text);
+            if (p.IsSingleLine && p.Text.Trim().TrimEnd('.', '!') == m.Value.Trim())
+            {
+                // "Rated T" says nothing the rating field does not; "Rated M for gore" also warns.
+                work.Markers.Add(p.Text);
+            }
+            else
+            {
+                AddContentNotes(p.Text);
+            }
             return true;
         }
         if (StructureRules.SaysNoLemons(p.Text) && StructureRules.Words(p.Text) <= 40)
