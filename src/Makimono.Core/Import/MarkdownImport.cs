@@ -13,5 +13,16 @@ public static class MarkdownImport
     public static ImportedWork Read(string source, string markdown) =>
         HtmlImport.Read(source, ToHtml(markdown), format: "markdown");
 
-    public static string ToHtml(string markdown) => Markdown.ToHtml(markdown, Pipeline);
+    public static string ToHtml(string markdown)
+    {
+        try
+        {
+            return Markdown.ToHtml(markdown, Pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig refuses input nested past its depth limit (thousands of "> " or list markers) this way.
+            throw new ImportException($"The Markdown could not be read: {e.Message} Check the file, or save the story as plain text and import that.");
+        }
+    }
 }
