@@ -7,6 +7,7 @@ public static class HtmlImport
 {
     public static ImportedWork Read(string source, string html, string format = "html")
     {
+        HtmlNesting.Check(html);
         var document = new HtmlParser().ParseDocument(html);
         if (Ao3HtmlImport.IsAo3Download(document))
         {
@@ -37,6 +38,7 @@ public static class HtmlImport
     /// <summary>The text a reader sees in the document, for checking that nothing was lost.</summary>
     public static string VisibleText(string html)
     {
+        HtmlNesting.Check(html);
         var document = new HtmlParser().ParseDocument(html);
         var root = (AngleSharp.Dom.INode?)document.Body ?? document.DocumentElement;
         return (document.Title ?? string.Empty) + "\n" + HtmlLines.TextOf(root);

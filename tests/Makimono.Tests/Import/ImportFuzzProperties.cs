@@ -86,7 +86,7 @@ public sealed class ImportFuzzProperties
     [Theory]
     [InlineData("<div>", "</div>", 10_000)]
     [InlineData("<b>", "</b>", 10_000)]
-    [InlineData("<blockquote>", "</blockquote>", 2_000)]
+    [InlineData("<blockquote>", "</blockquote>", 10_000)]
     [InlineData("<span><i>", "</i></span>", 2_000)]
     [InlineData("<ul><li>", "</li></ul>", 1_000)]
     [InlineData("<table><tr><td>", "</td></tr></table>", 1_000)]
@@ -108,6 +108,17 @@ public sealed class ImportFuzzProperties
         var html = "<html><body>" + Repeat(open + "word ", count);
 
         Assert.True(GivesAWorkOrAnImportException(() => FileImport.Read("unclosed.html", ".html", Encoding.UTF8.GetBytes(html))));
+    }
+
+    [Fact]
+    public void Thousands_of_unclosed_paragraphs_in_old_html_are_read_as_paragraphs()
+    {
+        var html = "<html><body>" + Repeat("<p><b>She ran. ", 3_000);
+
+        var work = FileImport.Read("old.html", ".html", Encoding.UTF8.GetBytes(html));
+
+        Assert.Equal(6_000, work.Words);
+        Assert.Equal(3_000, work.Chapters.Sum(c => c.Html.Split("<p>").Length - 1));
     }
 
     [Theory]
