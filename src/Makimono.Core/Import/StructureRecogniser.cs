@@ -71,6 +71,12 @@ public static class StructureRecogniser
             {
                 parts.Add(new ChapterPart(p.Text, ChapterTitle(m, work), []));
             }
+            else if (StructureRules.ChapterHeadingAbove(p) is { Success: true } above)
+            {
+                var below = p.Lines[1].Text.Trim();
+                var title = ChapterTitle(above, work);
+                parts.Add(new ChapterPart(p.Text, title is null ? below : $"{title}: {below}", []));
+            }
             else
             {
                 parts[^1].Body.Add(p);

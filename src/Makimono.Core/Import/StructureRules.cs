@@ -22,6 +22,20 @@ internal static partial class StructureRules
 
     public static Match ChapterHeading(string line) => ChapterHeadingPattern().Match(line.Trim());
 
+    /// <summary>
+    /// "Chapter 1" (or "Prologue") with the chapter's title on the line below it, the two as one paragraph.
+    /// Bare numerals are left out: "I" above a line is as likely a poem.
+    /// </summary>
+    public static Match ChapterHeadingAbove(Paragraph p)
+    {
+        if (p.Lines.Count != 2 || !NamedHeadingStart().IsMatch(p.Lines[0].Text) || !IsTitleLine(new Paragraph([p.Lines[1]], 0)))
+        {
+            return Match.Empty;
+        }
+        var m = ChapterHeading(p.Lines[0].Text);
+        return m.Success && !m.Groups["title"].Success ? m : Match.Empty;
+    }
+
     public static Match Label(string line) => LabelPattern().Match(line);
 
     public static Match RatedInWords(string line) => RatedPattern().Match(line);
@@ -81,6 +95,9 @@ internal static partial class StructureRules
     /// <summary>oOo, xXx, -x-x-, o0o0o and friends; three or more o/x with optional symbols between.</summary>
     [GeneratedRegex(@"^[\-~*=_. ]*(?:[oOxX0][\-~*=_. ]*){3,}$")]
     private static partial Regex OxRun();
+
+    [GeneratedRegex(@"^\s*(?:chapter|chap|ch|part|prologue|epilogue|interlude)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedHeadingStart();
 
     [GeneratedRegex(@"^(?:(?:chapter|chap\.?|ch\.?|part)\s*(?<num>\d+|[IVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|(?<named>prologue|epilogue|interlude)\b|(?-i:(?<num>[IVXLC]+))\.?(?=\s*$|\s*[:.\-–—]\s)|(?<num>\d{1,3})\.(?=\s*$))\s*(?:[:.\-–—]\s*(?<title>\S.{0,150}))?$", RegexOptions.IgnoreCase)]
     private static partial Regex ChapterHeadingPattern();
