@@ -30,7 +30,8 @@ public static class StructureRecogniser
             var front = new FrontMatter(work, work.Chapters.Count == 0 ? null : work.Chapters[0], isWorkStart: true);
             first.Body = first.Body.Skip(front.Read(first.Body, allowTitle: true, storyFollows: chapters.Count > 1)).ToList();
         }
-        if (first.Heading is null && first.Body.Count == 0)
+        // Front matter ruled off from the first chapter leaves only the rule, which is no chapter.
+        if (first.Heading is null && first.Body.All(p => p.IsRule))
         {
             chapters.RemoveAt(0);
         }
