@@ -65,7 +65,7 @@ public sealed class RelationshipNameTests
         var iruka = index.Resolve("Iruka x Kakashi");
 
         Assert.Null(one!.CanonicalTagId);
-        Assert.Equal("Hatake Kakashi/Haruno Sakura", one.Name);
+        Assert.Equal("Haruno Sakura/Hatake Kakashi", one.Name);
         Assert.Equal(one.Name, other!.Name);
         Assert.Equal("Hatake Kakashi/Umino Iruka", iruka!.Name);
     }
@@ -102,7 +102,7 @@ public sealed class RelationshipNameTests
 
         Assert.Null(index.Resolve("KakaSaku"));
         characters.Add(2, "Haruno Sakura");
-        Assert.Equal("Hatake Kakashi/Haruno Sakura", index.Resolve("KakaSaku")!.Name);
+        Assert.Equal("Haruno Sakura/Hatake Kakashi", index.Resolve("KakaSaku")!.Name);
     }
 
     [Fact]
