@@ -13,12 +13,16 @@ public static class FandomNames
             .Where(t => t.Type == TagType.Character && t.IsCanonical
                 && db.TagParents.Any(p => p.ChildId == t.Id && fandomIds.Contains(p.ParentId)))
             .Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+        var directory = new CharacterDirectory();
+        if (canonicals.Count == 0)
+        {
+            return directory;
+        }
         var ids = canonicals.Select(c => c.Id).ToList();
         var synonyms = (await db.Tags.AsNoTracking()
             .Where(t => t.MergerId != null && ids.Contains(t.MergerId.Value))
             .Select(t => new { MergerId = t.MergerId!.Value, t.Name }).ToListAsync(ct))
             .ToLookup(s => s.MergerId, s => s.Name);
-        var directory = new CharacterDirectory();
         foreach (var c in canonicals.OrderBy(c => c.Id))
         {
             directory.Add(c.Id, c.Name, synonyms[c.Id].Order(StringComparer.Ordinal));
@@ -30,6 +34,11 @@ public static class FandomNames
     public static async Task<RelationshipIndex> RelationshipsAsync(ArchiveDbContext db, IReadOnlyCollection<int> fandomIds, CancellationToken ct = default)
     {
         var characters = await CharactersAsync(db, fandomIds, ct);
+        if (characters.Count == 0)
+        {
+            // A relationship resolves only through its characters.
+            return new RelationshipIndex(characters);
+        }
         var parents = fandomIds.Concat(characters.Canonicals.Keys).ToList();
         var relationships = await db.Tags.AsNoTracking()
             .Where(t => t.Type == TagType.Relationship && t.IsCanonical
