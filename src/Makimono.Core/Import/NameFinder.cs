@@ -5,9 +5,10 @@ namespace Makimono.Import;
 
 /// <summary>A proper name found in a text, with what the words around it said about it.</summary>
 /// <param name="Before">The name most often written just before this one ("Ansel" before "Brae"): a full name's first part.</param>
+/// <param name="After">The name most often written just after this one ("Brae" after "Ansel").</param>
 /// <param name="PersonCues">Mentions followed by a verb of speech or gesture ("Mira said", "Mira nodded").</param>
 /// <param name="PlaceCues">Mentions after "in", "to", "from", "at", "the"…, or before "Village", "Academy"…: places and things.</param>
-internal sealed record FoundName(string Name, int Mentions, string? Before, int BeforeCount, int PersonCues, int PlaceCues);
+internal sealed record FoundName(string Name, int Mentions, string? Before, int BeforeCount, string? After, int AfterCount, int PersonCues, int PlaceCues);
 
 /// <summary>
 /// Proper names without a fandom list: capitalised words that also appear capitalised in mid-sentence and
@@ -116,6 +117,8 @@ internal static partial class NameFinder
         }
         var before = pairs.GroupBy(p => p.Key.Second)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.First, StringComparer.Ordinal).First());
+        var after = pairs.GroupBy(p => p.Key.First)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Second, StringComparer.Ordinal).First());
         return mentions
             .Where(kv => kv.Value >= minimumMentions && midSentence.Contains(kv.Key) && !lowerCase.Contains(kv.Key) && !NotNames.Contains(kv.Key))
             // "in Suna", "to Konoha", "Hogwarts Castle": a name found mostly in place cues, and seldom speaking, is a place.
@@ -123,6 +126,7 @@ internal static partial class NameFinder
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => new FoundName(kv.Key, kv.Value,
                 before.TryGetValue(kv.Key, out var b) ? b.Key.First : null, b.Value,
+                after.TryGetValue(kv.Key, out var a) ? a.Key.Second : null, a.Value,
                 personCues.GetValueOrDefault(kv.Key), placeCues.GetValueOrDefault(kv.Key)))
             .ToList();
     }

@@ -112,13 +112,17 @@ public static partial class SuggestTags
     }
 
     /// <summary>
-    /// One name per person: a name mostly written right after another one ("Brae" in "Ansel Brae") is that
-    /// person's other name, not a second character.
+    /// One name per person: a name mostly written next to a more mentioned one ("Brae" in "Ansel Brae", "Corvin"
+    /// in "Corvin Dale") is that person's other name, not a second character. Of two names always written
+    /// together, the first is kept.
     /// </summary>
     private static IEnumerable<FoundName> OnePerPerson(List<FoundName> names)
     {
-        var found = names.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
-        return names.Where(n => !(n.Before is { } first && found.Contains(first) && n.BeforeCount * 2 >= n.Mentions));
+        var mentions = names.ToDictionary(n => n.Name, n => n.Mentions, StringComparer.Ordinal);
+        bool PartOf(FoundName n, string? partner, int together, bool partnerFirst) =>
+            partner is not null && mentions.TryGetValue(partner, out var partnerMentions) && together * 2 >= n.Mentions
+            && (partnerMentions > n.Mentions || (partnerMentions == n.Mentions && partnerFirst));
+        return names.Where(n => !PartOf(n, n.Before, n.BeforeCount, partnerFirst: true) && !PartOf(n, n.After, n.AfterCount, partnerFirst: false));
     }
 
     /// <summary>More mentions and speaking ("Mira said") make a name surer; place cues make it less sure.</summary>
