@@ -36,6 +36,17 @@ public static partial class SuggestTags
         SuggestWarnings(work, text);
     }
 
+    /// <summary>Suggestions for a work being posted, from its first chapter, by the same rules as for an import.</summary>
+    public static async Task<ImportSuggestions> ForPostingAsync(ArchiveDbContext db, string? fandoms, string? body, CancellationToken ct = default)
+    {
+        var work = new ImportedWork { Source = "posting", Format = "html" };
+        work.Fandoms.AddRange(TagName.SplitList(fandoms));
+        work.Chapters.Add(new ImportedChapter { Text = HtmlImport.VisibleText(body ?? string.Empty) });
+        Suggest(work);
+        await MapToExistingTagsAsync(db, work, ct);
+        return work.Suggestions;
+    }
+
     /// <summary>
     /// Maps suggestions to the archive's tags: characters of the work's fandoms through their names, synonyms and
     /// name parts, relationships to the canonical relationship of their characters, and other names exactly.

@@ -112,6 +112,32 @@ public sealed class WranglingSuggestionPageTests(ArchiveFactory archive) : IClas
         Assert.DoesNotContain("Suggested merge", after);
     }
 
+    [Fact]
+    public async Task Suggest_tags_on_the_posting_form_names_the_fandoms_canonical_character_and_saves_nothing()
+    {
+        var admin = await archive.CreateUserAsync("suggestauthor", isAdmin: true);
+        using var client = await archive.LoggedInAsync("suggestauthor");
+        await client.PostWorkAsync("Seed Fic", fandom: "Mist Harbour", characters: "Umino Iruka");
+        await MakeCanonicalAndAssignAsync("Mist Harbour", admin, "Umino Iruka");
+        var before = await archive.WithDbAsync(db => db.Works.CountAsync());
+        const string Body = "Iruka graded papers at the desk. Mira watched from the door.\n\n"
+            + "\"Late again,\" Iruka said. Mira laughed, and Iruka sighed.\n\nLater Mira said goodnight, and Iruka smiled at Mira.";
+
+        using var response = await client.SubmitAsync("/works/new",
+        [
+            new("Work.Title", "Unsaved"), new("Work.RatingId", "2"), new("Work.WarningIds", "14"), new("Work.Fandoms", "Mist Harbour"),
+            new("Chapter.Body", Body), new("submit", "suggest"),
+        ]);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Suggested tags", page);
+        Assert.Contains("<li>Umino Iruka (from &quot;Iruka&quot;", page);
+        Assert.Contains("<li>Mira (new character", page);
+        Assert.Contains("value=\"Unsaved\"", page);
+        Assert.Equal(before, await archive.WithDbAsync(db => db.Works.CountAsync()));
+    }
+
     private Task<bool> MakeCanonicalAndAssignAsync(string fandomName, User wrangler, params string[] canonicalCharacters) =>
         archive.WithDbAsync(async db =>
         {
