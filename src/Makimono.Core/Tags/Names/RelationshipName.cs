@@ -31,7 +31,9 @@ public sealed record RelationshipName(IReadOnlyList<string> Names, RelationshipK
         {
             return IsOneWord(name) ? new RelationshipName([name], RelationshipKind.Romantic) : null;
         }
-        var names = name.Split(platonic ? ["&"] : RomanticSeparators, StringSplitOptions.TrimEntries);
+        // "/" is the archive's own separator: when present it alone splits, so "Professor X / Magneto" keeps its X.
+        string[] separators = platonic ? ["&"] : name.Contains('/', StringComparison.Ordinal) ? ["/"] : RomanticSeparators;
+        var names = name.Split(separators, StringSplitOptions.TrimEntries);
         return names.Length >= 2 && names.All(n => n.Length > 0)
             ? new RelationshipName(names, platonic ? RelationshipKind.Platonic : RelationshipKind.Romantic)
             : null;

@@ -119,6 +119,7 @@ public sealed class RelationshipNameTests
     [InlineData("Ann x Bo x Cy", RelationshipKind.Romantic, new[] { "Ann", "Bo", "Cy" })]
     [InlineData("Ann & Bo", RelationshipKind.Platonic, new[] { "Ann", "Bo" })]
     [InlineData("Xavier Xu/Bo", RelationshipKind.Romantic, new[] { "Xavier Xu", "Bo" })]
+    [InlineData("Professor X / Magneto", RelationshipKind.Romantic, new[] { "Professor X", "Magneto" })]
     public void Parsing_splits_on_the_separator_of_its_kind(string written, RelationshipKind kind, string[] names)
     {
         var parsed = RelationshipName.Parse(written)!;
