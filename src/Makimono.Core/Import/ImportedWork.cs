@@ -57,11 +57,23 @@ public sealed class ImportSuggestions
     public List<TagSuggestion> Relationships { get; } = [];
     public TagSuggestion? Rating { get; set; }
     public List<TagSuggestion> ArchiveWarnings { get; } = [];
+
+    /// <summary>Names mentioned once or twice: too few to suggest as new characters, enough when the archive knows them.</summary>
+    [JsonIgnore]
+    public List<CharacterSuggestion> RareNames { get; } = [];
 }
 
-/// <summary>A proper name found in the text; <see cref="TagId"/> is set when the archive already has the tag.</summary>
+/// <summary>
+/// A proper name found in the text; <see cref="TagId"/> and <see cref="Tag"/> are set when the archive already has
+/// the character (through its name, a synonym or a part of its name), else it suggests a new character.
+/// </summary>
 public sealed record CharacterSuggestion(string Name, int Mentions)
 {
+    public double Confidence { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Tag { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? TagId { get; init; }
 }

@@ -1,38 +1,76 @@
 using System.Text.RegularExpressions;
+using Makimono.Tags.Names;
 
 namespace Makimono.Import;
 
+/// <summary>A proper name found in a text, with what the words around it said about it.</summary>
+/// <param name="Before">The name most often written just before this one ("Ansel" before "Brae"): a full name's first part.</param>
+/// <param name="After">The name most often written just after this one ("Brae" after "Ansel").</param>
+/// <param name="PersonCues">Mentions followed by a verb of speech or gesture ("Mira said", "Mira nodded").</param>
+/// <param name="PlaceCues">Mentions after "in", "to", "from", "at", "the"…, or before "Village", "Academy"…: places and things.</param>
+internal sealed record FoundName(string Name, int Mentions, string? Before, int BeforeCount, string? After, int AfterCount, int PersonCues, int PlaceCues);
+
 /// <summary>
 /// Proper names without a fandom list: capitalised words that also appear capitalised in mid-sentence and
-/// never in lower case, with honorifics ("-sama", "-sensei") and possessives taken off.
+/// never in lower case, with honorifics ("-sama", "-sensei") and possessives taken off. Places ("in Konoha",
+/// "Hogwarts Castle"), days, months, titles and interjections are left out. One pass over the words.
 /// </summary>
 internal static partial class NameFinder
 {
     private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
     {
-        "I", "I'm", "I'd", "I'll", "I've", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "OK", "Ok", "God",
+        "I", "I'm", "I'd", "I'll", "I've", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "OK", "Ok", "God", "Gods",
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-        "April", "May", "June", "July", "August", "September", "October", "November", "December", "English",
-        "Chapter", "Sensei", "Oh", "Yes", "No", "Hey", "Hi", "Thank", "Thanks", "Please", "Sorry", "Okay", "Well",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Christmas", "Easter", "Halloween", "English", "French", "German", "Japanese", "Spanish",
+        "Chapter", "Sensei", "Oh", "Ah", "Um", "Uh", "Hmm", "Huh", "Wow", "Ugh", "Yeah", "Nope", "Alright", "Maybe",
+        "Yes", "No", "Hey", "Hi", "Thank", "Thanks", "Please", "Sorry", "Okay", "Well", "Fine", "Sure", "Wait", "Look", "Come",
+        "Mom", "Mum", "Dad", "Mother", "Father", "Grandma", "Grandpa", "Aunt", "Uncle", "Brother", "Sister",
+        "Captain", "Professor", "Master", "Doctor", "Commander", "Sergeant", "Lieutenant", "King", "Queen", "Prince", "Princess",
+    };
+
+    private static readonly HashSet<string> NotPersonBefore = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "to", "from", "at", "into", "toward", "towards", "near", "through", "across", "outside", "inside",
+        // "the Gull", "the Morrow Company": a person's name seldom follows an article; a ship's or a firm's does.
+        "the",
+    };
+
+    private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
+    {
+        "Village", "City", "Town", "Academy", "Castle", "Forest", "Woods", "Street", "Road", "Station", "School", "Harbour",
+        "Harbor", "Bay", "River", "Lake", "Mountain", "Mountains", "Hall", "Inn", "Market", "Bridge", "Tower", "Palace",
+        "Temple", "Island", "Sea", "Valley", "Gate", "Gates", "Square", "Park", "Port", "Keep", "Manor",
+    };
+
+    private static readonly HashSet<string> PersonVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "asked", "asks", "replied", "answered", "whispered", "murmured", "muttered", "shouted", "called",
+        "yelled", "nodded", "smiled", "laughed", "sighed", "grinned", "frowned", "shrugged", "snorted", "winced", "blinked",
+        "glanced", "looked", "turned", "stared", "reached", "leaned", "hummed", "swallowed", "paused", "hesitated", "added",
     };
 
     private static readonly string[] Possessives = ["'s", "’s", "'", "’"];
 
-    private static readonly string[] Honorifics = ["-sama", "-san", "-kun", "-chan", "-sensei", "-senpai", "-sempai", "-dono", "-nii", "-nee", "-shishou"];
-
     /// <summary>Names with their mention counts, most mentioned first.</summary>
-    public static List<(string Name, int Mentions)> Find(string text, int minimumMentions = 3)
+    public static List<FoundName> Find(string text, int minimumMentions = 3)
     {
         var mentions = new Dictionary<string, int>(StringComparer.Ordinal);
         var midSentence = new HashSet<string>(StringComparer.Ordinal);
         var lowerCase = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var afterPlacePreposition = new Dictionary<string, int>(StringComparer.Ordinal);
+        var placeCues = new Dictionary<string, int>(StringComparer.Ordinal);
+        var personCues = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pairs = new Dictionary<(string First, string Second), int>();
         // Words are looked up as spans: a 10 MB story has two million words, and a string and a Match for
         // each of them were most of the import's time. A string is made only for a word not seen before.
         var mentionsBySpan = mentions.GetAlternateLookup<ReadOnlySpan<char>>();
         var midSentenceBySpan = midSentence.GetAlternateLookup<ReadOnlySpan<char>>();
         var lowerCaseBySpan = lowerCase.GetAlternateLookup<ReadOnlySpan<char>>();
-        var afterPlaceBySpan = afterPlacePreposition.GetAlternateLookup<ReadOnlySpan<char>>();
+        var notPersonBefore = NotPersonBefore.GetAlternateLookup<ReadOnlySpan<char>>();
+        var placeWords = PlaceWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var personVerbs = PersonVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        string? previousName = null;
+        var previousEnd = -2;
         foreach (var m in Word().EnumerateMatches(text))
         {
             var word = Clean(text.AsSpan(m.Index, m.Length));
@@ -55,22 +93,75 @@ internal static partial class NameFinder
                 key = word.ToString();
             }
             mentions[key] = count + 1;
-            if (PlacePreposition().IsMatch(text.AsSpan(Math.Max(0, m.Index - 8), Math.Min(8, m.Index))))
+            var next = NextWord(text, m.Index + m.Length);
+            if (notPersonBefore.Contains(PreviousWord(text, m.Index))
+                || placeWords.Contains(next))
             {
-                afterPlacePreposition[key] = afterPlaceBySpan.TryGetValue(word, out var after) ? after + 1 : 1;
+                placeCues[key] = placeCues.GetValueOrDefault(key) + 1;
+            }
+            if (personVerbs.Contains(next))
+            {
+                personCues[key] = personCues.GetValueOrDefault(key) + 1;
             }
             if (!StartsSentence(text, m.Index))
             {
                 midSentenceBySpan.Add(word);
             }
+            // "Ansel Brae": two capitalised words with one space between are likely one person's two names.
+            if (previousName is not null && m.Index == previousEnd + 1 && text[previousEnd] == ' ')
+            {
+                pairs[(previousName, key)] = pairs.GetValueOrDefault((previousName, key)) + 1;
+            }
+            previousName = key;
+            previousEnd = m.Index + m.Length;
         }
+        var before = pairs.GroupBy(p => p.Key.Second)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.First, StringComparer.Ordinal).First());
+        var after = pairs.GroupBy(p => p.Key.First)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Second, StringComparer.Ordinal).First());
         return mentions
             .Where(kv => kv.Value >= minimumMentions && midSentence.Contains(kv.Key) && !lowerCase.Contains(kv.Key) && !NotNames.Contains(kv.Key))
-            // "in Suna", "to Konoha": a name found mostly after a place preposition is a place, not a character.
-            .Where(kv => afterPlacePreposition.GetValueOrDefault(kv.Key) * 3 < kv.Value)
+            // "in Suna", "to Konoha", "Hogwarts Castle": a name found mostly in place cues, and seldom speaking, is a place.
+            .Where(kv => !IsPlace(placeCues.GetValueOrDefault(kv.Key), personCues.GetValueOrDefault(kv.Key), kv.Value))
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => (kv.Key, kv.Value))
+            .Select(kv => new FoundName(kv.Key, kv.Value,
+                before.TryGetValue(kv.Key, out var b) ? b.Key.First : null, b.Value,
+                after.TryGetValue(kv.Key, out var a) ? a.Key.Second : null, a.Value,
+                personCues.GetValueOrDefault(kv.Key), placeCues.GetValueOrDefault(kv.Key)))
             .ToList();
+    }
+
+    private static bool IsPlace(int placeCues, int personCues, int mentions) => placeCues * 3 >= mentions && personCues < placeCues;
+
+    private static ReadOnlySpan<char> PreviousWord(string text, int index)
+    {
+        var end = index;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+        var start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+        return text.AsSpan(start, end - start);
+    }
+
+    /// <summary>The word after a name, past a closing quote and a comma ("Mira," said) but not past a sentence end.</summary>
+    private static ReadOnlySpan<char> NextWord(string text, int index)
+    {
+        var start = index;
+        while (start < text.Length && text[start] is ' ' or ',' or '"' or '”')
+        {
+            start++;
+        }
+        var end = start;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+        return text.AsSpan(start, end - start);
     }
 
     private static bool IsShouted(ReadOnlySpan<char> word)
@@ -95,7 +186,7 @@ internal static partial class NameFinder
                 word = word[..^suffix.Length];
             }
         }
-        foreach (var honorific in Honorifics)
+        foreach (var honorific in NameParts.Honorifics)
         {
             if (word.EndsWith(honorific, StringComparison.OrdinalIgnoreCase))
             {
@@ -115,9 +206,6 @@ internal static partial class NameFinder
         }
         return i < 0 || text[i] is '.' or '!' or '?' or '\n' or '…' or ':';
     }
-
-    [GeneratedRegex(@"\b(?:in|to|from|at|into|toward|towards)\s+$", RegexOptions.IgnoreCase)]
-    private static partial Regex PlacePreposition();
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}'’-]*")]
     private static partial Regex Word();

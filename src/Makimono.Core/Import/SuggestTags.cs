@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Makimono.Database;
 using Makimono.Tags;
+using Makimono.Tags.Names;
 using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Import;
@@ -11,20 +12,45 @@ namespace Makimono.Import;
 /// </summary>
 public static partial class SuggestTags
 {
+    /// <summary>Suggestions at or above this confidence are the ones counted as suggested in the quality figures.</summary>
+    public const double Likely = 0.5;
+
+    /// <summary>A name the archive does not know is suggested as a new character from this many mentions.</summary>
+    private const int NewCharacterMentions = 3;
+
     public static void Suggest(ImportedWork work)
     {
         var text = string.Join("\n\n", work.Chapters.Select(c => c.Text));
-        var names = NameFinder.Find(text);
-        foreach (var (name, mentions) in names.Take(15))
+        var found = OnePerPerson(NameFinder.Find(text, minimumMentions: 1)).ToList();
+        var names = found.Where(n => n.Mentions >= NewCharacterMentions).Take(15).ToList();
+        foreach (var name in names)
         {
-            work.Suggestions.Characters.Add(new CharacterSuggestion(name, mentions));
+            work.Suggestions.Characters.Add(new CharacterSuggestion(name.Name, name.Mentions) { Confidence = NewCharacterConfidence(name) });
+        }
+        foreach (var name in found.Where(n => n.Mentions < NewCharacterMentions).Take(30))
+        {
+            work.Suggestions.RareNames.Add(new CharacterSuggestion(name.Name, name.Mentions));
         }
         SuggestRelationships(work, text, names.Take(8).Select(n => n.Name).ToList());
         SuggestRating(work, text);
         SuggestWarnings(work, text);
     }
 
-    /// <summary>Sets <see cref="CharacterSuggestion.TagId"/> and <see cref="TagSuggestion.TagId"/> where the archive has the tag.</summary>
+    /// <summary>Suggestions for a work being posted, from its first chapter, by the same rules as for an import.</summary>
+    public static async Task<ImportSuggestions> ForPostingAsync(ArchiveDbContext db, string? fandoms, string? body, CancellationToken ct = default)
+    {
+        var work = new ImportedWork { Source = "posting", Format = "html" };
+        work.Fandoms.AddRange(TagName.SplitList(fandoms));
+        work.Chapters.Add(new ImportedChapter { Text = HtmlImport.VisibleText(body ?? string.Empty) });
+        Suggest(work);
+        await MapToExistingTagsAsync(db, work, ct);
+        return work.Suggestions;
+    }
+
+    /// <summary>
+    /// Maps suggestions to the archive's tags: characters of the work's fandoms through their names, synonyms and
+    /// name parts, relationships to the canonical relationship of their characters, and other names exactly.
+    /// </summary>
     public static async Task MapToExistingTagsAsync(ArchiveDbContext db, ImportedWork work, CancellationToken ct = default)
     {
         var wanted = work.Suggestions.Characters.Select(c => c.Name)
@@ -34,67 +60,161 @@ public static partial class SuggestTags
         {
             return;
         }
-        var tags = await db.Tags.AsNoTracking()
-            .Where(t => wanted.Contains(t.NormalizedName))
-            .Select(t => new { t.Id, t.NormalizedName, t.MergerId })
-            .ToDictionaryAsync(t => t.NormalizedName, t => t.MergerId ?? t.Id, ct);
-        for (var i = 0; i < work.Suggestions.Characters.Count; i++)
-        {
-            var c = work.Suggestions.Characters[i];
-            if (tags.TryGetValue(TagName.Normalize(c.Name), out var id))
-            {
-                work.Suggestions.Characters[i] = c with { TagId = id };
-            }
-        }
-        for (var i = 0; i < work.Suggestions.Relationships.Count; i++)
-        {
-            var r = work.Suggestions.Relationships[i];
-            if (tags.TryGetValue(TagName.Normalize(r.Name), out var id))
-            {
-                work.Suggestions.Relationships[i] = r with { TagId = id };
-            }
-        }
+        var fandomIds = work.Fandoms.Count == 0 ? [] : await FandomNames.FandomIdsAsync(db, work.Fandoms, ct);
+        var index = await FandomNames.RelationshipsAsync(db, fandomIds, ct);
+        var exact = await db.Tags.AsNoTracking()
+            .Where(t => wanted.Contains(t.NormalizedName) && (t.Type == TagType.Character || t.Type == TagType.Relationship))
+            .Select(t => new { t.NormalizedName, Id = t.MergerId ?? t.Id })
+            .ToDictionaryAsync(t => t.NormalizedName, t => t.Id, ct);
+        MapTo(work, index, exact);
     }
 
+    /// <summary>
+    /// The mapping itself, without a database: names the fandom's characters resolve become suggestions of those
+    /// canonical characters (two names of one character become one suggestion); the rest stay new-character
+    /// suggestions unless a tag has exactly that name. Relationships take their canonical (or proposed) name.
+    /// </summary>
+    public static void MapTo(ImportedWork work, RelationshipIndex index, IReadOnlyDictionary<string, int>? exact = null)
+    {
+        var characters = work.Suggestions.Characters;
+        var mapped = new List<CharacterSuggestion>();
+        foreach (var c in characters.Concat(work.Suggestions.RareNames))
+        {
+            if (index.Characters.Resolve(c.Name) is { } match)
+            {
+                var same = mapped.FindIndex(m => m.TagId == match.TagId);
+                var mentions = c.Mentions + (same >= 0 ? mapped[same].Mentions : 0);
+                var known = c with { Mentions = mentions, TagId = match.TagId, Tag = match.Name, Confidence = KnownCharacterConfidence(mentions) };
+                if (same >= 0)
+                {
+                    mapped[same] = known with { Name = mapped[same].Name };
+                }
+                else
+                {
+                    mapped.Add(known);
+                }
+            }
+            else if (c.Mentions >= NewCharacterMentions)
+            {
+                mapped.Add(exact?.TryGetValue(TagName.Normalize(c.Name), out var id) == true ? c with { TagId = id } : c);
+            }
+        }
+        characters.Clear();
+        characters.AddRange(mapped);
+        var relationships = work.Suggestions.Relationships;
+        var named = new List<TagSuggestion>();
+        foreach (var r in relationships)
+        {
+            var suggestion = index.Resolve(r.Name) is { } match
+                ? r with { Name = match.Name, TagId = match.CanonicalTagId }
+                : exact?.TryGetValue(TagName.Normalize(r.Name), out var id) == true ? r with { TagId = id } : r;
+            var same = named.FindIndex(n => n.Name == suggestion.Name);
+            if (same < 0)
+            {
+                named.Add(suggestion);
+            }
+            else if (named[same].Confidence < suggestion.Confidence)
+            {
+                named[same] = suggestion;
+            }
+        }
+        relationships.Clear();
+        relationships.AddRange(named);
+    }
+
+    /// <summary>
+    /// One name per person: a name mostly written next to a more mentioned one ("Brae" in "Ansel Brae", "Corvin"
+    /// in "Corvin Dale") is that person's other name, not a second character. Of two names always written
+    /// together, the first is kept.
+    /// </summary>
+    private static IEnumerable<FoundName> OnePerPerson(List<FoundName> names)
+    {
+        var mentions = names.ToDictionary(n => n.Name, n => n.Mentions, StringComparer.Ordinal);
+        bool PartOf(FoundName n, string? partner, int together, bool partnerFirst) =>
+            partner is not null && mentions.TryGetValue(partner, out var partnerMentions) && together * 2 >= n.Mentions
+            && (partnerMentions > n.Mentions || (partnerMentions == n.Mentions && partnerFirst));
+        return names.Where(n => !PartOf(n, n.Before, n.BeforeCount, partnerFirst: true) && !PartOf(n, n.After, n.AfterCount, partnerFirst: false));
+    }
+
+    /// <summary>More mentions and speaking ("Mira said") make a name surer; place cues make it less sure.</summary>
+    private static double NewCharacterConfidence(FoundName name) =>
+        Math.Round(Math.Clamp(0.3 + 0.05 * Math.Min(name.Mentions, 8) + (name.PersonCues > 0 ? 0.2 : 0) - (name.PlaceCues > 0 ? 0.15 : 0), 0.1, 0.85), 2);
+
+    private static double KnownCharacterConfidence(int mentions) => Math.Round(Math.Min(0.95, 0.7 + 0.05 * mentions), 2);
+
+    /// <summary>
+    /// A stated relationship first; then pairs of names sharing paragraphs. A romantic cue ("kissed", "in love")
+    /// counts for the two names mentioned nearest to it, so a third person in the room is not paired; a pair
+    /// with such cues is suggested as a pairing, one that only shares paragraphs as a platonic relationship
+    /// below <see cref="Likely"/>, since company alone says little.
+    /// </summary>
     private static void SuggestRelationships(ImportedWork work, string text, List<string> names)
     {
         foreach (var stated in work.Relationships)
         {
             work.Suggestions.Relationships.Add(new TagSuggestion(stated, 0.95));
         }
-        var appearsIn = ParagraphsMentioning(text, names);
-        var pairs = new List<(string A, string B, int Together, double Share)>();
+        var starts = ParagraphStarts(text);
+        var mentions = Mentions(text, names);
+        var appearsIn = names.ToDictionary(n => n, n => mentions[n].Select(i => ParagraphOf(starts, i)).ToHashSet());
+        var cues = new Dictionary<(string, string), int>();
+        foreach (var m in RomanticCues().EnumerateMatches(text))
+        {
+            if (NearestTwo(mentions, m.Index) is { } pair)
+            {
+                cues[pair] = cues.GetValueOrDefault(pair) + 1;
+            }
+        }
+        var pairs = new List<(string A, string B, int Together, int Romantic, double Share)>();
         for (var a = 0; a < names.Count; a++)
         {
             for (var b = a + 1; b < names.Count; b++)
             {
-                var together = appearsIn[names[a]].Intersect(appearsIn[names[b]]).Count();
+                var together = appearsIn[names[a]].Count(appearsIn[names[b]].Contains);
                 var fewer = Math.Min(appearsIn[names[a]].Count, appearsIn[names[b]].Count);
-                if (together >= 3 && fewer > 0)
+                var romantic = cues.GetValueOrDefault((names[a], names[b])) + cues.GetValueOrDefault((names[b], names[a]));
+                if ((together >= 2 || romantic >= 2) && fewer > 0)
                 {
-                    pairs.Add((names[a], names[b], together, (double)together / fewer));
+                    pairs.Add((names[a], names[b], together, romantic, Math.Min(1, (double)together / fewer)));
                 }
             }
         }
-        foreach (var (a, b, _, share) in pairs.OrderByDescending(p => p.Together).Take(3))
+        foreach (var (a, b, together, romantic, share) in pairs.OrderByDescending(p => p.Romantic).ThenByDescending(p => p.Together).Take(3))
         {
-            var name = $"{a}/{b}";
-            if (!work.Suggestions.Relationships.Any(r => r.Name == name || r.Name == $"{b}/{a}"))
+            var suggestion = romantic > 0
+                ? new TagSuggestion($"{a}/{b}", Math.Round(Math.Min(0.85, 0.45 + 0.1 * Math.Min(romantic, 3) + 0.1 * share), 2))
+                : together >= 3 ? new TagSuggestion($"{a} & {b}", Math.Round(0.2 + 0.2 * share, 2)) : null;
+            if (suggestion is not null && !work.Suggestions.Relationships.Any(r => r.Name == $"{a}/{b}" || r.Name == $"{b}/{a}"))
             {
-                work.Suggestions.Relationships.Add(new TagSuggestion(name, Math.Round(Math.Min(0.8, 0.2 + share * 0.6), 2)));
+                work.Suggestions.Relationships.Add(suggestion);
             }
         }
     }
 
-    /// <summary>
-    /// For each name, the indexes of the paragraphs (the non-empty pieces of <paramref name="text"/> between
-    /// "\n\n") that mention it as a whole word. One scan of the whole text per name, with each match mapped to
-    /// its paragraph, instead of one regex per name per paragraph: a name has no newline, so no match spans a
-    /// paragraph break, and a boundary at a paragraph's edge is a boundary in the whole text too.
-    /// </summary>
-    private static Dictionary<string, HashSet<int>> ParagraphsMentioning(string text, List<string> names)
+    /// <summary>How far a cue may be from a name to count for it: about a paragraph of dialogue.</summary>
+    private const int CueReach = 300;
+
+    /// <summary>The two names mentioned nearest to a position, both within <see cref="CueReach"/>, or null.</summary>
+    private static (string, string)? NearestTwo(Dictionary<string, List<int>> mentions, int position)
     {
-        // Start offsets of the paragraphs that Split("\n\n", RemoveEmptyEntries) would keep, in order.
+        var near = new List<(string Name, int Distance)>();
+        foreach (var (name, positions) in mentions)
+        {
+            var i = positions.BinarySearch(position);
+            i = i >= 0 ? i : ~i;
+            var distance = Math.Min(i < positions.Count ? positions[i] - position : int.MaxValue, i > 0 ? position - positions[i - 1] : int.MaxValue);
+            if (distance <= CueReach)
+            {
+                near.Add((name, distance));
+            }
+        }
+        var two = near.OrderBy(n => n.Distance).ThenBy(n => n.Name, StringComparer.Ordinal).Take(2).ToList();
+        return two.Count == 2 ? (two[0].Name, two[1].Name) : null;
+    }
+
+    /// <summary>Start offsets of the paragraphs that Split("\n\n", RemoveEmptyEntries) would keep, in order.</summary>
+    private static List<int> ParagraphStarts(string text)
+    {
         var starts = new List<int>();
         for (var start = 0; start <= text.Length;)
         {
@@ -109,18 +229,29 @@ public static partial class SuggestTags
             }
             start = end + 2;
         }
-        var appearsIn = new Dictionary<string, HashSet<int>>();
+        return starts;
+    }
+
+    private static int ParagraphOf(List<int> starts, int index)
+    {
+        var found = starts.BinarySearch(index);
+        return found >= 0 ? found : ~found - 1;
+    }
+
+    /// <summary>Where each name is mentioned as a whole word, in order: one scan of the text per name.</summary>
+    private static Dictionary<string, List<int>> Mentions(string text, List<string> names)
+    {
+        var mentions = new Dictionary<string, List<int>>();
         foreach (var name in names)
         {
-            var found = new HashSet<int>();
+            var found = new List<int>();
             foreach (var m in Regex.EnumerateMatches(text, $@"\b{Regex.Escape(name)}\b"))
             {
-                var index = starts.BinarySearch(m.Index);
-                found.Add(index >= 0 ? index : ~index - 1);
+                found.Add(m.Index);
             }
-            appearsIn[name] = found;
+            mentions[name] = found;
         }
-        return appearsIn;
+        return mentions;
     }
 
     private static void SuggestRating(ImportedWork work, string text)
@@ -174,6 +305,9 @@ public static partial class SuggestTags
 
     [GeneratedRegex(@"\b(?:damn|hell|kiss\w*|death|died|dead|fight\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TeenCues();
+
+    [GeneratedRegex(@"\b(?:kiss\w*|lover?s?|loved|in love|blush\w*|darling|sweetheart|boyfriend|girlfriend|husband|wife|married|wedding|held hands|hand in hand|held (?:her|his|their) hand|hand found (?:hers|his)|embrace\w*|heart (?:raced|pounded|skipped)|date)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RomanticCues();
 
     [GeneratedRegex(@"\b(?:rape[ds]?|raping|non-?con\w*|dub-?con\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RapeCues();

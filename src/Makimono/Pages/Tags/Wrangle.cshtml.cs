@@ -1,5 +1,6 @@
 using Makimono.Database;
 using Makimono.Tags;
+using Makimono.Tags.Names;
 using Makimono.Tags.Wrangling;
 using Makimono.Web;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +18,7 @@ public class WrangleModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     public TagRelations Relations { get; private set; } = null!;
     public IReadOnlyList<WranglingLogEntry> Log { get; private set; } = [];
     public string? Done { get; private set; }
+    public MergeSuggestion? Suggestion { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string name, CancellationToken ct) => await ShowAsync(name, ct) ?? Page();
 
@@ -86,6 +88,7 @@ public class WrangleModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         Log = await db.WranglingLog.AsNoTracking().Include(e => e.Tag).Include(e => e.OtherTag)
             .Where(e => e.TagId == tag.Id || e.OtherTagId == tag.Id)
             .OrderByDescending(e => e.Id).Take(20).ToListAsync(ct);
+        Suggestion = await MergeSuggestion.ForTagAsync(db, tag, ct);
         Done = Request.Query["done"].FirstOrDefault();
         return null;
     }
