@@ -32,7 +32,7 @@ public static class DocxImport
         {
             using var document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), isEditable: false);
             var body = document.MainDocumentPart?.Document?.Body
-                ?? throw new ImportException("The .docx has no document body. Open it in Word or LibreOffice and save it again.");
+                ?? throw new ImportException("The DOCX is damaged: its package does not lead to word/document.xml's body. Open it in Word or LibreOffice and save it again.");
             var styles = new DocxStyles(document.MainDocumentPart!.StyleDefinitionsPart?.Styles);
             var work = new ImportedWork { Source = source, Format = "docx" };
             var blocks = new List<DocxBlock>();

@@ -5,9 +5,11 @@ using DocumentFormat.OpenXml.Packaging;
 namespace Makimono.Import;
 
 /// <summary>
-/// A DOCX or EPUB opened so that it cannot unpack into more than the importer should hold. Declared sizes are
-/// checked first because that is cheap, but never trusted: every entry is read through a bounded copy that stops
-/// at the first byte over its declared size, the per-entry cap or the total cap.
+/// A DOCX or EPUB opened so that it cannot unpack into more than the importer should hold: at most
+/// <see cref="MaxEntries"/> entries, ten times the file size limit in all, and no large entry packed tighter than
+/// <see cref="MaxRatio"/>:1. Declared sizes are checked first because that is cheap, but never trusted: every entry
+/// is read through a bounded copy that stops at the first byte over its declared size (so one entry can never
+/// exceed the total) or over the total, and is checked against its CRC-32.
 /// </summary>
 internal sealed class SafeZip : IDisposable
 {
@@ -53,7 +55,7 @@ internal sealed class SafeZip : IDisposable
         var archive = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
         try
         {
-            var maxUnpacked = Math.Max(maxFileBytes, bytes.Length) * MaxUnpackedPerLimitByte;
+            var maxUnpacked = maxFileBytes * MaxUnpackedPerLimitByte;
             CheckDeclaredSizes(archive, maxUnpacked, what);
             return new SafeZip(archive, maxUnpacked, what);
         }
@@ -126,7 +128,12 @@ internal sealed class SafeZip : IDisposable
                 throw new ImportException(TooBig(_what, _maxUnpacked));
             }
         }
-        return output.ToArray();
+        var bytes = output.ToArray();
+        if (Crc32.Of(bytes) != entry.Crc32)
+        {
+            throw new ImportException($"The {_what}'s part \"{entry.FullName}\" does not match the checksum the zip records for it, so the file is damaged. If it was downloaded, download it again; otherwise save it again from the program that made it.");
+        }
+        return bytes;
     });
 
     /// <summary>
