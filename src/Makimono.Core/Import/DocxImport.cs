@@ -44,7 +44,18 @@ public static class DocxImport
                     work.Markers.Add(paragraph.InnerText);
                     continue;
                 }
-                blocks.Add(DocxBlock.From(paragraph, styles));
+                var block = DocxBlock.From(paragraph, styles);
+                // Pandoc and some templates style the byline and summary; the style says what they are.
+                switch (styles.StyleName(paragraph))
+                {
+                    case "author" when !block.IsEmpty:
+                        work.Creators.Add(block.Text);
+                        continue;
+                    case "abstract" when !block.IsEmpty:
+                        work.Summary = work.Summary is null ? block.Text : FrontMatter.Join(work.Summary, block.Text);
+                        continue;
+                }
+                blocks.Add(block);
             }
             StructureRecogniser.Recognise(ToLines(blocks, work), work);
             if (LanguageOf(document) is { } language)

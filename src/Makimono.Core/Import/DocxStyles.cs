@@ -67,6 +67,10 @@ internal sealed class DocxStyles
         };
     }
 
+    /// <summary>The paragraph's style name, lower case, as templates name front matter ("author", "abstract").</summary>
+    public string? StyleName(W.Paragraph paragraph) =>
+        Chain(StyleId(paragraph)).Select(s => s.StyleName?.Val?.Value).FirstOrDefault()?.ToLowerInvariant() ?? StyleId(paragraph)?.ToLowerInvariant();
+
     /// <summary>Paragraphs Word generates for a table of contents (styles "toc 1", "toc 2"…).</summary>
     public bool IsTableOfContents(W.Paragraph paragraph) =>
         Chain(StyleId(paragraph)).Take(1).Any(s => (s.StyleName?.Val?.Value ?? string.Empty).StartsWith("toc ", StringComparison.OrdinalIgnoreCase));

@@ -50,8 +50,15 @@ public static partial class EpubImport
                 EpubTitlePage.Read(html, work);
                 continue;
             }
-            lines.Add(SourceLine.Heading(TakeChapterTitle(html, package.Title, work)));
+            var title = TakeChapterTitle(html, package.Title, work);
+            // A first document without a heading holds what comes before the chapters (pandoc puts the
+            // author's note there), so it is read as the work's front matter; later ones are untitled chapters.
+            if (title.Length > 0 || lines.Count > 0)
+            {
+                lines.Add(SourceLine.Heading(title));
+            }
             lines.AddRange(HtmlLines.From(body));
+            lines.Add(SourceLine.Blank);
         }
         StructureRecogniser.Recognise(lines, work);
         return work;

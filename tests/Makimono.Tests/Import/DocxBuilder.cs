@@ -23,6 +23,11 @@ internal sealed partial class DocxBuilder
 
     public DocxBuilder Heading(string text, int level = 1) => Styled(text, $"Heading{level}");
 
+    /// <summary>A paragraph in the Author or Abstract style, as pandoc and some templates write the byline and summary.</summary>
+    public DocxBuilder Author(string text) => Styled(text, "Author");
+
+    public DocxBuilder Abstract(string text) => Styled(text, "Abstract");
+
     /// <summary>A heading made by direct formatting (outline level), as LibreOffice and some templates do.</summary>
     public DocxBuilder OutlineHeading(string text, int level)
     {
@@ -50,7 +55,9 @@ internal sealed partial class DocxBuilder
                 ParagraphStyle("Normal", "Normal", null),
                 ParagraphStyle("Title", "Title", "Normal"),
                 ParagraphStyle("Heading1", "heading 1", "Normal"),
-                ParagraphStyle("Heading2", "heading 2", "Normal"));
+                ParagraphStyle("Heading2", "heading 2", "Normal"),
+                ParagraphStyle("Author", "Author", "Normal"),
+                ParagraphStyle("Abstract", "Abstract", "Normal"));
         }
         return stream.ToArray();
     }

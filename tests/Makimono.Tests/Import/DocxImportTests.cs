@@ -92,6 +92,26 @@ public sealed class DocxImportTests
     }
 
     [Fact]
+    public void Author_and_abstract_styles_are_the_byline_and_the_summary()
+    {
+        var docx = new DocxBuilder()
+            .Title("The Bellmaker")
+            .Author("copperleaf")
+            .Abstract("An apprentice casts a bell that will not ring.")
+            .Paragraph("A/N: Written for a winter prompt.")
+            .Heading("Bronze")
+            .Paragraph("Tamsin poured the bronze at dawn and did not breathe until the mould was full.");
+
+        var work = Import(docx);
+
+        Assert.Equal(["copperleaf"], work.Creators);
+        Assert.Equal("An apprentice casts a bell that will not ring.", work.Summary);
+        Assert.Equal("Written for a winter prompt.", work.Notes);
+        Assert.Equal(["Bronze"], work.Chapters.Select(c => c.Title));
+        NothingLost.Assert(docx.Text, work);
+    }
+
+    [Fact]
     public void Italics_bold_and_underline_are_kept_and_line_breaks_stay_within_the_paragraph()
     {
         var docx = new DocxBuilder()

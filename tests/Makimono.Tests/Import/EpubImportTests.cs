@@ -186,6 +186,22 @@ public sealed class EpubImportTests
     }
 
     [Fact]
+    public void A_first_document_without_a_heading_is_the_works_front_matter()
+    {
+        var epub = new EpubBuilder(version: 3) { Title = "The Bellmaker", Creators = ["copperleaf"] }
+            .Document("ch001.xhtml", "<p>A/N: Written for a winter prompt. Thanks for reading!</p><p>Disclaimer: the village is made up.</p>")
+            .Document("ch002.xhtml", "<h1>Bronze</h1><p>Tamsin poured the bronze at dawn and did not breathe until the mould was full.</p>")
+            .Document("ch003.xhtml", "<p>The village came to look at the silent bell, and went away again.</p>");
+
+        var work = Import(epub);
+
+        Assert.Equal("Written for a winter prompt. Thanks for reading!", work.Notes);
+        Assert.Equal("the village is made up.", work.Disclaimer);
+        Assert.Equal(["Bronze", null], work.Chapters.Select(c => c.Title));
+        NothingLost.Assert(epub.Text, work);
+    }
+
+    [Fact]
     public void A_title_page_named_in_the_guide_is_not_story_text()
     {
         var epub = new EpubBuilder(version: 2) { Title = "Quiet Harbour", Creators = ["tern"] }
