@@ -92,11 +92,6 @@ public static class DocxImport
                 lines.Add(SourceLine.Heading(block.Text));
                 lines.Add(SourceLine.Blank);
             }
-            else if (block.IsCentred && block.Lines.Count == 1 && StructureRules.IsCentredSceneBreak(block.Text))
-            {
-                work.Markers.Add(block.Text);
-                lines.Add(SourceLine.Rule);
-            }
             else
             {
                 lines.AddRange(block.Lines);
@@ -156,7 +151,7 @@ public static class DocxImport
     }
 
     /// <summary>One paragraph: its lines (split at line breaks) with inline HTML, and how it is styled.</summary>
-    private sealed record DocxBlock(List<SourceLine> Lines, int? HeadingLevel, bool IsCentred)
+    private sealed record DocxBlock(List<SourceLine> Lines, int? HeadingLevel)
     {
         public bool IsEmpty => Lines.Count == 0;
         public string Text => string.Join(" ", Lines.Select(l => l.Text));
@@ -165,8 +160,9 @@ public static class DocxImport
         {
             var lines = new List<List<(string Text, InlineFormat Format)>> { new() };
             Collect(paragraph, paragraph, styles, lines);
-            var sourceLines = lines.Select(ToSourceLine).Where(l => !l.IsBlank).ToList();
-            return new DocxBlock(sourceLines, styles.HeadingLevel(paragraph), styles.IsCentred(paragraph));
+            var centred = styles.IsCentred(paragraph);
+            var sourceLines = lines.Select(l => ToSourceLine(l) with { IsCentred = centred }).Where(l => !l.IsBlank).ToList();
+            return new DocxBlock(sourceLines, styles.HeadingLevel(paragraph));
         }
 
         /// <summary>Runs directly in the paragraph or in links, fields, insertions and content controls; deleted text is not text.</summary>

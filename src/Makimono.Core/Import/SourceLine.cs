@@ -6,8 +6,9 @@ namespace Makimono.Import;
 /// One line of input as the recogniser sees it, whatever the format: its plain text and its inline HTML.
 /// A rule stands for an explicit scene break such as HTML's &lt;hr&gt;. A heading starts a chapter whatever its
 /// words, as a DOCX heading style or the start of an EPUB spine document does; its text (maybe empty) is the title.
+/// A centred line was centred in a format that says so (DOCX, HTML), where a few symbols are a scene break.
 /// </summary>
-public readonly record struct SourceLine(string Text, string Html, bool IsRule = false, bool IsHeading = false)
+public readonly record struct SourceLine(string Text, string Html, bool IsRule = false, bool IsHeading = false, bool IsCentred = false)
 {
     public static readonly SourceLine Blank = new(string.Empty, string.Empty);
     public static readonly SourceLine Rule = new(string.Empty, string.Empty, IsRule: true);

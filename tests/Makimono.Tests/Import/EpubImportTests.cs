@@ -186,6 +186,20 @@ public sealed class EpubImportTests
     }
 
     [Fact]
+    public void Centred_symbols_in_a_spine_document_are_scene_breaks()
+    {
+        var epub = new EpubBuilder(version: 2) { Title = "Lantern Hours" }
+            .Document("c1.xhtml", "<h3>Dusk</h3><p>The lamplighter started at the harbour end, as he always had.</p><p style=\"text-align: center;\">~o~</p><p>By the time he reached the church the first lamps were already guttering.</p><div class=\"center\">-x-</div><p>He went back and lit them again.</p>");
+
+        var work = Import(epub);
+
+        var chapter = Assert.Single(work.Chapters);
+        Assert.Equal(2, DocxImportTests.CountOf("<hr>", chapter.Html));
+        Assert.DoesNotContain("~o~", chapter.Text, StringComparison.Ordinal);
+        NothingLost.Assert(epub.Text, work);
+    }
+
+    [Fact]
     public void A_first_document_without_a_heading_is_the_works_front_matter()
     {
         var epub = new EpubBuilder(version: 3) { Title = "The Bellmaker", Creators = ["copperleaf"] }
