@@ -111,10 +111,19 @@ public sealed class ZipSafetyTests
     private static byte[] Bomb(byte[] valid, string name, long size, Func<int, byte>? fill = null)
     {
         using var stream = new MemoryStream();
-        stream.Write(valid);
-        using (var archive = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        // Create mode streams the new entry through the compressor; Update mode would hold it all in memory first.
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
-            using var entry = archive.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+            using (var original = new ZipArchive(new MemoryStream(valid), ZipArchiveMode.Read))
+            {
+                foreach (var entry in original.Entries)
+                {
+                    using var from = entry.Open();
+                    using var to = archive.CreateEntry(entry.FullName).Open();
+                    from.CopyTo(to);
+                }
+            }
+            using var extra = archive.CreateEntry(name, CompressionLevel.Fastest).Open();
             var chunk = new byte[1024 * 1024];
             if (fill is not null)
             {
@@ -125,7 +134,7 @@ public sealed class ZipSafetyTests
             }
             for (var written = 0L; written < size; written += chunk.Length)
             {
-                entry.Write(chunk, 0, (int)Math.Min(chunk.Length, size - written));
+                extra.Write(chunk, 0, (int)Math.Min(chunk.Length, size - written));
             }
         }
         return stream.ToArray();
