@@ -76,7 +76,7 @@ internal static partial class HtmlLines
         element.LocalName == "center"
         || string.Equals(element.GetAttribute("align"), "center", StringComparison.OrdinalIgnoreCase)
         || (element.GetAttribute("style") is { } style && CentredStyle().IsMatch(style))
-        || element.ClassList.Any(c => c is "center" or "centre" or "centered" or "centred" or "text-center");
+        || (element.ClassName is { } classes && CentredClass().IsMatch(classes));
 
     private static void FlushInline(List<INode> inline, List<SourceLine> lines, bool centred)
     {
@@ -168,6 +168,9 @@ internal static partial class HtmlLines
 
     [GeneratedRegex(@"text-align\s*:\s*center", RegexOptions.IgnoreCase)]
     private static partial Regex CentredStyle();
+
+    [GeneratedRegex(@"(?:^|\s)(?:center|centre|centered|centred|text-center)(?:\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex CentredClass();
 
     [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
     private static partial Regex LineBreak();
