@@ -83,6 +83,25 @@ public static class StructureRecogniser
                 parts[^1].Body.Add(p);
             }
         }
+        return MergeEmptyHeadings(parts);
+    }
+
+    /// <summary>
+    /// A heading with nothing under it before the next heading ("Part One" over "Chapter 1") is not a chapter of
+    /// its own: its title leads the next one's, so no chapter comes out empty.
+    /// </summary>
+    private static List<ChapterPart> MergeEmptyHeadings(List<ChapterPart> parts)
+    {
+        for (var i = parts.Count - 2; i >= 1; i--)
+        {
+            if (parts[i].Body.Count == 0 && parts[i + 1].Heading is not null)
+            {
+                var (outer, inner) = (parts[i].Title, parts[i + 1].Title);
+                var title = outer is null ? inner : inner is null ? outer : $"{outer}: {inner}";
+                parts[i + 1] = new ChapterPart(parts[i + 1].Heading, title, parts[i + 1].Body);
+                parts.RemoveAt(i);
+            }
+        }
         return parts;
     }
 

@@ -49,6 +49,24 @@ public sealed class DocxImportTests
     }
 
     [Fact]
+    public void A_part_heading_with_nothing_under_it_leads_the_next_chapters_title()
+    {
+        var docx = new DocxBuilder()
+            .Heading("Book One", level: 1)
+            .Heading("The Road", level: 2)
+            .Paragraph("They left the valley on foot, because the cart had been sold for the fare.")
+            .Heading("Book Two", level: 1)
+            .Heading("The Sea", level: 2)
+            .Paragraph("The ship was smaller than the poster had promised.");
+
+        var work = Import(docx);
+
+        Assert.Null(work.Title);
+        Assert.Equal(["Book One: The Road", "Book Two: The Sea"], work.Chapters.Select(c => c.Title));
+        NothingLost.Assert(docx.Text, work);
+    }
+
+    [Fact]
     public void Headings_at_one_level_are_all_chapters_when_none_stands_above_the_others()
     {
         var docx = new DocxBuilder()
