@@ -15,9 +15,10 @@ public static partial class Ao3HtmlImport
         document.GetElementById("preface") is not null && document.GetElementById("chapters") is not null
         && document.QuerySelector("#preface dl.tags, #preface .meta") is not null;
 
-    public static ImportedWork Read(string source, IHtmlDocument document)
+    /// <param name="format">"ao3-html", or "epub" for an AO3 EPUB, whose spine documents hold the same markup.</param>
+    public static ImportedWork Read(string source, IHtmlDocument document, string format = "ao3-html")
     {
-        var work = new ImportedWork { Source = source, Format = "ao3-html" };
+        var work = new ImportedWork { Source = source, Format = format };
         var preface = document.GetElementById("preface")!;
         HtmlLines.From(preface);
         work.Title = preface.QuerySelector("h1")?.TextContent.Trim() ?? document.Title?.Trim();
@@ -110,7 +111,7 @@ public static partial class Ao3HtmlImport
     }
 
     /// <summary>AO3 writes the language's own name; the common ones map to codes, anything else stays English.</summary>
-    private static string LanguageCode(string name) => name.ToLowerInvariant() switch
+    internal static string LanguageCode(string name) => name.ToLowerInvariant() switch
     {
         "english" => "en",
         "español" or "spanish" => "es",

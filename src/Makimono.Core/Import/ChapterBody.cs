@@ -4,7 +4,7 @@ namespace Makimono.Import;
 
 /// <summary>
 /// A chapter's story as HTML and plain text: paragraphs, line breaks within them, an opening epigraph as a
-/// blockquote, and scene breaks (symbol lines, &lt;hr&gt;, or two or more blank lines) as &lt;hr&gt;.
+/// blockquote, and scene breaks (symbol lines, centred symbols, &lt;hr&gt;, or two or more blank lines) as &lt;hr&gt;.
 /// </summary>
 internal static class ChapterBody
 {
@@ -17,7 +17,8 @@ internal static class ChapterBody
         for (var i = 0; i < body.Count; i++)
         {
             var p = body[i];
-            var isBreak = p.IsRule || (p.IsSingleLine && StructureRules.IsSceneBreakLine(p.Text));
+            var isBreak = p.IsRule || (p.IsSingleLine
+                && (p.Lines[0].IsCentred ? StructureRules.IsCentredSceneBreak(p.Text) : StructureRules.IsSceneBreakLine(p.Text)));
             if (isBreak)
             {
                 if (!p.IsRule)

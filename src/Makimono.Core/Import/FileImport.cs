@@ -11,20 +11,17 @@ public sealed class ImportOptions
 
 /// <summary>
 /// One file to an <see cref="ImportedWork"/>: refuses what is not a story (empty, too big, binary,
-/// NUL bytes) with a message that says what to do, picks the reader by extension or by sniffing the content,
-/// then adds suggestions.
+/// NUL bytes) with a message that says what to do, picks the reader by extension or by sniffing the content
+/// (a zip is a DOCX or an EPUB by what it holds), then adds suggestions.
 /// </summary>
 public static class FileImport
 {
     private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", "" };
     private static readonly HashSet<string> HtmlExtensions = new(StringComparer.OrdinalIgnoreCase) { ".html", ".htm", ".xhtml" };
     private static readonly HashSet<string> MarkdownExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown" };
-    private static readonly HashSet<string> LaterExtensions = new(StringComparer.OrdinalIgnoreCase) { ".docx", ".epub" };
-
     /// <summary>Magic numbers of files people might point the importer at by mistake.</summary>
     private static readonly (byte[] Magic, string What)[] BinaryKinds =
     [
-        ("PK\u0003\u0004"u8.ToArray(), "a zip archive (or a DOCX/EPUB with another extension)"),
         ("%PDF"u8.ToArray(), "a PDF"),
         ([0x89, (byte)'P', (byte)'N', (byte)'G'], "a PNG image"),
         ([0xFF, 0xD8, 0xFF], "a JPEG image"),
@@ -46,18 +43,18 @@ public static class FileImport
             throw new ImportException($"The file is {info.Length / 1024.0 / 1024.0:0.#} MB; the limit is {options.MaxBytes / 1024.0 / 1024.0:0.#} MB. Split it into smaller files, or raise the limit with --max-size.");
         }
         var bytes = await File.ReadAllBytesAsync(path, ct);
-        return Read(source, Path.GetExtension(path), bytes);
+        return Read(source, Path.GetExtension(path), bytes, options);
     }
 
-    public static ImportedWork Read(string source, string extension, byte[] bytes)
+    public static ImportedWork Read(string source, string extension, byte[] bytes, ImportOptions? options = null)
     {
-        if (LaterExtensions.Contains(extension))
-        {
-            throw new ImportException($"{extension} files cannot be imported yet. Save the work as plain text (.txt), Markdown or HTML and import that.");
-        }
         if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
         {
             throw new ImportException("The file is empty. Check that you saved the story into it.");
+        }
+        if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        {
+            return Finish(ZipImport.Read(source, extension, bytes, (options ?? new ImportOptions()).MaxBytes));
         }
         foreach (var (magic, what) in BinaryKinds)
         {
@@ -65,6 +62,10 @@ public static class FileImport
             {
                 throw new ImportException($"This is {what}, not text or HTML. Save the story as .txt or .html and import that.");
             }
+        }
+        if (ZipImport.Extensions.Contains(extension))
+        {
+            throw new ImportException($"This {extension} file is not a zip archive, as every {extension} is; it may have been renamed. Open it in the program that made it and save it as {extension} again.");
         }
         var decoded = TextDecoding.Decode(bytes);
         if (LooksBinary(decoded.Text))
@@ -78,6 +79,11 @@ public static class FileImport
             : TextImport.Read(source, decoded.Text);
         work.Encoding = decoded.Encoding;
         work.EncodingGuessed = decoded.Guessed;
+        return Finish(work);
+    }
+
+    private static ImportedWork Finish(ImportedWork work)
+    {
         if (work.Chapters.All(c => c.Text.Length == 0))
         {
             throw new ImportException("No story text was found in the file; only front matter. Check that it is the whole story.");

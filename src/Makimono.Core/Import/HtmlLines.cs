@@ -7,7 +7,8 @@ namespace Makimono.Import;
 
 /// <summary>
 /// Flattens HTML into the lines the recogniser reads: one line per block (and per &lt;br&gt; within it),
-/// a blank line between blocks, a rule for each &lt;hr&gt;; inline markup such as italics is kept.
+/// a blank line between blocks, a rule for each &lt;hr&gt;; inline markup such as italics is kept, and so is
+/// whether a block was centred (&lt;center&gt;, align="center", text-align: center, a "center" class).
 /// </summary>
 internal static partial class HtmlLines
 {
@@ -29,14 +30,14 @@ internal static partial class HtmlLines
     {
         CheckDepth(root);
         var lines = new List<SourceLine>();
-        Walk(root, lines);
+        Walk(root, lines, centred: false);
         return lines;
     }
 
     /// <summary>The whole text of an element, for checking that nothing was lost.</summary>
     public static string TextOf(INode root) => string.Join("\n", From(root).Select(l => l.Text));
 
-    private static void Walk(INode node, List<SourceLine> lines)
+    private static void Walk(INode node, List<SourceLine> lines, bool centred)
     {
         var inline = new List<INode>();
         foreach (var child in node.ChildNodes)
@@ -47,19 +48,20 @@ internal static partial class HtmlLines
             }
             if (child is IElement { LocalName: "hr" })
             {
-                FlushInline(inline, lines);
+                FlushInline(inline, lines, centred);
                 lines.Add(SourceLine.Rule);
             }
             else if (child is IElement element && Blocks.Contains(element.LocalName))
             {
-                FlushInline(inline, lines);
+                FlushInline(inline, lines, centred);
+                var blockCentred = centred || IsCentred(element);
                 if (element.Children.Any(c => Blocks.Contains(c.LocalName) || c.LocalName == "hr"))
                 {
-                    Walk(element, lines);
+                    Walk(element, lines, blockCentred);
                 }
                 else
                 {
-                    AddBlock(element.ChildNodes, lines);
+                    AddBlock(element.ChildNodes, lines, blockCentred);
                 }
             }
             else if (child is IElement or IText)
@@ -67,20 +69,26 @@ internal static partial class HtmlLines
                 inline.Add(child);
             }
         }
-        FlushInline(inline, lines);
+        FlushInline(inline, lines, centred);
     }
 
-    private static void FlushInline(List<INode> inline, List<SourceLine> lines)
+    private static bool IsCentred(IElement element) =>
+        element.LocalName == "center"
+        || string.Equals(element.GetAttribute("align"), "center", StringComparison.OrdinalIgnoreCase)
+        || (element.GetAttribute("style") is { } style && CentredStyle().IsMatch(style))
+        || (element.ClassName is { } classes && CentredClass().IsMatch(classes));
+
+    private static void FlushInline(List<INode> inline, List<SourceLine> lines, bool centred)
     {
         // Whitespace between blocks is source formatting, not an empty paragraph.
         if (inline.Count > 0 && !inline.All(n => n is IText && string.IsNullOrWhiteSpace(n.TextContent)))
         {
-            AddBlock(inline, lines);
+            AddBlock(inline, lines, centred);
         }
         inline.Clear();
     }
 
-    private static void AddBlock(IEnumerable<INode> nodes, List<SourceLine> lines)
+    private static void AddBlock(IEnumerable<INode> nodes, List<SourceLine> lines, bool centred)
     {
         var html = string.Concat(nodes.Select(n => n is IElement e ? e.OuterHtml : WebUtility.HtmlEncode(n.TextContent)));
         var empty = true;
@@ -94,7 +102,7 @@ internal static partial class HtmlLines
                 lines.Add(SourceLine.Blank);
                 continue;
             }
-            lines.Add(new SourceLine(text, CollapseWhitespace(part).Trim()));
+            lines.Add(new SourceLine(text, CollapseWhitespace(part).Trim(), IsCentred: centred));
             empty = false;
         }
         if (!empty)
@@ -157,6 +165,12 @@ internal static partial class HtmlLines
             }
         }
     }
+
+    [GeneratedRegex(@"text-align\s*:\s*center", RegexOptions.IgnoreCase)]
+    private static partial Regex CentredStyle();
+
+    [GeneratedRegex(@"(?:^|\s)(?:center|centre|centered|centred|text-center)(?:\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex CentredClass();
 
     [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
     private static partial Regex LineBreak();

@@ -9,7 +9,7 @@ namespace Makimono.Import;
 public sealed class ImportedWork
 {
     public required string Source { get; init; }
-    /// <summary>text, html or ao3-html (markdown, docx and epub come later).</summary>
+    /// <summary>text, html, ao3-html, markdown, docx or epub.</summary>
     public required string Format { get; init; }
     public string? Encoding { get; set; }
     /// <summary>True when the encoding was a guess (no BOM and not valid UTF-8), so the author should check the text.</summary>

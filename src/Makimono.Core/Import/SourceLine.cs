@@ -4,14 +4,18 @@ namespace Makimono.Import;
 
 /// <summary>
 /// One line of input as the recogniser sees it, whatever the format: its plain text and its inline HTML.
-/// A rule stands for an explicit scene break such as HTML's &lt;hr&gt;.
+/// A rule stands for an explicit scene break such as HTML's &lt;hr&gt;. A heading starts a chapter whatever its
+/// words, as a DOCX heading style or the start of an EPUB spine document does; its text (maybe empty) is the title.
+/// A centred line was centred in a format that says so (DOCX, HTML), where a few symbols are a scene break.
 /// </summary>
-public readonly record struct SourceLine(string Text, string Html, bool IsRule = false)
+public readonly record struct SourceLine(string Text, string Html, bool IsRule = false, bool IsHeading = false, bool IsCentred = false)
 {
     public static readonly SourceLine Blank = new(string.Empty, string.Empty);
     public static readonly SourceLine Rule = new(string.Empty, string.Empty, IsRule: true);
 
-    public bool IsBlank => !IsRule && string.IsNullOrWhiteSpace(Text);
+    public bool IsBlank => !IsRule && !IsHeading && string.IsNullOrWhiteSpace(Text);
+
+    public static SourceLine Heading(string text) => new(text, WebUtility.HtmlEncode(text), IsHeading: true);
 
     public static SourceLine FromText(string text) => new(text, WebUtility.HtmlEncode(text));
 
@@ -26,6 +30,7 @@ internal sealed record Paragraph(IReadOnlyList<SourceLine> Lines, int GapBefore)
     public string Text => string.Join("\n", Lines.Select(l => l.Text.Trim()));
     public bool IsSingleLine => Lines.Count == 1;
     public bool IsRule => Lines.Count == 1 && Lines[0].IsRule;
+    public bool IsHeading => Lines.Count == 1 && Lines[0].IsHeading;
 
     public static List<Paragraph> Split(IEnumerable<SourceLine> lines)
     {
@@ -47,7 +52,7 @@ internal sealed record Paragraph(IReadOnlyList<SourceLine> Lines, int GapBefore)
         }
         foreach (var line in lines)
         {
-            if (line.IsRule)
+            if (line.IsRule || line.IsHeading)
             {
                 Flush();
                 current.Add(line);

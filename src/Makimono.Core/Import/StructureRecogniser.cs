@@ -4,7 +4,8 @@ namespace Makimono.Import;
 
 /// <summary>
 /// Puts the lines of a text or HTML file into a work's fields: front matter (title, byline, notes, summary,
-/// disclaimer, content notes, rating, pairings), chapters split at their headings, scene breaks, and end notes.
+/// disclaimer, content notes, rating, pairings), chapters split at their headings (numbered lines, or lines a
+/// format marks as headings), scene breaks, and end notes.
 /// Every non-blank line ends up in exactly one field, or in <see cref="ImportedWork.Markers"/> when it is
 /// structure (a marker, a label, a scene-break line) or was read into a tag.
 /// </summary>
@@ -14,7 +15,7 @@ public static class StructureRecogniser
     {
         var withoutMarkers = lines.Select(line =>
         {
-            if (!line.IsRule && StructureRules.IsAo3Marker(line.Text))
+            if (!line.IsRule && !line.IsHeading && StructureRules.IsAo3Marker(line.Text))
             {
                 work.Markers.Add(line.Text.Trim());
                 return SourceLine.Blank;
@@ -68,7 +69,13 @@ public static class StructureRecogniser
         var parts = new List<ChapterPart> { new(null, null, []) };
         foreach (var p in paragraphs)
         {
-            if (p.IsSingleLine && !p.IsRule && StructureRules.ChapterHeading(p.Text) is { Success: true } m)
+            if (p.IsHeading)
+            {
+                var numbered = StructureRules.ChapterHeading(p.Text);
+                var title = numbered.Success ? ChapterTitle(numbered, work) : p.Text.Trim();
+                parts.Add(new ChapterPart(p.Text, title is { Length: > 0 } ? title : null, []));
+            }
+            else if (p.IsSingleLine && !p.IsRule && StructureRules.ChapterHeading(p.Text) is { Success: true } m)
             {
                 parts.Add(new ChapterPart(p.Text, ChapterTitle(m, work), []));
             }
@@ -81,6 +88,25 @@ public static class StructureRecogniser
             else
             {
                 parts[^1].Body.Add(p);
+            }
+        }
+        return MergeEmptyHeadings(parts);
+    }
+
+    /// <summary>
+    /// A heading with nothing under it before the next heading ("Part One" over "Chapter 1") is not a chapter of
+    /// its own: its title leads the next one's, so no chapter comes out empty.
+    /// </summary>
+    private static List<ChapterPart> MergeEmptyHeadings(List<ChapterPart> parts)
+    {
+        for (var i = parts.Count - 2; i >= 1; i--)
+        {
+            if (parts[i].Body.Count == 0 && parts[i + 1].Heading is not null)
+            {
+                var (outer, inner) = (parts[i].Title, parts[i + 1].Title);
+                var title = outer is null ? inner : inner is null ? outer : $"{outer}: {inner}";
+                parts[i + 1] = new ChapterPart(parts[i + 1].Heading, title, parts[i + 1].Body);
+                parts.RemoveAt(i);
             }
         }
         return parts;

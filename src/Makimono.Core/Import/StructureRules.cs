@@ -20,6 +20,12 @@ internal static partial class StructureRules
         return SymbolRun().IsMatch(t) || OxRun().IsMatch(t);
     }
 
+    /// <summary>
+    /// A centred line stands apart from the story, so a few symbols with at most a lone letter among them
+    /// ("~o~", "-x-", "§") are a scene break there even when they would not be on a line of their own.
+    /// </summary>
+    public static bool IsCentredSceneBreak(string line) => IsSceneBreakLine(line) || CentredSymbols().IsMatch(line.Trim());
+
     public static Match ChapterHeading(string line) => ChapterHeadingPattern().Match(line.Trim());
 
     /// <summary>
@@ -91,6 +97,9 @@ internal static partial class StructureRules
 
     [GeneratedRegex(@"^(?:[*~\-_=#+•·°×◊◆◇♦♥♡❤❦§†✿❀☆★⁂∞|/\\<>^]\s*){3,}$|^[*~#§⁂❦✿❀☆★♦◆◇◊†•]$|^(?:[*~#§⁂❦✿❀☆★♦◆◇◊†•]\s*){1,2}$")]
     private static partial Regex SymbolRun();
+
+    [GeneratedRegex(@"^(?=.{1,20}$)(?=.*[\p{P}\p{S}])[\p{P}\p{S}\s]*(?:[oOxX0][\p{P}\p{S}\s]*)?$")]
+    private static partial Regex CentredSymbols();
 
     /// <summary>oOo, xXx, -x-x-, o0o0o and friends; three or more o/x with optional symbols between.</summary>
     [GeneratedRegex(@"^[\-~*=_. ]*(?:[oOxX0][\-~*=_. ]*){3,}$")]

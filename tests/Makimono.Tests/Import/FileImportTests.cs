@@ -109,11 +109,12 @@ public sealed class FileImportTests
     [Theory]
     [InlineData(".docx")]
     [InlineData(".epub")]
-    public void Formats_of_a_later_slice_say_what_to_do_instead(string extension)
+    public void A_docx_or_epub_that_is_not_a_zip_says_what_to_do(string extension)
     {
         var e = Assert.Throws<ImportException>(() => FileImport.Read("story" + extension, extension, Encoding.UTF8.GetBytes(Story)));
 
-        Assert.Contains("plain text", e.Message, StringComparison.Ordinal);
+        Assert.Contains("not a zip archive", e.Message, StringComparison.Ordinal);
+        Assert.Contains("save it as " + extension, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,6 +33,31 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Dry_run_json_reads_docx_and_epub_files()
+    {
+        var docx = new DocxBuilder()
+            .Title("Moth Season")
+            .Heading("Lamplight")
+            .Paragraph("Every June the moths came to Corentin's window, and every June he let them in.")
+            .Heading("Dark")
+            .Paragraph("The year the streetlights went out, they stopped coming.");
+        var epub = new EpubBuilder(version: 3) { Title = "Moth Season, Again", Creators = ["dusk"] }
+            .Document("c1.xhtml", "<h2>Return</h2><p>They came back in the end, when Corentin had stopped waiting.</p>");
+        await File.WriteAllBytesAsync(Path.Combine(_folder, "a.docx"), docx.Build());
+        await File.WriteAllBytesAsync(Path.Combine(_folder, "b.epub"), epub.Build());
+
+        var (exit, stdout, stderr) = await RunAsync(["import", "--dry-run", "--json", Path.Combine(_folder, "a.docx"), Path.Combine(_folder, "b.epub")]);
+
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var items = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["docx", "epub"], items.Select(i => i.GetProperty("format").GetString()));
+        Assert.Equal("Moth Season", items[0].GetProperty("title").GetString());
+        Assert.Equal(["Lamplight", "Dark"], items[0].GetProperty("chapters").EnumerateArray().Select(c => c.GetProperty("title").GetString()));
+        Assert.Equal("dusk", Assert.Single(items[1].GetProperty("creators").EnumerateArray()).GetString());
+    }
+
+    [Fact]
     public async Task Without_dry_run_it_saves_drafts_for_the_user_and_prints_their_urls()
     {
         var data = Path.Combine(_folder, "data");
