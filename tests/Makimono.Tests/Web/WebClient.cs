@@ -28,6 +28,21 @@ public sealed partial class WebClient(HttpClient http) : IDisposable
         return await http.PostAsync(new Uri(postPath ?? formPath, UriKind.Relative), new FormUrlEncodedContent(all));
     }
 
+    /// <summary>GETs the form page for its token, then POSTs one file as a browser's file upload form does.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string formPath, string postPath, string fieldName, string fileName, byte[] content)
+    {
+        var (status, page) = await GetAsync(formPath);
+        Assert.True(status == HttpStatusCode.OK, $"GET {formPath} gave {status}");
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, $"{formPath} has no anti-forgery token");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), fieldName, fileName },
+        };
+        return await http.PostAsync(new Uri(postPath, UriKind.Relative), form);
+    }
+
     public async Task LogInAsync(string name)
     {
         using var response = await SubmitAsync("/login", [new("UserName", name), new("Password", Password)]);
