@@ -46,7 +46,8 @@ public sealed class ImportFormTests(ArchiveFixture archive)
 
             // A suggestion goes into the field only when ticked and applied.
             await Expect(WorkForms.Field(page, "Characters")).ToHaveValueAsync("");
-            await page.GetByRole(AriaRole.Checkbox, new() { Name = "Ilse (", Exact = false }).CheckAsync();
+            await page.GetByRole(AriaRole.Group, new() { Name = "Characters", Exact = true })
+                .GetByRole(AriaRole.Checkbox, new() { Name = "Ilse (" }).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Apply ticked suggestions" }).ClickAsync();
             await Expect(WorkForms.Field(page, "Characters")).ToHaveValueAsync("Ilse");
             await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Chapter 2: The Night Train" })).ToBeVisibleAsync();
