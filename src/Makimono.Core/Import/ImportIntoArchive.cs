@@ -14,23 +14,9 @@ public static class ImportIntoArchive
 
     public static async Task<Outcome> SaveAsync(ArchiveDbContext db, TimeProvider clock, int userId, ImportedWork work, bool post, CancellationToken ct = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var (created, errors) = await SaveWork.CreateAsync(db, clock, userId, FormFor(work), ChapterFormFor(work.Chapters[0]), post, acceptRemovals: true, ct);
-        if (created is null)
-        {
-            return new Outcome(null, Describe(errors));
-        }
-        foreach (var chapter in work.Chapters.Skip(1))
-        {
-            var (_, chapterErrors) = await Works.ChapterEditing.AddAsync(db, clock, created, ChapterFormFor(chapter), post, acceptRemovals: true, ct);
-            if (chapterErrors.Any)
-            {
-                db.ChangeTracker.Clear();
-                return new Outcome(null, Describe(chapterErrors));
-            }
-        }
-        await transaction.CommitAsync(ct);
-        return new Outcome(created.Id, null);
+        var (created, errors) = await SaveWork.CreateAsync(db, clock, userId, FormFor(work), ChapterFormFor(work.Chapters[0]),
+            work.Chapters.Skip(1).Select(ChapterFormFor).ToList(), post, acceptRemovals: true, ct);
+        return created is null ? new Outcome(null, Describe(errors)) : new Outcome(created.Id, null);
     }
 
     /// <summary>The work form has no disclaimer or content-notes fields, so they lead the notes, as authors put them.</summary>

@@ -8,7 +8,7 @@ public sealed class CsrfTests(ArchiveFactory archive) : IClassFixture<ArchiveFac
 {
     public static TheoryData<string> FormPaths() =>
     [
-        "/signup", "/login", "/logout", "/works/new", "/works/{id}/edit", "/works/{id}/delete", "/works/{id}/chapters/new",
+        "/signup", "/login", "/logout", "/works/new", "/works/new?handler=Import", "/works/new?handler=ApplySuggestions", "/works/{id}/edit", "/works/{id}/delete", "/works/{id}/chapters/new",
         "/works/{id}?handler=PostDraft", "/works/{id}?handler=Hide", "/works/{id}/edit?handler=Move", "/account",
         "/account/pseuds", "/account/pseuds?handler=MakeDefault", "/account/creatorships", "/admin?handler=SignUpMode", "/admin?handler=Invite",
     ];

@@ -20,12 +20,28 @@ public sealed partial class WebClient(HttpClient http) : IDisposable
     /// <summary>GETs the form page for its token, then POSTs the fields to <paramref name="postPath"/> (default: the same page).</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string formPath, IEnumerable<KeyValuePair<string, string>> fields, string? postPath = null)
     {
+        var all = fields.Append(new("__RequestVerificationToken", await TokenAsync(formPath)));
+        return await http.PostAsync(new Uri(postPath ?? formPath, UriKind.Relative), new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>GETs the form page for its token, then POSTs one file as a browser's file upload form does.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string formPath, string postPath, string fieldName, string fileName, byte[] content)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await TokenAsync(formPath)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), fieldName, fileName },
+        };
+        return await http.PostAsync(new Uri(postPath, UriKind.Relative), form);
+    }
+
+    private async Task<string> TokenAsync(string formPath)
+    {
         var (status, page) = await GetAsync(formPath);
         Assert.True(status == HttpStatusCode.OK, $"GET {formPath} gave {status}");
         var token = TokenPattern().Match(page);
         Assert.True(token.Success, $"{formPath} has no anti-forgery token");
-        var all = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
-        return await http.PostAsync(new Uri(postPath ?? formPath, UriKind.Relative), new FormUrlEncodedContent(all));
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     public async Task LogInAsync(string name)

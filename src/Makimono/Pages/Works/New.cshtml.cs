@@ -1,19 +1,40 @@
 using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Import;
+using Makimono.Tags;
 using Makimono.Web;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Pages.Works;
 
+// A file a little over the import limit must still arrive whole, so that the page can say what the limit is
+// instead of the request failing on the way in.
+[RequestSizeLimit(UploadRequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
 public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 {
+    private const long UploadRequestLimit = 3 * ImportOptions.DefaultMaxBytes;
+
+    public static string UploadLimit { get; } = $"{ImportOptions.DefaultMaxBytes / 1024 / 1024} MB";
+
     [BindProperty] public WorkForm Work { get; set; } = new() { WarningIds = [] };
     [BindProperty] public ChapterForm Chapter { get; set; } = new();
+    /// <summary>Chapters after the first, as an uploaded file brought them.</summary>
+    [BindProperty] public List<ChapterForm> MoreChapters { get; set; } = [];
+    /// <summary>Indexes into <see cref="MoreChapters"/> the author chose not to post.</summary>
+    [BindProperty] public List<int> LeaveOut { get; set; } = [];
     [BindProperty] public bool AcceptRemovals { get; set; }
+    /// <summary>The <see cref="ImportedFile"/> of the last upload, carried through the form.</summary>
+    [BindProperty] public string? ImportedJson { get; set; }
+    [BindProperty] public List<string> AcceptCharacters { get; set; } = [];
+    [BindProperty] public List<string> AcceptRelationships { get; set; } = [];
+    [BindProperty] public List<string> AcceptWarnings { get; set; } = [];
+    [BindProperty] public string? AcceptRating { get; set; }
+
+    public ImportedFile? Imported { get; private set; }
+    public string? UploadError { get; private set; }
     public IReadOnlyList<Pseud> Pseuds { get; private set; } = [];
     public IReadOnlyList<string> RemovedHtml { get; private set; } = [];
     public ImportSuggestions? Suggestions { get; private set; }
@@ -22,6 +43,7 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? submit, CancellationToken ct)
     {
+        Imported = ImportedFile.FromJson(ImportedJson);
         if (submit == "suggest")
         {
             // Nothing is saved: the form comes back as typed, with guesses for the author to copy in or ignore.
@@ -29,7 +51,15 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             await LoadPseudsAsync(ct);
             return Page();
         }
-        var (work, errors) = await SaveWork.CreateAsync(db, clock, this.UserId(), Work, Chapter, post: submit != "draft", AcceptRemovals, ct);
+        if (LeaveOut.Count > 0)
+        {
+            MoreChapters = MoreChapters.Where((_, i) => !LeaveOut.Contains(i)).ToList();
+            LeaveOut = [];
+            // The form is shown from the model again, whose chapters are now numbered differently from the post.
+            ModelState.Clear();
+        }
+        var (work, errors) = await SaveWork.CreateAsync(db, clock, this.UserId(), Work, Chapter, MoreChapters,
+            post: submit != "draft", AcceptRemovals, ct);
         if (work is null)
         {
             ModelState.AddErrors(errors);
@@ -38,6 +68,58 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             return Page();
         }
         return Redirect($"/works/{work.Id}");
+    }
+
+    /// <summary>Fills the form from an uploaded file for the author to check; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? upload, CancellationToken ct)
+    {
+        await LoadPseudsAsync(ct);
+        if (upload is null)
+        {
+            UploadError = "Choose a file to import.";
+            return Page();
+        }
+        if (upload.Length > ImportOptions.DefaultMaxBytes)
+        {
+            UploadError = $"The file is {upload.Length / 1024.0 / 1024.0:0.#} MB; the limit is {UploadLimit}. Split the story into smaller files and import the first.";
+            return Page();
+        }
+        ImportedWork imported;
+        try
+        {
+            using var bytes = new MemoryStream((int)upload.Length);
+            await upload.CopyToAsync(bytes, ct);
+            var fileName = Path.GetFileName(upload.FileName);
+            imported = FileImport.Read(fileName, Path.GetExtension(fileName), bytes.ToArray());
+        }
+        catch (ImportException refused)
+        {
+            UploadError = refused.Message;
+            return Page();
+        }
+        await SuggestTags.MapToExistingTagsAsync(db, imported, ct);
+        Work = ImportIntoArchive.FormFor(imported);
+        Chapter = ImportIntoArchive.ChapterFormFor(imported.Chapters[0]);
+        MoreChapters = imported.Chapters.Skip(1).Select(ImportIntoArchive.ChapterFormFor).ToList();
+        Imported = ImportedFile.From(Path.GetFileName(upload.FileName), imported);
+        ImportedJson = Imported.ToJson();
+        // The form is shown from the file, not from what the upload form posted.
+        ModelState.Clear();
+        return Page();
+    }
+
+    /// <summary>Adds the suggestions the author ticked to the form and shows it again; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostApplySuggestionsAsync(CancellationToken ct)
+    {
+        await LoadPseudsAsync(ct);
+        Imported = ImportedFile.FromJson(ImportedJson);
+        if (Imported is not null)
+        {
+            ImportSuggestionsForm.Apply(Work, Imported.Suggestions, AcceptCharacters, AcceptRelationships, AcceptRating, AcceptWarnings);
+        }
+        // The fields are shown from the model, which now holds the added tags.
+        ModelState.Clear();
+        return Page();
     }
 
     private async Task LoadPseudsAsync(CancellationToken ct)
