@@ -7,7 +7,11 @@ namespace Makimono.Tags.Wrangling;
 /// <summary>Undoes one logged wrangling change, itself logged, checked as carefully as the change was.</summary>
 public static class UndoWrangling
 {
-    public static async Task<WranglingResult> RunAsync(ArchiveDbContext db, TimeProvider clock, Viewer viewer, int entryId, CancellationToken ct = default)
+    // Undoing a removed meta link adds it back, so undo checks for cycles like MetaTags and runs as serialized.
+    public static Task<WranglingResult> RunAsync(ArchiveDbContext db, TimeProvider clock, Viewer viewer, int entryId, CancellationToken ct = default) =>
+        SerializedChange.RunAsync(db, () => UndoAsync(db, clock, viewer, entryId, ct), ct);
+
+    private static async Task<WranglingResult> UndoAsync(ArchiveDbContext db, TimeProvider clock, Viewer viewer, int entryId, CancellationToken ct)
     {
         var entry = await db.WranglingLog.FirstOrDefaultAsync(e => e.Id == entryId, ct);
         if (entry is null)
