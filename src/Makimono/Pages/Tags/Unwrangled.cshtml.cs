@@ -1,13 +1,65 @@
 using Makimono.Database;
+using Makimono.Tags;
 using Makimono.Tags.Wrangling;
 using Makimono.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Pages.Tags;
 
-public class UnwrangledModel(ArchiveDbContext db) : PageModel
+/// <summary>The wrangler's queue, with one action at a time for all the ticked tags.</summary>
+public class UnwrangledModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<UnwrangledTag> Tags { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Tags = await UnwrangledTags.ForAsync(db, this.Viewer(), ct);
+    public IReadOnlyList<UnwrangledTag> WithoutFandom { get; private set; } = [];
+
+    /// <summary>What the last mass action did, tag by tag; empty on a plain visit.</summary>
+    public IReadOnlyList<MassOutcome> Outcomes { get; private set; } = [];
+
+    /// <summary>What the wrangler typed and ticked, kept when the action is refused so nothing has to be done again.</summary>
+    public string? OtherName { get; private set; }
+
+    public IReadOnlySet<int> Ticked { get; private set; } = new HashSet<int>();
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task OnPostAsync(int[] tagIds, MassAction action, string? otherName, CancellationToken ct)
+    {
+        var needsTarget = action is MassAction.Merge or MassAction.AddParentFandom;
+        var target = needsTarget ? await FindAsync(otherName, ct) : null;
+        OtherName = otherName;
+        Ticked = tagIds.ToHashSet();
+        if (tagIds.Length == 0)
+        {
+            ModelState.AddModelError(string.Empty, "Tick the tags to change.");
+        }
+        else if (needsTarget && target is null)
+        {
+            ModelState.AddModelError("otherName", string.IsNullOrWhiteSpace(otherName)
+                ? "Type the name of the tag to merge into or the fandom to add."
+                : $"There is no tag called \"{otherName.Trim()}\".");
+        }
+        else
+        {
+            Outcomes = await MassWrangling.RunAsync(db, clock, this.Viewer(), tagIds, action, target, ct);
+        }
+        await LoadAsync(ct);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Tags = await UnwrangledTags.ForAsync(db, this.Viewer(), ct);
+        WithoutFandom = await UnwrangledTags.WithoutFandomAsync(db, this.Viewer(), ct);
+    }
+
+    private async Task<Tag?> FindAsync(string? name, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var normalized = TagName.Normalize(name.Trim());
+        return await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
+    }
 }
