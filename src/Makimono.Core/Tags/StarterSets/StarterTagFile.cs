@@ -63,7 +63,7 @@ public static class StarterTagFile
     private static void Add(List<StarterTag> tags, List<string> errors, string where, int line,
         string? typeText, string? name, IReadOnlyList<string> synonyms, IReadOnlyList<string> parents)
     {
-        if (!TryParseType(typeText, out var type))
+        if (!TagTypeNames.TryParseKey(typeText, out var type))
         {
             errors.Add($"{where}: the type \"{typeText}\" is not one of fandom, relationship, character, freeform.");
             return;
@@ -76,19 +76,6 @@ public static class StarterTagFile
             return;
         }
         tags.Add(new StarterTag(type, name!.Trim(), synonyms, parents, line));
-    }
-
-    private static bool TryParseType(string? text, out TagType type)
-    {
-        type = text?.Trim().ToLowerInvariant() switch
-        {
-            "fandom" => TagType.Fandom,
-            "relationship" => TagType.Relationship,
-            "character" => TagType.Character,
-            "freeform" or "additional" or "additional tag" => TagType.Freeform,
-            _ => 0,
-        };
-        return type != 0;
     }
 
     /// <summary>Splits one CSV line; double quotes enclose fields and "" is a quote inside one.</summary>
