@@ -72,13 +72,16 @@ public sealed class TagNameIndexTests
     }
 
     [Fact]
-    public void At_most_fifteen_suggestions_the_most_used_first()
+    public void At_most_fifteen_suggestions_the_most_used_first_for_short_and_long_terms()
     {
-        var tags = Enumerable.Range(1, 40).Select(i => Tag($"Original Character {i:00}", uses: i)).ToList();
+        // Enough tags that a short common prefix takes the precomputed path and a longer one the scan.
+        var tags = Enumerable.Range(1, 600).Select(i => Tag($"Original Character {i:000}", uses: i)).ToList();
+        var index = TagNameIndex.Build(tags, []);
 
-        var found = TagNameIndex.Build(tags, []).Find("orig");
-
-        Assert.Equal(TagNameIndex.MaxResults, found.Count);
-        Assert.Equal(Enumerable.Range(26, 15).Reverse().Select(i => $"Original Character {i:00}"), Names(found));
+        Assert.Equal(Enumerable.Range(586, 15).Reverse().Select(i => $"Original Character {i:000}"), Names(index.Find("o")));
+        Assert.Equal(Enumerable.Range(586, 15).Reverse().Select(i => $"Original Character {i:000}"), Names(index.Find("original char")));
+        Assert.Equal(["Original Character 099", "Original Character 098"], Names(index.Find("09")).Take(2));
+        Assert.Equal(Enumerable.Range(190, 10).Reverse().Select(i => $"Original Character {i:000}"), Names(index.Find("19")));
+        Assert.Empty(index.Find("o", TagType.Fandom));
     }
 }

@@ -21,6 +21,15 @@ public sealed class TagNameIndex
     /// <summary>Each key is a tag's rank in the high 32 bits and the offset of a word start in its normalised name in the low.</summary>
     private readonly long[] _keys;
     private readonly Dictionary<string, int> _canonicalIdByName;
+    /// <summary>
+    /// For every prefix of up to <see cref="ShortPrefix"/> characters shared by more than <see cref="LongRange"/> keys,
+    /// the ranks of its tags, best first: a one-letter term matches a tenth of all keys, and this lets it stop at the
+    /// first fifteen that fit. Other terms scan at most about that many keys.
+    /// </summary>
+    private readonly Dictionary<string, int[]> _ranksByShortPrefix;
+
+    private const int ShortPrefix = 6;
+    private const int LongRange = 256;
 
     public static TagNameIndex Empty { get; } = Build([], []);
 
@@ -28,6 +37,7 @@ public sealed class TagNameIndex
 
     private TagNameIndex(IndexedTag[] tags, string?[] canonicalNames, int[][] fandoms, long[] keys, Dictionary<string, int> canonicalIdByName)
     {
+        _ranksByShortPrefix = ShortPrefixes(tags, keys);
         _tags = tags;
         _canonicalNames = canonicalNames;
         _fandoms = fandoms;
@@ -85,6 +95,21 @@ public sealed class TagNameIndex
         }
         var fandomIds = fandomNames?.Select(n => _canonicalIdByName.GetValueOrDefault(TagName.Normalize(n))).Where(id => id != 0).ToHashSet();
         var best = new List<int>(MaxResults + 1);
+        if (_ranksByShortPrefix.TryGetValue(prefix, out var ranked))
+        {
+            foreach (var rank in ranked)
+            {
+                if (Fits(rank, type, fandomIds))
+                {
+                    best.Add(rank);
+                    if (best.Count == MaxResults)
+                    {
+                        break;
+                    }
+                }
+            }
+            return Suggestions(best);
+        }
         for (var i = LowerBound(prefix); i < _keys.Length && KeyText(_tags, _keys[i]).StartsWith(prefix, StringComparison.Ordinal); i++)
         {
             var rank = (int)(_keys[i] >> 32);
@@ -92,7 +117,7 @@ public sealed class TagNameIndex
             {
                 continue;
             }
-            if ((type is { } wanted && _tags[rank].Type != wanted) || !InFandoms(rank, fandomIds))
+            if (!Fits(rank, type, fandomIds))
             {
                 continue;
             }
@@ -106,11 +131,70 @@ public sealed class TagNameIndex
                 }
             }
         }
-        return best.Select(rank => new TagSuggestion(_tags[rank].Name, _tags[rank].Type, _tags[rank].IsCanonical, _canonicalNames[rank], _tags[rank].Uses)).ToList();
+        return Suggestions(best);
     }
 
-    private bool InFandoms(int rank, HashSet<int>? fandomIds) =>
-        fandomIds is not { Count: > 0 } || _tags[rank].Type == TagType.Fandom || _fandoms[rank].Length == 0 || _fandoms[rank].Any(fandomIds.Contains);
+    private List<TagSuggestion> Suggestions(List<int> ranks) =>
+        ranks.ConvertAll(rank => new TagSuggestion(_tags[rank].Name, _tags[rank].Type, _tags[rank].IsCanonical, _canonicalNames[rank], _tags[rank].Uses));
+
+    private bool Fits(int rank, TagType? type, HashSet<int>? fandomIds)
+    {
+        var tag = _tags[rank];
+        if (type is { } wanted && tag.Type != wanted)
+        {
+            return false;
+        }
+        if (fandomIds is not { Count: > 0 } || tag.Type == TagType.Fandom || _fandoms[rank].Length == 0)
+        {
+            return true;
+        }
+        foreach (var fandom in _fandoms[rank])
+        {
+            if (fandomIds.Contains(fandom))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Dictionary<string, int[]> ShortPrefixes(IndexedTag[] tags, long[] keys)
+    {
+        var ranksByPrefix = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (var length = 1; length <= ShortPrefix; length++)
+        {
+            // Keys are sorted, so the keys sharing a prefix are neighbours.
+            for (var start = 0; start < keys.Length;)
+            {
+                var text = KeyText(tags, keys[start]);
+                if (text.Length < length)
+                {
+                    start++;
+                    continue;
+                }
+                var prefix = text[..length];
+                var end = start + 1;
+                while (end < keys.Length && KeyText(tags, keys[end]).StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    end++;
+                }
+                if (end - start <= LongRange)
+                {
+                    start = end;
+                    continue;
+                }
+                var ranks = new int[end - start];
+                for (var i = start; i < end; i++)
+                {
+                    ranks[i - start] = (int)(keys[i] >> 32);
+                }
+                Array.Sort(ranks);
+                ranksByPrefix[prefix.ToString()] = ranks.Distinct().ToArray();
+                start = end;
+            }
+        }
+        return ranksByPrefix;
+    }
 
     private int LowerBound(string prefix)
     {
