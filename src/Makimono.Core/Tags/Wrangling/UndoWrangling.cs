@@ -45,6 +45,7 @@ public static class UndoWrangling
             WranglingAction.AddMetaTag => (await MetaTags.UnlinkAsync(db, tag, other!, ct), [tag.Id]),
             WranglingAction.RemoveMetaTag => (await MetaTags.LinkAsync(db, tag, other!, ct), [tag.Id]),
             WranglingAction.MarkUnwrangleable => (UndoUnwrangleable(entry, tag), Array.Empty<int>()),
+            WranglingAction.SetMedia => (UndoMedia(entry, tag), Array.Empty<int>()),
             _ => ($"Changes of kind {entry.Action} cannot be undone.", Array.Empty<int>()),
         };
         if (problem is not null)
@@ -53,6 +54,12 @@ public static class UndoWrangling
             return WranglingResult.Failed($"Change {entryId} cannot be undone: {problem}");
         }
         return await WranglingChange.CommitAsync(db, undo, affected, ct, undone: entry);
+    }
+
+    private static string? UndoMedia(WranglingLogEntry entry, Tag tag)
+    {
+        tag.Media = entry.OldMedia;
+        return null;
     }
 
     private static string? UndoUnwrangleable(WranglingLogEntry entry, Tag tag)
