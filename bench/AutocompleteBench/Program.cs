@@ -54,14 +54,24 @@ switch (args)
         var now = DateTime.UtcNow;
         foreach (var batch in tags.Select((t, i) => (t, i)).Chunk(5_000))
         {
-            var entities = batch.Select(x => new Tag
+            var inBatch = new Dictionary<int, Tag>();
+            var entities = batch.Select(x =>
             {
-                Name = x.t.Name,
-                NormalizedName = TagName.Normalize(x.t.Name),
-                Type = x.t.Type,
-                IsCanonical = x.t.IsCanonical,
-                MergerId = x.t.MergerIndex is { } merger ? ids[merger] : null,
-                CreatedAt = now,
+                var tag = new Tag { Name = x.t.Name, NormalizedName = TagName.Normalize(x.t.Name), Type = x.t.Type, IsCanonical = x.t.IsCanonical, CreatedAt = now };
+                // A canonical tag saved in an earlier batch has its id; one in this batch is linked by navigation.
+                if (x.t.MergerIndex is { } merger)
+                {
+                    if (inBatch.TryGetValue(merger, out var canonical))
+                    {
+                        tag.Merger = canonical;
+                    }
+                    else
+                    {
+                        tag.MergerId = ids[merger];
+                    }
+                }
+                inBatch[x.i] = tag;
+                return tag;
             }).ToList();
             db.Tags.AddRange(entities);
             await db.SaveChangesAsync();
