@@ -18,8 +18,10 @@ public static class ArchiveDatabaseSetup
         services.AddOptions<ArchiveOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
+        // Interceptors come from the host: the web app registers the one that keeps tag autocomplete fresh.
         services.AddDbContext<ArchiveDbContext>((sp, builder) =>
-            Configure(builder, sp.GetRequiredService<IOptions<ArchiveOptions>>().Value));
+            Configure(builder, sp.GetRequiredService<IOptions<ArchiveOptions>>().Value)
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddScoped<DatabaseMigrator>();
         return services;
     }

@@ -27,6 +27,8 @@ public class Tag
     public Tag? Merger { get; set; }
     /// <summary>Set by a wrangler for tags that fit no canonical tag, so they leave the unwrangled queue.</summary>
     public bool IsUnwrangleable { get; set; }
+    /// <summary>For canonical fandoms: the medium the fandom index lists it under; null lists it as uncategorized.</summary>
+    public Media? Media { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<Works.WorkTag> Works { get; set; } = [];
 }

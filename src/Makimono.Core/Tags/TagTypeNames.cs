@@ -29,4 +29,26 @@ public static class TagTypeNames
         TagType.Freeform => "Additional Tags",
         _ => Singular(type) + "s",
     };
+
+    /// <summary>The word for a free-form tag type in files and URLs: fandom, relationship, character, freeform.</summary>
+    public static string Key(TagType type) => type switch
+    {
+        TagType.Freeform => "freeform",
+        TagType.ArchiveWarning => "warning",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Reads the types people type tags of (as in starter sets and autocomplete requests).</summary>
+    public static bool TryParseKey(string? text, out TagType type)
+    {
+        type = text?.Trim().ToLowerInvariant() switch
+        {
+            "fandom" => TagType.Fandom,
+            "relationship" => TagType.Relationship,
+            "character" => TagType.Character,
+            "freeform" or "additional" or "additional tag" => TagType.Freeform,
+            _ => 0,
+        };
+        return type != 0;
+    }
 }

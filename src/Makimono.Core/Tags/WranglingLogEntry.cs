@@ -11,6 +11,7 @@ public enum WranglingAction
     RemoveMetaTag = 7,
     MarkUnwrangleable = 8,
     Undo = 9,
+    SetMedia = 10,
 }
 
 /// <summary>
@@ -32,6 +33,8 @@ public class WranglingLogEntry
     public string? OldName { get; set; }
     /// <summary>The merger before a merge (a synonym can be moved from one canonical to another).</summary>
     public int? OldMergerId { get; set; }
+    /// <summary>A fandom's medium before it was set.</summary>
+    public Media? OldMedia { get; set; }
     public bool WasCanonical { get; set; }
     public bool WasUnwrangleable { get; set; }
     /// <summary>For an undo entry: the entry it undid.</summary>

@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f027fd9e-6489-4c13-b17d-a1828188c067"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("5438489b-251e-4f6f-b185-57a681c9e117"), entityTypeCount: 17)
         {
         }
 

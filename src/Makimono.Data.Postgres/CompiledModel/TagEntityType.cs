@@ -21,7 +21,7 @@ namespace Makimono.Data.Postgres.CompiledModel
                 "Makimono.Tags.Tag",
                 typeof(Tag),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -60,6 +60,14 @@ namespace Makimono.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Tag).GetField("<IsUnwrangleable>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             isUnwrangleable.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var media = runtimeEntityType.AddProperty(
+                "Media",
+                typeof(Media?),
+                propertyInfo: typeof(Tag).GetProperty("Media", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Tag).GetField("<Media>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            media.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var mergerId = runtimeEntityType.AddProperty(
                 "MergerId",

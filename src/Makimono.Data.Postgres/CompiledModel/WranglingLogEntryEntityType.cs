@@ -21,7 +21,7 @@ namespace Makimono.Data.Postgres.CompiledModel
                 "Makimono.Tags.WranglingLogEntry",
                 typeof(WranglingLogEntry),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 navigationCount: 2,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 4,
@@ -52,6 +52,14 @@ namespace Makimono.Data.Postgres.CompiledModel
                 fieldInfo: typeof(WranglingLogEntry).GetField("<At>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
             at.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var oldMedia = runtimeEntityType.AddProperty(
+                "OldMedia",
+                typeof(Media?),
+                propertyInfo: typeof(WranglingLogEntry).GetProperty("OldMedia", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WranglingLogEntry).GetField("<OldMedia>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            oldMedia.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var oldMergerId = runtimeEntityType.AddProperty(
                 "OldMergerId",

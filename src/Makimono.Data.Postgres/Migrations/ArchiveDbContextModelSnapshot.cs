@@ -180,6 +180,9 @@ namespace Makimono.Data.Postgres.Migrations
                     b.Property<bool>("IsUnwrangleable")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("Media")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MergerId")
                         .HasColumnType("integer");
 
@@ -438,6 +441,9 @@ namespace Makimono.Data.Postgres.Migrations
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("OldMedia")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("OldMergerId")
                         .HasColumnType("integer");

@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("acaf718c-5429-4e9b-bd0e-eeb6569f37d9"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("ac2e84cc-b645-4683-b539-4a5ada476ba0"), entityTypeCount: 17)
         {
         }
 

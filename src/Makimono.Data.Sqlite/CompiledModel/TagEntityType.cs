@@ -20,7 +20,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 "Makimono.Tags.Tag",
                 typeof(Tag),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 navigationCount: 2,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -55,6 +55,13 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(Tag).GetProperty("IsUnwrangleable", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Tag).GetField("<IsUnwrangleable>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var media = runtimeEntityType.AddProperty(
+                "Media",
+                typeof(Media?),
+                propertyInfo: typeof(Tag).GetProperty("Media", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Tag).GetField("<Media>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var mergerId = runtimeEntityType.AddProperty(
                 "MergerId",

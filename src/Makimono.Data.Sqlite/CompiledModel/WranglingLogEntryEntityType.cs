@@ -20,7 +20,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 "Makimono.Tags.WranglingLogEntry",
                 typeof(WranglingLogEntry),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 navigationCount: 2,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 4,
@@ -48,6 +48,13 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(WranglingLogEntry).GetProperty("At", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WranglingLogEntry).GetField("<At>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            var oldMedia = runtimeEntityType.AddProperty(
+                "OldMedia",
+                typeof(Media?),
+                propertyInfo: typeof(WranglingLogEntry).GetProperty("OldMedia", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(WranglingLogEntry).GetField("<OldMedia>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var oldMergerId = runtimeEntityType.AddProperty(
                 "OldMergerId",

@@ -167,6 +167,9 @@ namespace Makimono.Data.Sqlite.Migrations
                     b.Property<bool>("IsUnwrangleable")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Media")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MergerId")
                         .HasColumnType("INTEGER");
 
@@ -423,6 +426,9 @@ namespace Makimono.Data.Sqlite.Migrations
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OldMedia")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("OldMergerId")
                         .HasColumnType("INTEGER");

@@ -68,6 +68,8 @@ internal static class ArchiveWebApp
         services.AddAuthorizationBuilder()
             .AddPolicy("Admin", policy => policy.RequireClaim(Accounts.Viewer.AdminClaim, "true"));
         services.AddDataProtection().SetApplicationName("Makimono").PersistKeysToDbContext<ArchiveDbContext>();
+        services.AddSingleton<Tags.Autocomplete.TagAutocomplete>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();
         services.AddAntiforgery(options => options.Cookie.Name = "makimono.antiforgery");
         services.AddRateLimiter(options =>
         {
@@ -100,6 +102,7 @@ internal static class ArchiveWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", Health);
+        app.MapGet(TagAutocompleteEndpoint.Path, TagAutocompleteEndpoint.HandleAsync);
         app.MapRazorPages();
     }
 
@@ -125,7 +128,8 @@ internal static class ArchiveWebApp
     });
 
     /// <summary>
-    /// Runs the home page's listing once, so EF has compiled its queries before the first reader arrives.
+    /// Runs the home page's listing once, so EF has compiled its queries before the first reader arrives, then builds
+    /// the tag autocomplete index so the first person typing a tag does not wait for it.
     /// A failure here only means a slower first page, so it is logged and not thrown.
     /// </summary>
     public static async Task WarmUpAsync(IServiceProvider services, CancellationToken ct)
@@ -135,6 +139,7 @@ internal static class ArchiveWebApp
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
             await Works.WorkListing.LoadAsync(db, db.Works, Accounts.Viewer.Guest, 1, ct);
+            await services.GetRequiredService<Tags.Autocomplete.TagAutocomplete>().IndexAsync();
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

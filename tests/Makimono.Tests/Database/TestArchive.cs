@@ -4,6 +4,7 @@ using Makimono.Hosting;
 using Makimono.Tests.Works;
 using Makimono.Works;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Makimono.Tests.Database;
@@ -22,8 +23,9 @@ public sealed class TestArchive : IAsyncDisposable
         Db = database.NewContext();
     }
 
-    public static async Task<TestArchive> OpenAsync(TestDatabases databases, DatabaseProvider provider) =>
-        new(await databases.CreateAsync(provider));
+    /// <param name="sqliteFile">A SQLite file instead of memory, for tests that need contexts on connections of their own.</param>
+    public static async Task<TestArchive> OpenAsync(TestDatabases databases, DatabaseProvider provider, bool sqliteFile = false) =>
+        new(await databases.CreateAsync(provider, sqliteFile));
 
     public DatabaseProvider Provider => _database.Provider;
 
@@ -36,6 +38,9 @@ public sealed class TestArchive : IAsyncDisposable
 
     /// <summary>A fresh context for checking what was stored.</summary>
     public ArchiveDbContext NewContext() => _database.NewContext();
+
+    /// <inheritdoc cref="TestDatabase.NewContext(IInterceptor[])"/>
+    public ArchiveDbContext NewContext(params IInterceptor[] interceptors) => _database.NewContext(interceptors);
 
     public static Viewer ViewerFor(User user) => new(user.Id, user.IsAdmin);
 

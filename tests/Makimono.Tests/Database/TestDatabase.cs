@@ -1,6 +1,7 @@
 using Makimono.Database;
 using Makimono.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Makimono.Tests.Database;
 
@@ -14,6 +15,10 @@ public sealed class TestDatabase(DatabaseProvider provider, DbContextOptions<Arc
     public DatabaseProvider Provider { get; } = provider;
 
     public ArchiveDbContext NewContext() => new(options);
+
+    /// <summary>A context whose commands pass through <paramref name="interceptors"/>, to stage races between contexts.</summary>
+    public ArchiveDbContext NewContext(params IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<ArchiveDbContext>(options).AddInterceptors(interceptors).Options);
 
     public ValueTask DisposeAsync() => cleanUp();
 }

@@ -14,10 +14,11 @@ public sealed class TestDatabases : IAsyncLifetime
     /// <summary>A failed start stays the result, so every PostgreSQL row fails at once with the same message.</summary>
     private readonly Lazy<Task<PostgresServer>> _postgres = new(PostgresServer.StartAsync);
 
-    public async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    public async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool sqliteFile = false)
     {
         var database = provider switch
         {
+            DatabaseProvider.Sqlite when sqliteFile => CreateSqliteFile(),
             DatabaseProvider.Sqlite => await CreateSqliteAsync(),
             DatabaseProvider.Postgres => await CreatePostgresAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
@@ -49,6 +50,25 @@ public sealed class TestDatabases : IAsyncLifetime
         var builder = new DbContextOptionsBuilder<ArchiveDbContext>();
         ArchiveDatabaseSetup.ConfigureSqlite(builder, connection);
         return new TestDatabase(DatabaseProvider.Sqlite, builder.Options, () => connection.DisposeAsync());
+    }
+
+    /// <summary>Each context opens its own connection to the file, as each web request does.</summary>
+    private static TestDatabase CreateSqliteFile()
+    {
+        var directory = Directory.CreateTempSubdirectory("makimono-test-");
+        var builder = new DbContextOptionsBuilder<ArchiveDbContext>();
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory.FullName, "test.db"),
+            ForeignKeys = true,
+            Pooling = false,
+        }.ToString();
+        ArchiveDatabaseSetup.ConfigureSqlite(builder, connectionString);
+        return new TestDatabase(DatabaseProvider.Sqlite, builder.Options, () =>
+        {
+            directory.Delete(recursive: true);
+            return ValueTask.CompletedTask;
+        });
     }
 
     private async Task<TestDatabase> CreatePostgresAsync()

@@ -11,7 +11,7 @@ public sealed class StarterTagTests(TestDatabases databases)
 {
     private const string Json = """
         [
-          {"type": "fandom", "name": "Naruto", "synonyms": ["NARUTO (Anime)"]},
+          {"type": "fandom", "name": "Naruto", "synonyms": ["NARUTO (Anime)"], "media": "Anime & Manga"},
           {"type": "character", "name": "Hatake Kakashi", "synonyms": ["Kakashi", "Kakashi Hatake"], "parents": ["Naruto"]}
         ]
         """;
@@ -26,6 +26,19 @@ public sealed class StarterTagTests(TestDatabases databases)
         Assert.Equal(["Ichigo", "Ichigo Kurosaki"], tag.Synonyms);
         Assert.Equal(["Bleach"], tag.Parents);
         Assert.Equal(["Line 3: the type \"planet\" is not one of fandom, relationship, character, freeform."], errors);
+    }
+
+    [Fact]
+    public void A_fandom_may_name_its_medium_by_name_or_slug_and_a_wrong_medium_is_named()
+    {
+        var (tags, errors) = StarterTagFile.Parse("set.csv",
+            "type,name,media\nfandom,Bleach,anime-manga\nfandom,Hamilton,Theater\nfandom,Doctor Who,Radio\ncharacter,Kurosaki Ichigo,tv-shows\n");
+
+        Assert.Equal(["Bleach", "Hamilton"], tags.Select(t => t.Name));
+        Assert.Equal(new Media?[] { Media.AnimeManga, Media.Theater }, tags.Select(t => t.Media));
+        Assert.Equal(2, errors.Count);
+        Assert.StartsWith("Line 4: the medium \"Radio\" is not one of anime-manga,", errors[0]);
+        Assert.Equal("Line 5: only fandoms have a medium, and \"Kurosaki Ichigo\" is a character tag.", errors[1]);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -47,6 +60,7 @@ public sealed class StarterTagTests(TestDatabases databases)
             Assert.True(kakashi.IsCanonical);
             Assert.Equal(["Kakashi", "Kakashi Hatake"], await db.Tags.Where(t => t.MergerId == kakashi.Id).Select(t => t.Name).OrderBy(n => n).ToListAsync());
             Assert.Equal(["Naruto"], await db.TagParents.Where(l => l.ChildId == kakashi.Id).Select(l => l.Parent.Name).ToListAsync());
+            Assert.Equal(Media.AnimeManga, await db.Tags.Where(t => t.Name == "Naruto").Select(t => t.Media).SingleAsync());
         }
 
         var (again, _) = await LoadStarterTags.RunAsync(archive.Db, archive.Clock, starters);

@@ -43,7 +43,8 @@ public sealed class TagPageTests(ArchiveFactory archive) : IClassFixture<Archive
         Assert.Contains("Synonym Kakashi", page);
 
         var (_, fandomPage) = await guest.GetAsync(TagUrl.WorksPath("Redirect Fandom"));
-        Assert.Contains("Child tags", fandomPage);
-        Assert.Contains(">Hatake Kakashi</a>", fandomPage);
+        // A fandom lists its characters with their works, the synonym's work included.
+        Assert.Contains("<h2>Characters</h2>", fandomPage);
+        Assert.Contains(">Hatake Kakashi</a> (2)", fandomPage);
     }
 }

@@ -43,6 +43,11 @@ public static class LoadStarterTags
                 tag.IsUnwrangleable = false;
                 madeCanonical++;
             }
+            // A medium in the file is the operator's choice; a fandom the file leaves without one keeps its own.
+            if (starter.Media is { } media)
+            {
+                tag.Media = media;
+            }
             canonicals.Add((starter, tag));
         }
         // Ids first, so the links below can refer to tags the file itself creates.

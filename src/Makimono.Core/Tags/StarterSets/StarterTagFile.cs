@@ -12,7 +12,7 @@ public static class StarterTagFile
     public static (List<StarterTag> Tags, List<string> Errors) Parse(string fileName, string text) =>
         fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ParseJson(text) : ParseCsv(text);
 
-    private sealed record JsonTag(string? Type, string? Name, List<string>? Synonyms, List<string>? Parents);
+    private sealed record JsonTag(string? Type, string? Name, List<string>? Synonyms, List<string>? Parents, string? Media);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
@@ -31,7 +31,7 @@ public static class StarterTagFile
         }
         foreach (var (item, i) in (items ?? []).Select((t, i) => (t, i + 1)))
         {
-            Add(tags, errors, $"tag {i}", i, item.Type, item.Name, item.Synonyms ?? [], item.Parents ?? []);
+            Add(tags, errors, $"tag {i}", i, item.Type, item.Name, item.Synonyms ?? [], item.Parents ?? [], item.Media);
         }
         return (tags, errors);
     }
@@ -45,7 +45,7 @@ public static class StarterTagFile
         int Column(string name) => header.IndexOf(name);
         if (Column("type") < 0 || Column("name") < 0)
         {
-            return (tags, ["Line 1: the header must name the columns type and name (and optionally synonyms and parents)."]);
+            return (tags, ["Line 1: the header must name the columns type and name (and optionally synonyms, parents and media)."]);
         }
         for (var i = 1; i < lines.Length; i++)
         {
@@ -55,15 +55,15 @@ public static class StarterTagFile
             }
             var fields = Fields(lines[i]);
             string? Get(string name) => Column(name) is var c && c >= 0 && c < fields.Count ? fields[c] : null;
-            Add(tags, errors, $"Line {i + 1}", i + 1, Get("type"), Get("name"), TagName.SplitList(Get("synonyms")), TagName.SplitList(Get("parents")));
+            Add(tags, errors, $"Line {i + 1}", i + 1, Get("type"), Get("name"), TagName.SplitList(Get("synonyms")), TagName.SplitList(Get("parents")), Get("media"));
         }
         return (tags, errors);
     }
 
     private static void Add(List<StarterTag> tags, List<string> errors, string where, int line,
-        string? typeText, string? name, IReadOnlyList<string> synonyms, IReadOnlyList<string> parents)
+        string? typeText, string? name, IReadOnlyList<string> synonyms, IReadOnlyList<string> parents, string? mediaText)
     {
-        if (!TryParseType(typeText, out var type))
+        if (!TagTypeNames.TryParseKey(typeText, out var type))
         {
             errors.Add($"{where}: the type \"{typeText}\" is not one of fandom, relationship, character, freeform.");
             return;
@@ -75,20 +75,18 @@ public static class StarterTagFile
             errors.AddRange(problems.Select(p => $"{where}: {p}"));
             return;
         }
-        tags.Add(new StarterTag(type, name!.Trim(), synonyms, parents, line));
-    }
-
-    private static bool TryParseType(string? text, out TagType type)
-    {
-        type = text?.Trim().ToLowerInvariant() switch
+        Media? media = null;
+        if (!string.IsNullOrWhiteSpace(mediaText))
         {
-            "fandom" => TagType.Fandom,
-            "relationship" => TagType.Relationship,
-            "character" => TagType.Character,
-            "freeform" or "additional" or "additional tag" => TagType.Freeform,
-            _ => 0,
-        };
-        return type != 0;
+            if (type != TagType.Fandom || !MediaNames.TryParse(mediaText, out media))
+            {
+                errors.Add(type != TagType.Fandom
+                    ? $"{where}: only fandoms have a medium, and \"{name}\" is {TagTypeNames.WithArticle(type)}."
+                    : $"{where}: the medium \"{mediaText.Trim()}\" is not one of {string.Join(", ", Enum.GetValues<Media>().Select(m => MediaNames.Slug(m)))}, {MediaNames.UncategorizedSlug}.");
+                return;
+            }
+        }
+        tags.Add(new StarterTag(type, name!.Trim(), synonyms, parents, line, media));
     }
 
     /// <summary>Splits one CSV line; double quotes enclose fields and "" is a quote inside one.</summary>

@@ -15,12 +15,13 @@ public static class MetaTags
         ArchiveDbContext db, TimeProvider clock, Viewer viewer, int subTagId, int metaTagId, CancellationToken ct = default) =>
         await ChangeAsync(db, clock, viewer, subTagId, metaTagId, WranglingAction.RemoveMetaTag, ct);
 
+    // The cycle check reads the links the insert must not contradict, so check and insert are one serializable change.
     private static Task<WranglingResult> ChangeAsync(
         ArchiveDbContext db, TimeProvider clock, Viewer viewer, int subTagId, int metaTagId, WranglingAction action, CancellationToken ct) =>
-        WranglingChange.LinkChangeAsync(db, clock, viewer, subTagId, metaTagId, action,
+        SerializedChange.RunAsync(db, () => WranglingChange.LinkChangeAsync(db, clock, viewer, subTagId, metaTagId, action,
             (sub, meta) => action == WranglingAction.AddMetaTag ? LinkAsync(db, sub, meta, ct) : UnlinkAsync(db, sub, meta, ct),
             // Every work under the sub tag, at any depth, filters on the sub tag, so those are the works to refresh.
-            sub => [sub.Id], ct);
+            sub => [sub.Id], ct), ct);
 
     internal static async Task<string?> LinkAsync(ArchiveDbContext db, Tag sub, Tag meta, CancellationToken ct)
     {

@@ -7,7 +7,11 @@ namespace Makimono.Tags.Wrangling;
 /// <summary>Undoes one logged wrangling change, itself logged, checked as carefully as the change was.</summary>
 public static class UndoWrangling
 {
-    public static async Task<WranglingResult> RunAsync(ArchiveDbContext db, TimeProvider clock, Viewer viewer, int entryId, CancellationToken ct = default)
+    // Undoing a removed meta link adds it back, so undo checks for cycles like MetaTags and runs as serialized.
+    public static Task<WranglingResult> RunAsync(ArchiveDbContext db, TimeProvider clock, Viewer viewer, int entryId, CancellationToken ct = default) =>
+        SerializedChange.RunAsync(db, () => UndoAsync(db, clock, viewer, entryId, ct), ct);
+
+    private static async Task<WranglingResult> UndoAsync(ArchiveDbContext db, TimeProvider clock, Viewer viewer, int entryId, CancellationToken ct)
     {
         var entry = await db.WranglingLog.FirstOrDefaultAsync(e => e.Id == entryId, ct);
         if (entry is null)
@@ -41,6 +45,7 @@ public static class UndoWrangling
             WranglingAction.AddMetaTag => (await MetaTags.UnlinkAsync(db, tag, other!, ct), [tag.Id]),
             WranglingAction.RemoveMetaTag => (await MetaTags.LinkAsync(db, tag, other!, ct), [tag.Id]),
             WranglingAction.MarkUnwrangleable => (UndoUnwrangleable(entry, tag), Array.Empty<int>()),
+            WranglingAction.SetMedia => (UndoMedia(entry, tag), Array.Empty<int>()),
             _ => ($"Changes of kind {entry.Action} cannot be undone.", Array.Empty<int>()),
         };
         if (problem is not null)
@@ -49,6 +54,12 @@ public static class UndoWrangling
             return WranglingResult.Failed($"Change {entryId} cannot be undone: {problem}");
         }
         return await WranglingChange.CommitAsync(db, undo, affected, ct, undone: entry);
+    }
+
+    private static string? UndoMedia(WranglingLogEntry entry, Tag tag)
+    {
+        tag.Media = entry.OldMedia;
+        return null;
     }
 
     private static string? UndoUnwrangleable(WranglingLogEntry entry, Tag tag)

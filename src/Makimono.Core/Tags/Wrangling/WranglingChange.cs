@@ -42,10 +42,6 @@ internal static class WranglingChange
     };
 
     /// <summary>
-    /// Saves the change and its log entry, then refreshes the filter sets of the works of
-    /// <paramref name="affectedTagIds"/>, in one transaction so filters never disagree with the graph.
-    /// </summary>
-    /// <summary>
     /// The shared steps of a change between two tags (a parent or meta link): load both, check the wrangler may
     /// change the first, apply, log and refresh the filters of the works under <paramref name="refresh"/>.
     /// </summary>
@@ -68,11 +64,16 @@ internal static class WranglingChange
         return problem is null ? await CommitAsync(db, entry, refresh(tag), ct) : WranglingResult.Failed(problem);
     }
 
+    /// <summary>
+    /// Saves the change and its log entry, then refreshes the filter sets of the works of
+    /// <paramref name="affectedTagIds"/>, in one transaction so filters never disagree with the graph
+    /// (the caller's, when it runs the whole change in one, as <see cref="SerializedChange"/> does).
+    /// </summary>
     public static async Task<WranglingResult> CommitAsync(
         ArchiveDbContext db, WranglingLogEntry entry, IReadOnlyCollection<int> affectedTagIds, CancellationToken ct,
         WranglingLogEntry? undone = null)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.WranglingLog.Add(entry);
         await db.SaveChangesAsync(ct);
         if (undone is not null)
@@ -84,7 +85,10 @@ internal static class WranglingChange
             await WorkFilters.RefreshAsync(db, affectedTagIds, ct);
         }
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return new WranglingResult(entry.Id, null);
     }
 }

@@ -7,22 +7,69 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Pages.Tags;
 
-public class UnwrangledModel(ArchiveDbContext db) : PageModel
+/// <summary>The wrangler's queue, with one action at a time for all the ticked tags.</summary>
+public class UnwrangledModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<UnwrangledTag> Tags { get; private set; } = [];
 
     /// <summary>The fandoms whose possible duplicate characters the viewer may review.</summary>
     public IReadOnlyList<string> Fandoms { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public IReadOnlyList<UnwrangledTag> WithoutFandom { get; private set; } = [];
+
+    /// <summary>What the last mass action did, tag by tag; empty on a plain visit.</summary>
+    public IReadOnlyList<MassOutcome> Outcomes { get; private set; } = [];
+
+    /// <summary>What the wrangler typed and ticked, kept when the action is refused so nothing has to be done again.</summary>
+    public string? OtherName { get; private set; }
+
+    public IReadOnlySet<int> Ticked { get; private set; } = new HashSet<int>();
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task OnPostAsync(int[] tagIds, MassAction action, string? otherName, CancellationToken ct)
+    {
+        var needsTarget = action is MassAction.Merge or MassAction.AddParentFandom;
+        var target = needsTarget ? await FindAsync(otherName, ct) : null;
+        OtherName = otherName;
+        Ticked = tagIds.ToHashSet();
+        if (tagIds.Length == 0)
+        {
+            ModelState.AddModelError(string.Empty, "Tick the tags to change.");
+        }
+        else if (needsTarget && target is null)
+        {
+            ModelState.AddModelError("otherName", string.IsNullOrWhiteSpace(otherName)
+                ? "Type the name of the tag to merge into or the fandom to add."
+                : $"There is no tag called \"{otherName.Trim()}\".");
+        }
+        else
+        {
+            Outcomes = await MassWrangling.RunAsync(db, clock, this.Viewer(), tagIds, action, target, ct);
+        }
+        await LoadAsync(ct);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         var viewer = this.Viewer();
         Tags = await UnwrangledTags.ForAsync(db, viewer, ct);
+        WithoutFandom = await UnwrangledTags.WithoutFandomAsync(db, viewer, ct);
         var fandoms = db.Tags.Where(t => t.Type == TagType.Fandom && t.IsCanonical);
         if (!viewer.IsAdmin)
         {
             fandoms = fandoms.Where(t => db.WranglerAssignments.Any(a => a.UserId == viewer.UserId && a.FandomTagId == t.Id));
         }
         Fandoms = await fandoms.OrderBy(t => t.Name).Select(t => t.Name).Take(UnwrangledTags.Max).ToListAsync(ct);
+    }
+
+    private async Task<Tag?> FindAsync(string? name, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var normalized = TagName.Normalize(name.Trim());
+        return await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
     }
 }

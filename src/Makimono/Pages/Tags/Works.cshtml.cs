@@ -14,6 +14,13 @@ public class TagWorksModel(ArchiveDbContext db) : PageModel
     public TagRelations Relations { get; private set; } = null!;
     public Page<Work> Works { get; private set; } = null!;
 
+    /// <summary>For a canonical fandom: its canonical characters and relationships with the works the viewer may see.</summary>
+    public IReadOnlyList<TagWorkCount> Characters { get; private set; } = [];
+
+    public IReadOnlyList<TagWorkCount> Relationships { get; private set; } = [];
+
+    public bool IsFandomPage => Tag.Type == TagType.Fandom && Tag.IsCanonical;
+
     public async Task<IActionResult> OnGetAsync(string name, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
         var normalized = TagName.Normalize(TagUrl.FromSegment(name));
@@ -30,6 +37,11 @@ public class TagWorksModel(ArchiveDbContext db) : PageModel
         Tag = tag;
         Relations = await TagRelations.LoadAsync(db, tag.Id, ct);
         Works = await WorkListing.LoadAsync(db, WorkListing.TaggedWith(db, tag.Id), this.Viewer(), pageNumber, ct);
+        if (IsFandomPage)
+        {
+            Characters = await FandomIndex.ChildrenAsync(db, this.Viewer(), tag.Id, TagType.Character, ct);
+            Relationships = await FandomIndex.ChildrenAsync(db, this.Viewer(), tag.Id, TagType.Relationship, ct);
+        }
         return Page();
     }
 }

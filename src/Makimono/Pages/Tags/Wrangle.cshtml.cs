@@ -46,6 +46,12 @@ public class WrangleModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     public Task<IActionResult> OnPostRenameAsync(string name, string? newName, CancellationToken ct) =>
         RunAsync(name, $"Renamed to {newName}.", tag => RenameTag.RunAsync(db, clock, this.Viewer(), tag.Id, newName ?? "", ct), ct);
 
+    public Task<IActionResult> OnPostSetMediaAsync(string name, string? media, CancellationToken ct) =>
+        RunAsync(name, $"Listed under {MediaNames.Name(MediaNames.TryParse(media, out var m) ? m : null)}.",
+            tag => MediaNames.TryParse(media, out var chosen)
+                ? SetFandomMedia.RunAsync(db, clock, this.Viewer(), tag.Id, chosen, ct)
+                : Task.FromResult(WranglingResult.Failed("Choose one of the media.")), ct);
+
     public Task<IActionResult> OnPostUndoAsync(string name, int entryId, CancellationToken ct) =>
         RunAsync(name, "Undone.", _ => UndoWrangling.RunAsync(db, clock, this.Viewer(), entryId, ct), ct);
 

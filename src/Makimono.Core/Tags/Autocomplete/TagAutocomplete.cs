@@ -1,0 +1,124 @@
+using Makimono.Accounts;
+using Makimono.Database;
+using Makimono.Works;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Makimono.Tags.Autocomplete;
+
+/// <summary>
+/// Keeps one <see cref="TagNameIndex"/> per process and answers from it. Every <see cref="CheckInterval"/> at most, a
+/// lookup starts a cheap check of whether tags changed (here or on another web node sharing the database); only then
+/// is the index rebuilt, in the background, while lookups keep answering from the previous one.
+/// </summary>
+public sealed class TagAutocomplete(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TagAutocomplete> log)
+{
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
+
+    private sealed record Snapshot(TagNameIndex Index, IndexVersion Version, DateTimeOffset CheckedAt);
+
+    /// <summary>
+    /// Changes whenever a tag is created (posting, import), wrangled (every change is logged) or a work is added, on any
+    /// node; this process's own changes also mark the index stale at once (<see cref="TagIndexChanges"/>).
+    /// </summary>
+    private sealed record IndexVersion(int MaxTagId, int MaxLogId, int MaxWorkId, int ParentLinks);
+
+    private readonly Lock _gate = new();
+    private Snapshot? _current;
+    private Task? _refreshing;
+    private volatile bool _stale;
+
+    /// <summary>Called when this process changed tags or works: the next lookup starts a rebuild without waiting for the interval.</summary>
+    public void MarkStale() => _stale = true;
+
+    /// <summary>The current index, built on first use; a due check for changes runs in the background.</summary>
+    public async Task<TagNameIndex> IndexAsync()
+    {
+        if (Volatile.Read(ref _current) is not { } current)
+        {
+            await RefreshIfDueAsync();
+            return Volatile.Read(ref _current)!.Index;
+        }
+        if (IsDue(current))
+        {
+            _ = RefreshIfDueAsync();
+        }
+        return current.Index;
+    }
+
+    /// <summary>Checks for changes when the last check is older than <see cref="CheckInterval"/>, and rebuilds if there were any.</summary>
+    public Task RefreshIfDueAsync()
+    {
+        lock (_gate)
+        {
+            if (_refreshing is { IsCompleted: false } running)
+            {
+                return ThenAgainAsync(running);
+            }
+            if (_current is { } current && !IsDue(current))
+            {
+                return Task.CompletedTask;
+            }
+            return _refreshing = RefreshAsync();
+        }
+    }
+
+    /// <summary>A refresh that started before the latest change may have missed it; the caller waits for one that did not.</summary>
+    private async Task ThenAgainAsync(Task running)
+    {
+        await running;
+        await RefreshIfDueAsync();
+    }
+
+    private bool IsDue(Snapshot snapshot) => _stale || clock.GetUtcNow() - snapshot.CheckedAt >= CheckInterval;
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+            var now = clock.GetUtcNow();
+            // Cleared first, so a change saved while this refresh runs marks the index stale again.
+            var stale = _stale;
+            _stale = false;
+            var version = await VersionAsync(db);
+            var current = Volatile.Read(ref _current);
+            var index = current is not null && current.Version == version && !stale ? current.Index : await BuildAsync(db);
+            Volatile.Write(ref _current, new Snapshot(index, version, now));
+        }
+        catch (Exception error) when (Volatile.Read(ref _current) is not null)
+        {
+            // Keep answering from the last index; the next due lookup tries again.
+            log.LogWarning(error, "Could not refresh the tag autocomplete index.");
+        }
+    }
+
+    private static async Task<IndexVersion> VersionAsync(ArchiveDbContext db) => new(
+        await db.Tags.MaxAsync(t => (int?)t.Id) ?? 0,
+        await db.WranglingLog.MaxAsync(e => (int?)e.Id) ?? 0,
+        await db.Works.MaxAsync(w => (int?)w.Id) ?? 0,
+        await db.TagParents.CountAsync());
+
+    /// <summary>
+    /// Canonical tags and synonyms are public wrangling; any other tag is listed only once a work anyone may see uses it,
+    /// so a draft's or a restricted work's tags stay private. Uses count those works too.
+    /// </summary>
+    internal static async Task<TagNameIndex> BuildAsync(ArchiveDbContext db)
+    {
+        var uses = await db.Works.VisibleTo(Viewer.Guest).SelectMany(w => w.Tags)
+            .GroupBy(wt => wt.TagId).Select(g => new { TagId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.TagId, g => g.Count);
+        var tags = await db.Tags.AsNoTracking().Where(t => t.Id >= FixedTags.FirstUserTagId)
+            .Select(t => new { t.Id, t.Name, t.NormalizedName, t.Type, t.IsCanonical, t.MergerId })
+            .ToListAsync();
+        var indexed = tags
+            .Select(t => new IndexedTag(t.Id, t.Name, t.NormalizedName, t.Type, t.IsCanonical, t.MergerId, uses.GetValueOrDefault(t.Id)))
+            .Where(t => t.IsCanonical || t.MergerId is not null || t.Uses > 0)
+            .ToList();
+        var parents = await db.TagParents.Where(p => p.Parent.Type == TagType.Fandom)
+            .Select(p => new { p.ChildId, p.ParentId }).ToListAsync();
+        return TagNameIndex.Build(indexed, parents.Select(p => (p.ChildId, p.ParentId)).ToList());
+    }
+}
