@@ -13,15 +13,17 @@ public static partial class SuggestTags
 {
     public static void Suggest(ImportedWork work)
     {
-        var text = string.Join("\n\n", work.Chapters.Select(c => c.Text));
+        // An array, not a lazy sequence, so the joined text is allocated once at its final size.
+        var text = string.Join("\n\n", work.Chapters.Select(c => c.Text).ToArray());
         var names = NameFinder.Find(text);
         foreach (var (name, mentions) in names.Take(15))
         {
             work.Suggestions.Characters.Add(new CharacterSuggestion(name, mentions));
         }
         SuggestRelationships(work, text, names.Take(8).Select(n => n.Name).ToList());
-        SuggestRating(work, text);
-        SuggestWarnings(work, text);
+        var cues = CueWords.Count(text);
+        SuggestRating(work, cues);
+        SuggestWarnings(work, cues);
     }
 
     /// <summary>Sets <see cref="CharacterSuggestion.TagId"/> and <see cref="TagSuggestion.TagId"/> where the archive has the tag.</summary>
@@ -123,16 +125,16 @@ public static partial class SuggestTags
         return appearsIn;
     }
 
-    private static void SuggestRating(ImportedWork work, string text)
+    private static void SuggestRating(ImportedWork work, CueCounts cues)
     {
         if (work.Rating is { } stated)
         {
             work.Suggestions.Rating = new TagSuggestion(stated, 0.95);
             return;
         }
-        var explicitCues = ExplicitCues().Count(text);
-        var matureCues = MatureCues().Count(text);
-        var teenCues = TeenCues().Count(text);
+        var explicitCues = cues.Explicit;
+        var matureCues = cues.Mature;
+        var teenCues = cues.Teen;
         work.Suggestions.Rating = explicitCues >= 3 ? new TagSuggestion("Explicit", 0.6)
             : explicitCues > 0 || matureCues >= 3 ? new TagSuggestion("Mature", 0.5)
             : work.Suggestions.Rating is { } fromNotes ? fromNotes
@@ -140,22 +142,22 @@ public static partial class SuggestTags
             : new TagSuggestion("General Audiences", 0.3);
     }
 
-    private static void SuggestWarnings(ImportedWork work, string text)
+    private static void SuggestWarnings(ImportedWork work, CueCounts cues)
     {
         // What the author warned about counts for more than what the story mentions.
-        var warned = work.ContentNotes ?? string.Empty;
+        var warned = CueWords.Count(work.ContentNotes ?? string.Empty);
         // Both searched apart rather than copying the whole story to append the notes: a cue word has no newline,
         // so none could have spanned the join.
-        if (RapeCues().IsMatch(text) || RapeCues().IsMatch(warned))
+        if (cues.Rape > 0 || warned.Rape > 0)
         {
             work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Rape/Non-Con", 0.5));
         }
-        var deaths = DeathCues().Count(text) + 3 * DeathCues().Count(warned);
+        var deaths = cues.Death + 3 * warned.Death;
         if (deaths >= 2)
         {
             work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Major Character Death", Math.Round(Math.Min(0.7, 0.2 + deaths * 0.05), 2)));
         }
-        var violence = ViolenceCues().Count(text) + 3 * ViolenceCues().Count(warned);
+        var violence = cues.Violence + 3 * warned.Violence;
         if (violence >= 3)
         {
             work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Graphic Depictions Of Violence", Math.Round(Math.Min(0.6, 0.2 + violence * 0.03), 2)));
@@ -165,22 +167,4 @@ public static partial class SuggestTags
             work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("No Archive Warnings Apply", 0.4));
         }
     }
-
-    [GeneratedRegex(@"\b(?:lemon|smut|cock|cum|orgasm\w*|naked\s+bod\w+|thrust\w*|moan\w*|erection)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ExplicitCues();
-
-    [GeneratedRegex(@"\b(?:fuck\w*|shit\w*|bastard|bitch\w*|lime|passion|blood\w*|kill\w*|corpse|drunk\w*|vodka|alcohol)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex MatureCues();
-
-    [GeneratedRegex(@"\b(?:damn|hell|kiss\w*|death|died|dead|fight\w*)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex TeenCues();
-
-    [GeneratedRegex(@"\b(?:rape[ds]?|raping|non-?con\w*|dub-?con\w*)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex RapeCues();
-
-    [GeneratedRegex(@"\b(?:death|died|dies|dead|killed|corpse|funeral|grave|remains|memorial|buried|burial)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DeathCues();
-
-    [GeneratedRegex(@"\b(?:blood\w*|gore|gory|stab\w*|wound\w*|tortur\w*|slaughter\w*|mangled|beat(?:en|ing))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ViolenceCues();
 }
