@@ -33,9 +33,9 @@ internal static partial class NameFinder
         var midSentenceBySpan = midSentence.GetAlternateLookup<ReadOnlySpan<char>>();
         var lowerCaseBySpan = lowerCase.GetAlternateLookup<ReadOnlySpan<char>>();
         var afterPlaceBySpan = afterPlacePreposition.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var m in Word().EnumerateMatches(text))
+        for (var position = 0; NameWords.Next(text, ref position, out var index);)
         {
-            var word = Clean(text.AsSpan(m.Index, m.Length));
+            var word = Clean(text.AsSpan(index, position - index));
             if (word.Length < 2)
             {
                 continue;
@@ -55,11 +55,12 @@ internal static partial class NameFinder
                 key = word.ToString();
             }
             mentions[key] = count + 1;
-            if (PlacePreposition().IsMatch(text.AsSpan(Math.Max(0, m.Index - 8), Math.Min(8, m.Index))))
+            if (NameWords.MayFollowPlacePreposition(text, index)
+                && PlacePreposition().IsMatch(text.AsSpan(Math.Max(0, index - 8), Math.Min(8, index))))
             {
                 afterPlacePreposition[key] = afterPlaceBySpan.TryGetValue(word, out var after) ? after + 1 : 1;
             }
-            if (!StartsSentence(text, m.Index))
+            if (!StartsSentence(text, index))
             {
                 midSentenceBySpan.Add(word);
             }
@@ -95,6 +96,11 @@ internal static partial class NameFinder
                 word = word[..^suffix.Length];
             }
         }
+        // Every honorific starts with a hyphen; most words have none.
+        if (!word.Contains('-'))
+        {
+            return word;
+        }
         foreach (var honorific in Honorifics)
         {
             if (word.EndsWith(honorific, StringComparison.OrdinalIgnoreCase))
@@ -118,7 +124,4 @@ internal static partial class NameFinder
 
     [GeneratedRegex(@"\b(?:in|to|from|at|into|toward|towards)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex PlacePreposition();
-
-    [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}'’-]*")]
-    private static partial Regex Word();
 }

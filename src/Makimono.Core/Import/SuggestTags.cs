@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Makimono.Database;
 using Makimono.Tags;
 using Microsoft.EntityFrameworkCore;
@@ -115,9 +114,9 @@ public static partial class SuggestTags
         foreach (var name in names)
         {
             var found = new HashSet<int>();
-            foreach (var m in Regex.EnumerateMatches(text, $@"\b{Regex.Escape(name)}\b"))
+            foreach (var match in NameWords.WholeWordMatches(text, name))
             {
-                var index = starts.BinarySearch(m.Index);
+                var index = starts.BinarySearch(match);
                 found.Add(index >= 0 ? index : ~index - 1);
             }
             appearsIn[name] = found;
