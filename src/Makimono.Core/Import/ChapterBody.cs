@@ -78,12 +78,13 @@ internal static class ChapterBody
     {
         // <blockquote>, <p>, </p>, <br> and <hr> around the lines' own HTML.
         var capacity = 32;
-        foreach (var p in body)
+        for (var i = 0; i < body.Count; i++)
         {
+            var lines = body[i].Lines;
             capacity += 16;
-            foreach (var line in p.Lines)
+            for (var k = 0; k < lines.Count; k++)
             {
-                capacity += line.Html.Length + 4;
+                capacity += lines[k].Html.Length + 4;
             }
         }
         return capacity;
@@ -92,12 +93,13 @@ internal static class ChapterBody
     private static int TextCapacity(IReadOnlyList<Paragraph> body)
     {
         var capacity = 0;
-        foreach (var p in body)
+        for (var i = 0; i < body.Count; i++)
         {
+            var lines = body[i].Lines;
             capacity += 4;
-            foreach (var line in p.Lines)
+            for (var k = 0; k < lines.Count; k++)
             {
-                capacity += line.Text.Length + 1;
+                capacity += lines[k].Text.Length + 1;
             }
         }
         return capacity;
