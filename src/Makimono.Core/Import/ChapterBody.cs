@@ -10,8 +10,10 @@ internal static class ChapterBody
 {
     public static void Render(IReadOnlyList<Paragraph> body, ImportedChapter chapter, List<string> markers)
     {
-        var html = new StringBuilder();
-        var text = new StringBuilder();
+        // Sized up front: a chapter is tens of kilobytes, and growing two builders chunk by chunk, then copying
+        // them out and trimming the copies, made rendering most of a long import's allocations.
+        var html = new StringBuilder(HtmlCapacity(body));
+        var text = new StringBuilder(TextCapacity(body));
         var epigraph = EpigraphLength(body);
         var lastWasBreak = true;
         for (var i = 0; i < body.Count; i++)
@@ -42,7 +44,7 @@ internal static class ChapterBody
             {
                 html.Append("<blockquote>");
             }
-            html.Append("<p>").AppendJoin("<br>", p.Lines.Select(l => l.Html.Trim())).Append("</p>\n");
+            AppendLines(html, p.Lines);
             if (i == epigraph - 1)
             {
                 html.Append("</blockquote>\n");
@@ -54,8 +56,54 @@ internal static class ChapterBody
             text.Append(p.Text);
             lastWasBreak = false;
         }
-        chapter.Html = TrimTrailingBreak(html.ToString().TrimEnd());
-        chapter.Text = text.ToString().Trim();
+        chapter.Html = TrimmedWithoutTrailingBreak(html);
+        chapter.Text = Trimmed(text);
+    }
+
+    /// <summary>&lt;p&gt;line&lt;br&gt;line&lt;/p&gt;, each line's HTML trimmed.</summary>
+    private static void AppendLines(StringBuilder html, IReadOnlyList<SourceLine> lines)
+    {
+        html.Append("<p>");
+        for (var k = 0; k < lines.Count; k++)
+        {
+            if (k > 0)
+            {
+                html.Append("<br>");
+            }
+            html.Append(lines[k].Html.AsSpan().Trim());
+        }
+        html.Append("</p>\n");
+    }
+
+    private static int HtmlCapacity(IReadOnlyList<Paragraph> body)
+    {
+        // <blockquote>, <p>, </p>, <br> and <hr> around the lines' own HTML.
+        var capacity = 32;
+        for (var i = 0; i < body.Count; i++)
+        {
+            var lines = body[i].Lines;
+            capacity += 16;
+            for (var k = 0; k < lines.Count; k++)
+            {
+                capacity += lines[k].Html.Length + 4;
+            }
+        }
+        return capacity;
+    }
+
+    private static int TextCapacity(IReadOnlyList<Paragraph> body)
+    {
+        var capacity = 0;
+        for (var i = 0; i < body.Count; i++)
+        {
+            var lines = body[i].Lines;
+            capacity += 4;
+            for (var k = 0; k < lines.Count; k++)
+            {
+                capacity += lines[k].Text.Length + 1;
+            }
+        }
+        return capacity;
     }
 
     /// <summary>A quotation followed by an attribution line, before the story proper, is an epigraph.</summary>
@@ -73,5 +121,34 @@ internal static class ChapterBody
         return 0;
     }
 
-    private static string TrimTrailingBreak(string html) => html.EndsWith("<hr>", StringComparison.Ordinal) ? html[..^4].TrimEnd() : html;
+    /// <summary>The HTML without trailing whitespace or a trailing &lt;hr&gt;, cut in the builder so only the result is copied.</summary>
+    private static string TrimmedWithoutTrailingBreak(StringBuilder html)
+    {
+        TrimEnd(html);
+        if (html.Length >= 4 && html[^4] == '<' && html[^3] == 'h' && html[^2] == 'r' && html[^1] == '>')
+        {
+            html.Length -= 4;
+            TrimEnd(html);
+        }
+        return html.ToString();
+    }
+
+    private static string Trimmed(StringBuilder text)
+    {
+        TrimEnd(text);
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+        return text.ToString(start, text.Length - start);
+    }
+
+    private static void TrimEnd(StringBuilder builder)
+    {
+        while (builder.Length > 0 && char.IsWhiteSpace(builder[^1]))
+        {
+            builder.Length--;
+        }
+    }
 }

@@ -15,8 +15,11 @@ public static class HtmlImport
         }
         var work = new ImportedWork { Source = source, Format = format };
         var root = (AngleSharp.Dom.INode?)document.Body ?? document.DocumentElement;
-        StructureRecogniser.Recognise(HtmlLines.From(root), work);
+        var lines = HtmlLines.From(root);
+        // Read before recognising, so the document is garbage by then and a collection need not trace it.
         var pageTitle = document.Title?.Trim();
+        var lang = document.DocumentElement.GetAttribute("lang");
+        StructureRecogniser.Recognise(lines, work);
         if (!string.IsNullOrEmpty(pageTitle))
         {
             if (work.Title is null)
@@ -28,7 +31,7 @@ public static class HtmlImport
                 work.Markers.Add(pageTitle);
             }
         }
-        if (document.DocumentElement.GetAttribute("lang") is { Length: > 0 } lang)
+        if (lang is { Length: > 0 })
         {
             work.Language = lang;
         }

@@ -92,9 +92,10 @@ internal static partial class HtmlLines
     {
         var html = string.Concat(nodes.Select(n => n is IElement e ? e.OuterHtml : WebUtility.HtmlEncode(n.TextContent)));
         var empty = true;
-        foreach (var part in LineBreak().Split(html))
+        // Without a '<' there is no tag to split at or take out, and most blocks are plain text.
+        foreach (var part in html.Contains('<') ? LineBreak().Split(html) : [html])
         {
-            var text = WebUtility.HtmlDecode(AnyTag().Replace(part, string.Empty)).Replace('\u00A0', ' ');
+            var text = WebUtility.HtmlDecode(part.Contains('<') ? AnyTag().Replace(part, string.Empty) : part).Replace('\u00A0', ' ');
             text = CollapseWhitespace(text).Trim();
             if (text.Length == 0)
             {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Makimono.Tags.Names;
 
 namespace Makimono.Import;
@@ -71,9 +70,9 @@ internal static partial class NameFinder
         var personVerbs = PersonVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
         string? previousName = null;
         var previousEnd = -2;
-        foreach (var m in Word().EnumerateMatches(text))
+        for (var position = 0; NameWords.Next(text, ref position, out var index);)
         {
-            var word = Clean(text.AsSpan(m.Index, m.Length));
+            var word = Clean(text.AsSpan(index, position - index));
             if (word.Length < 2)
             {
                 continue;
@@ -93,8 +92,8 @@ internal static partial class NameFinder
                 key = word.ToString();
             }
             mentions[key] = count + 1;
-            var next = NextWord(text, m.Index + m.Length);
-            if (notPersonBefore.Contains(PreviousWord(text, m.Index))
+            var next = NextWord(text, position);
+            if (notPersonBefore.Contains(PreviousWord(text, index))
                 || placeWords.Contains(next))
             {
                 placeCues[key] = placeCues.GetValueOrDefault(key) + 1;
@@ -103,17 +102,17 @@ internal static partial class NameFinder
             {
                 personCues[key] = personCues.GetValueOrDefault(key) + 1;
             }
-            if (!StartsSentence(text, m.Index))
+            if (!StartsSentence(text, index))
             {
                 midSentenceBySpan.Add(word);
             }
             // "Ansel Brae": two capitalised words with one space between are likely one person's two names.
-            if (previousName is not null && m.Index == previousEnd + 1 && text[previousEnd] == ' ')
+            if (previousName is not null && index == previousEnd + 1 && text[previousEnd] == ' ')
             {
                 pairs[(previousName, key)] = pairs.GetValueOrDefault((previousName, key)) + 1;
             }
             previousName = key;
-            previousEnd = m.Index + m.Length;
+            previousEnd = position;
         }
         var before = pairs.GroupBy(p => p.Key.Second)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.First, StringComparer.Ordinal).First());
@@ -186,6 +185,11 @@ internal static partial class NameFinder
                 word = word[..^suffix.Length];
             }
         }
+        // Every honorific starts with a hyphen; most words have none.
+        if (!word.Contains('-'))
+        {
+            return word;
+        }
         foreach (var honorific in NameParts.Honorifics)
         {
             if (word.EndsWith(honorific, StringComparison.OrdinalIgnoreCase))
@@ -206,7 +210,4 @@ internal static partial class NameFinder
         }
         return i < 0 || text[i] is '.' or '!' or '?' or '\n' or '…' or ':';
     }
-
-    [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}'’-]*")]
-    private static partial Regex Word();
 }

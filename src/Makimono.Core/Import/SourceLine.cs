@@ -27,10 +27,14 @@ public readonly record struct SourceLine(string Text, string Html, bool IsRule =
 internal sealed record Paragraph(IReadOnlyList<SourceLine> Lines, int GapBefore)
 {
     public int GapAfter { get; set; }
-    public string Text => string.Join("\n", Lines.Select(l => l.Text.Trim()));
+    /// <summary>The lines trimmed and joined; worked out once, as the rules ask for it many times.</summary>
+    public string Text { get; } = JoinTrimmed(Lines);
     public bool IsSingleLine => Lines.Count == 1;
     public bool IsRule => Lines.Count == 1 && Lines[0].IsRule;
     public bool IsHeading => Lines.Count == 1 && Lines[0].IsHeading;
+
+    private static string JoinTrimmed(IReadOnlyList<SourceLine> lines) =>
+        lines.Count == 1 ? lines[0].Text.Trim() : string.Join("\n", lines.Select(l => l.Text.Trim()));
 
     public static List<Paragraph> Split(IEnumerable<SourceLine> lines)
     {

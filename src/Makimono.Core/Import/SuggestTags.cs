@@ -20,7 +20,8 @@ public static partial class SuggestTags
 
     public static void Suggest(ImportedWork work)
     {
-        var text = string.Join("\n\n", work.Chapters.Select(c => c.Text));
+        // An array, not a lazy sequence, so the joined text is allocated once at its final size.
+        var text = string.Join("\n\n", work.Chapters.Select(c => c.Text).ToArray());
         var found = OnePerPerson(NameFinder.Find(text, minimumMentions: 1)).ToList();
         var names = found.Where(n => n.Mentions >= NewCharacterMentions).Take(15).ToList();
         foreach (var name in names)
@@ -32,8 +33,9 @@ public static partial class SuggestTags
             work.Suggestions.RareNames.Add(new CharacterSuggestion(name.Name, name.Mentions));
         }
         SuggestRelationships(work, text, names.Take(8).Select(n => n.Name).ToList());
-        SuggestRating(work, text);
-        SuggestWarnings(work, text);
+        var cues = CueWords.Count(text);
+        SuggestRating(work, cues);
+        SuggestWarnings(work, cues);
     }
 
     /// <summary>Suggestions for a work being posted, from its first chapter, by the same rules as for an import.</summary>
@@ -245,25 +247,25 @@ public static partial class SuggestTags
         foreach (var name in names)
         {
             var found = new List<int>();
-            foreach (var m in Regex.EnumerateMatches(text, $@"\b{Regex.Escape(name)}\b"))
+            foreach (var match in NameWords.WholeWordMatches(text, name))
             {
-                found.Add(m.Index);
+                found.Add(match);
             }
             mentions[name] = found;
         }
         return mentions;
     }
 
-    private static void SuggestRating(ImportedWork work, string text)
+    private static void SuggestRating(ImportedWork work, CueCounts cues)
     {
         if (work.Rating is { } stated)
         {
             work.Suggestions.Rating = new TagSuggestion(stated, 0.95);
             return;
         }
-        var explicitCues = ExplicitCues().Count(text);
-        var matureCues = MatureCues().Count(text);
-        var teenCues = TeenCues().Count(text);
+        var explicitCues = cues.Explicit;
+        var matureCues = cues.Mature;
+        var teenCues = cues.Teen;
         work.Suggestions.Rating = explicitCues >= 3 ? new TagSuggestion("Explicit", 0.6)
             : explicitCues > 0 || matureCues >= 3 ? new TagSuggestion("Mature", 0.5)
             : work.Suggestions.Rating is { } fromNotes ? fromNotes
@@ -271,22 +273,22 @@ public static partial class SuggestTags
             : new TagSuggestion("General Audiences", 0.3);
     }
 
-    private static void SuggestWarnings(ImportedWork work, string text)
+    private static void SuggestWarnings(ImportedWork work, CueCounts cues)
     {
         // What the author warned about counts for more than what the story mentions.
-        var warned = work.ContentNotes ?? string.Empty;
+        var warned = CueWords.Count(work.ContentNotes ?? string.Empty);
         // Both searched apart rather than copying the whole story to append the notes: a cue word has no newline,
         // so none could have spanned the join.
-        if (RapeCues().IsMatch(text) || RapeCues().IsMatch(warned))
+        if (cues.Rape > 0 || warned.Rape > 0)
         {
             work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Rape/Non-Con", 0.5));
         }
-        var deaths = DeathCues().Count(text) + 3 * DeathCues().Count(warned);
+        var deaths = cues.Death + 3 * warned.Death;
         if (deaths >= 2)
         {
             work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Major Character Death", Math.Round(Math.Min(0.7, 0.2 + deaths * 0.05), 2)));
         }
-        var violence = ViolenceCues().Count(text) + 3 * ViolenceCues().Count(warned);
+        var violence = cues.Violence + 3 * warned.Violence;
         if (violence >= 3)
         {
             work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("Graphic Depictions Of Violence", Math.Round(Math.Min(0.6, 0.2 + violence * 0.03), 2)));
@@ -297,24 +299,6 @@ public static partial class SuggestTags
         }
     }
 
-    [GeneratedRegex(@"\b(?:lemon|smut|cock|cum|orgasm\w*|naked\s+bod\w+|thrust\w*|moan\w*|erection)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ExplicitCues();
-
-    [GeneratedRegex(@"\b(?:fuck\w*|shit\w*|bastard|bitch\w*|lime|passion|blood\w*|kill\w*|corpse|drunk\w*|vodka|alcohol)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex MatureCues();
-
-    [GeneratedRegex(@"\b(?:damn|hell|kiss\w*|death|died|dead|fight\w*)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex TeenCues();
-
     [GeneratedRegex(@"\b(?:kiss\w*|lover?s?|loved|in love|blush\w*|darling|sweetheart|boyfriend|girlfriend|husband|wife|married|wedding|held hands|hand in hand|held (?:her|his|their) hand|hand found (?:hers|his)|embrace\w*|heart (?:raced|pounded|skipped)|date)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RomanticCues();
-
-    [GeneratedRegex(@"\b(?:rape[ds]?|raping|non-?con\w*|dub-?con\w*)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex RapeCues();
-
-    [GeneratedRegex(@"\b(?:death|died|dies|dead|killed|corpse|funeral|grave|remains|memorial|buried|burial)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex DeathCues();
-
-    [GeneratedRegex(@"\b(?:blood\w*|gore|gory|stab\w*|wound\w*|tortur\w*|slaughter\w*|mangled|beat(?:en|ing))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ViolenceCues();
 }
