@@ -131,10 +131,25 @@ public sealed class WranglingSuggestionPageTests(ArchiveFactory archive) : IClas
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Suggested tags", page);
-        Assert.Contains("<li>Umino Iruka (from &quot;Iruka&quot;", page);
-        Assert.Contains("<li>Mira (new character", page);
+        Assert.Contains("Suggestions from the text", page);
+        Assert.Contains("value=\"Umino Iruka\"> Umino Iruka (from &quot;Iruka&quot;", page);
+        Assert.Contains("value=\"Mira\"> Mira (new character", page);
         Assert.Contains("value=\"Unsaved\"", page);
+        Assert.Equal(before, await archive.WithDbAsync(db => db.Works.CountAsync()));
+
+        // Ticking the mapped character adds the archive's canonical name, not the name as written.
+        var carried = System.Net.WebUtility.HtmlDecode(
+            System.Text.RegularExpressions.Regex.Match(page, "name=\"SuggestionsJson\" value=\"([^\"]*)\"").Groups[1].Value);
+        using var applied = await client.SubmitAsync("/works/new?handler=ApplySuggestions",
+        [
+            new("Work.Title", "Unsaved"), new("Work.RatingId", "2"), new("Work.WarningIds", "14"), new("Work.Fandoms", "Mist Harbour"),
+            new("Chapter.Body", Body), new("SuggestionsJson", carried), new("AcceptCharacters", "Umino Iruka"),
+        ]);
+        var appliedPage = await applied.Content.ReadAsStringAsync();
+        Assert.Contains("value=\"Umino Iruka\"", appliedPage);
+        Assert.Contains("Umino Iruka (from &quot;Iruka&quot;, ", appliedPage);
+        Assert.Contains(": in Characters</p>", appliedPage);
+        Assert.Contains("value=\"Mira\"> Mira (new character", appliedPage);
         Assert.Equal(before, await archive.WithDbAsync(db => db.Works.CountAsync()));
     }
 

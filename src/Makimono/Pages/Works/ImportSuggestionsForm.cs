@@ -15,7 +15,7 @@ public static class ImportSuggestionsForm
     public static void Apply(WorkForm form, ImportSuggestions suggestions, IReadOnlyList<string> characters,
         IReadOnlyList<string> relationships, string? rating, IReadOnlyList<string> warnings)
     {
-        form.Characters = Append(form.Characters, suggestions.Characters.Select(c => c.Name).Where(characters.Contains));
+        form.Characters = Append(form.Characters, suggestions.Characters.Select(TagFor).Where(characters.Contains));
         form.Relationships = Append(form.Relationships, suggestions.Relationships.Select(r => r.Name).Where(relationships.Contains));
         if (rating is not null && suggestions.Rating?.Name == rating && FixedTags.Ratings.FirstOrDefault(r => r.Name == rating) is { } ratingTag)
         {
@@ -32,6 +32,9 @@ public static class ImportSuggestionsForm
                 .Union(warningIds).ToList();
         }
     }
+
+    /// <summary>The archive's tag a suggested character maps to (say "Umino Iruka" for "Iruka"), else the name as found.</summary>
+    public static string TagFor(CharacterSuggestion character) => character.Tag ?? character.Name;
 
     public static bool IsIn(string? field, string name) =>
         TagName.SplitList(field).Contains(name, StringComparer.OrdinalIgnoreCase);

@@ -1,28 +1,21 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Makimono.Import;
+using Makimono.Web;
 
 namespace Makimono.Pages.Works;
 
 /// <summary>
-/// What an uploaded file held beyond the form's fields: how it was read, what was recognised, and the suggestions.
-/// It rides along in a hidden field so the notice and the suggestions survive the form's round trips; tampering
-/// with it can only change what is offered to the author, who still has to tick and post it.
+/// What an uploaded file held beyond the form's fields: how it was read and what was recognised.
+/// It rides along in a hidden field so the notice survives the form's round trips; tampering with it can only
+/// change the notice.
 /// </summary>
 public sealed class ImportedFile
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PreferredObjectCreationHandling = JsonObjectCreationHandling.Populate,
-    };
-
     public required string FileName { get; init; }
     public required string Format { get; init; }
     public string? Encoding { get; init; }
     public bool EncodingGuessed { get; init; }
     public List<string> Found { get; init; } = [];
-    public ImportSuggestions Suggestions { get; init; } = new();
 
     public static ImportedFile From(string fileName, ImportedWork work) => new()
     {
@@ -31,27 +24,12 @@ public sealed class ImportedFile
         Encoding = work.Encoding,
         EncodingGuessed = work.EncodingGuessed,
         Found = WhatWasFound(work),
-        Suggestions = work.Suggestions,
     };
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => FormJson.Write(this);
 
     /// <summary>The carried notice, or null when there is none or it was mangled on the way.</summary>
-    public static ImportedFile? FromJson(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return null;
-        }
-        try
-        {
-            return JsonSerializer.Deserialize<ImportedFile>(json, Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static ImportedFile? FromJson(string? json) => FormJson.Read<ImportedFile>(json);
 
     /// <summary>The fields the importer filled, in the order of the form, so the author knows what to check.</summary>
     private static List<string> WhatWasFound(ImportedWork work)

@@ -28,6 +28,8 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     [BindProperty] public bool AcceptRemovals { get; set; }
     /// <summary>The <see cref="ImportedFile"/> of the last upload, carried through the form.</summary>
     [BindProperty] public string? ImportedJson { get; set; }
+    /// <summary>The suggestions last shown, from an upload or "Suggest tags", carried so ticked ones can be applied.</summary>
+    [BindProperty] public string? SuggestionsJson { get; set; }
     [BindProperty] public List<string> AcceptCharacters { get; set; } = [];
     [BindProperty] public List<string> AcceptRelationships { get; set; } = [];
     [BindProperty] public List<string> AcceptWarnings { get; set; } = [];
@@ -44,9 +46,10 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync(string? submit, CancellationToken ct)
     {
         Imported = ImportedFile.FromJson(ImportedJson);
+        Suggestions = FormJson.Read<ImportSuggestions>(SuggestionsJson);
         if (submit == "suggest")
         {
-            // Nothing is saved: the form comes back as typed, with guesses for the author to copy in or ignore.
+            // Nothing is saved: the form comes back as typed, with guesses for the author to tick or ignore.
             Suggestions = await SuggestTags.ForPostingAsync(db, Work.Fandoms, Chapter.Body, ct);
             await LoadPseudsAsync(ct);
             return Page();
@@ -103,6 +106,7 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         MoreChapters = imported.Chapters.Skip(1).Select(ImportIntoArchive.ChapterFormFor).ToList();
         Imported = ImportedFile.From(Path.GetFileName(upload.FileName), imported);
         ImportedJson = Imported.ToJson();
+        Suggestions = imported.Suggestions;
         // The form is shown from the file, not from what the upload form posted.
         ModelState.Clear();
         return Page();
@@ -113,9 +117,10 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     {
         await LoadPseudsAsync(ct);
         Imported = ImportedFile.FromJson(ImportedJson);
-        if (Imported is not null)
+        Suggestions = FormJson.Read<ImportSuggestions>(SuggestionsJson);
+        if (Suggestions is not null)
         {
-            ImportSuggestionsForm.Apply(Work, Imported.Suggestions, AcceptCharacters, AcceptRelationships, AcceptRating, AcceptWarnings);
+            ImportSuggestionsForm.Apply(Work, Suggestions, AcceptCharacters, AcceptRelationships, AcceptRating, AcceptWarnings);
         }
         // The fields are shown from the model, which now holds the added tags.
         ModelState.Clear();
