@@ -55,7 +55,7 @@ internal static partial class HtmlLines
             {
                 FlushInline(inline, lines, centred);
                 var blockCentred = centred || IsCentred(element);
-                if (element.Children.Any(c => Blocks.Contains(c.LocalName) || c.LocalName == "hr"))
+                if (HasBlockChild(element))
                 {
                     Walk(element, lines, blockCentred);
                 }
@@ -70,6 +70,20 @@ internal static partial class HtmlLines
             }
         }
         FlushInline(inline, lines, centred);
+    }
+
+    private static bool HasBlockChild(IElement element)
+    {
+        // By index over the child nodes: AngleSharp's element collections search from the start at each index.
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (children[i] is IElement child && (Blocks.Contains(child.LocalName) || child.LocalName == "hr"))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsCentred(IElement element) =>
@@ -90,6 +104,11 @@ internal static partial class HtmlLines
 
     private static void AddBlock(IEnumerable<INode> nodes, List<SourceLine> lines, bool centred)
     {
+        if (PlainText(nodes) is { } plain)
+        {
+            AddTextBlock(plain, lines, centred);
+            return;
+        }
         var html = string.Concat(nodes.Select(n => n is IElement e ? e.OuterHtml : WebUtility.HtmlEncode(n.TextContent)));
         var empty = true;
         // Without a '<' there is no tag to split at or take out, and most blocks are plain text.
@@ -110,6 +129,40 @@ internal static partial class HtmlLines
         {
             lines.Add(SourceLine.Blank);
         }
+    }
+
+    /// <summary>
+    /// The text of a block that is only text nodes, which is nearly every paragraph; null when it holds an
+    /// element, or a surrogate, which encoding would not give back unchanged.
+    /// </summary>
+    private static string? PlainText(IEnumerable<INode> nodes)
+    {
+        string? text = null;
+        foreach (var node in nodes)
+        {
+            if (node is not IText)
+            {
+                return null;
+            }
+            text = text is null ? node.TextContent : text + node.TextContent;
+        }
+        return text is not null && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? text : null;
+    }
+
+    /// <summary>
+    /// What <see cref="AddBlock"/> makes of plain text, without the trip through HTML: encoding leaves no tag
+    /// to split at or take out, and decoding gives back the same text.
+    /// </summary>
+    private static void AddTextBlock(string text, List<SourceLine> lines, bool centred)
+    {
+        var trimmed = CollapseWhitespace(text.Replace('\u00A0', ' ')).Trim();
+        if (trimmed.Length == 0)
+        {
+            lines.Add(SourceLine.Blank);
+            return;
+        }
+        lines.Add(new SourceLine(trimmed, CollapseWhitespace(WebUtility.HtmlEncode(text)).Trim(), IsCentred: centred));
+        lines.Add(SourceLine.Blank);
     }
 
     /// <summary>
@@ -149,21 +202,20 @@ internal static partial class HtmlLines
         return collapsed.ToString();
     }
 
-    private static void CheckDepth(INode root)
+    private static void CheckDepth(INode root) => CheckDepth(root, 0);
+
+    /// <summary>Recursion is safe here: it stops at <see cref="MaxDepth"/>.</summary>
+    private static void CheckDepth(INode node, int depth)
     {
-        var stack = new Stack<(INode Node, int Depth)>();
-        stack.Push((root, 0));
-        while (stack.Count > 0)
+        if (depth > MaxDepth)
         {
-            var (node, depth) = stack.Pop();
-            if (depth > MaxDepth)
-            {
-                throw new ImportException($"The HTML is nested more than {MaxDepth} elements deep, which no story needs. Open it in a browser or editor and save it again.");
-            }
-            foreach (var child in node.ChildNodes)
-            {
-                stack.Push((child, depth + 1));
-            }
+            throw new ImportException($"The HTML is nested more than {MaxDepth} elements deep, which no story needs. Open it in a browser or editor and save it again.");
+        }
+        // By index: AngleSharp finds a node's next sibling by searching its parent's children.
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            CheckDepth(children[i], depth + 1);
         }
     }
 
