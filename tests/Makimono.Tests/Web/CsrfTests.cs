@@ -11,6 +11,9 @@ public sealed class CsrfTests(ArchiveFactory archive) : IClassFixture<ArchiveFac
         "/signup", "/login", "/logout", "/works/new", "/works/new?handler=Import", "/works/new?handler=ApplySuggestions", "/works/{id}/edit", "/works/{id}/delete", "/works/{id}/chapters/new",
         "/works/{id}?handler=PostDraft", "/works/{id}?handler=Hide", "/works/{id}/edit?handler=Move", "/account",
         "/account/pseuds", "/account/pseuds?handler=MakeDefault", "/account/creatorships", "/admin?handler=SignUpMode", "/admin?handler=Invite",
+        "/tags/unwrangled", "/tags/wrangle/duplicates?handler=Merge", "/tags/wrangle/duplicates?handler=MakeCanonical",
+        "/tags/Gen/wrangle?handler=MakeCanonical", "/tags/Gen/wrangle?handler=Merge", "/tags/Gen/wrangle?handler=SetMedia",
+        "/tags/Gen/wrangle?handler=AddMetaTag", "/tags/Gen/wrangle?handler=Undo",
     ];
 
     [Theory]
