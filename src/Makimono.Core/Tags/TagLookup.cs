@@ -9,6 +9,17 @@ public static class TagLookup
     /// The tag with this name (compared normalised, and including tags added to the context but not saved yet),
     /// or a new non-canonical one of the given type. A found tag may be of another type: callers decide.
     /// </summary>
+    /// <summary>The tag a person named, compared in normalised form; null when the name is blank or unknown.</summary>
+    public static async Task<Tag?> FindByNameAsync(IQueryable<Tag> tags, string? name, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var normalized = TagName.Normalize(name.Trim());
+        return await tags.FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
+    }
+
     public static async Task<(Tag Tag, bool Created)> FindOrCreateAsync(ArchiveDbContext db, string name, TagType type, DateTime now, CancellationToken ct)
     {
         var normalized = TagName.Normalize(name);

@@ -43,9 +43,7 @@ public class DuplicatesModel(ArchiveDbContext db, TimeProvider clock) : PageMode
     /// <summary>Loads the groups; returns a response instead when there is no such fandom or the viewer does not wrangle it.</summary>
     private async Task<IActionResult?> ShowAsync(string? fandom, CancellationToken ct)
     {
-        var normalized = TagName.Normalize((fandom ?? "").Trim());
-        var tag = normalized.Length == 0 ? null
-            : await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.NormalizedName == normalized && t.Type == TagType.Fandom, ct);
+        var tag = await TagLookup.FindByNameAsync(db.Tags.AsNoTracking().Where(t => t.Type == TagType.Fandom), fandom, ct);
         if (tag is null)
         {
             return NotFound();

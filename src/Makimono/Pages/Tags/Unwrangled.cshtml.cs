@@ -63,13 +63,5 @@ public class UnwrangledModel(ArchiveDbContext db, TimeProvider clock) : PageMode
         Fandoms = await fandoms.OrderBy(t => t.Name).Select(t => t.Name).Take(UnwrangledTags.Max).ToListAsync(ct);
     }
 
-    private async Task<Tag?> FindAsync(string? name, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-        var normalized = TagName.Normalize(name.Trim());
-        return await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
-    }
+    private Task<Tag?> FindAsync(string? name, CancellationToken ct) => TagLookup.FindByNameAsync(db.Tags.AsNoTracking(), name, ct);
 }

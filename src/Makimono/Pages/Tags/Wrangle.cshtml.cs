@@ -99,15 +99,7 @@ public class WrangleModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         return null;
     }
 
-    private async Task<Tag?> FindAsync(string? name, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-        var normalized = TagName.Normalize(name.Trim());
-        return await db.Tags.FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
-    }
+    private Task<Tag?> FindAsync(string? name, CancellationToken ct) => TagLookup.FindByNameAsync(db.Tags, name, ct);
 
     private static WranglingResult NoSuchTag(string? name) =>
         WranglingResult.Failed(string.IsNullOrWhiteSpace(name) ? "Type the name of a tag." : $"There is no tag called \"{name.Trim()}\".");
