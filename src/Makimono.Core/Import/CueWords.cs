@@ -74,10 +74,16 @@ internal static class CueWords
         .Select(letter => Cues.Where(c => c.Word[0] == letter).ToArray())
         .ToArray();
 
-    public static CueCounts Count(string text)
+    /// <summary>
+    /// The counts of each kind of cue, and, when <paramref name="romantic"/> is given, where each romantic cue
+    /// starts (see <see cref="RomanticCues"/>), found in the same pass.
+    /// </summary>
+    public static CueCounts Count(string text, List<int>? romantic = null)
     {
         Span<int> counts = stackalloc int[6];
         var i = 0;
+        // A romantic cue of several words ("in love") is one match: its later words start no match of their own.
+        var romanticFrom = 0;
         while (i < text.Length)
         {
             if (!IsBoundaryWordChar(text[i]))
@@ -88,15 +94,24 @@ internal static class CueWords
             var start = i;
             i = WordEnd(text, start + 1);
             var first = Fold(text[start]);
-            if (first is >= 'a' and <= 'z' && i - start >= ShortestByLetter[first - 'a'])
+            if (first is < 'a' or > 'z')
+            {
+                continue;
+            }
+            if (i - start >= ShortestByLetter[first - 'a'])
             {
                 Add(KindsOf(text, start, i), counts);
+            }
+            if (romantic is not null && start >= romanticFrom && RomanticCues.MatchEnd(text, start, i, first) is > 0 and var end)
+            {
+                romantic.Add(start);
+                romanticFrom = end;
             }
         }
         return new CueCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
     }
 
-    private static int WordEnd(string text, int start)
+    internal static int WordEnd(string text, int start)
     {
         var end = start;
         while (end < text.Length && IsBoundaryWordChar(text[end]))
@@ -165,7 +180,7 @@ internal static class CueWords
         return end - start >= stem.Length + minimumExtra && StartsWith(text, start, stem) && AllWordChars(text, start + stem.Length, end);
     }
 
-    private static bool StartsWith(string text, int start, string lowerCaseWord)
+    internal static bool StartsWith(string text, int start, string lowerCaseWord)
     {
         if (start + lowerCaseWord.Length > text.Length)
         {
@@ -181,7 +196,7 @@ internal static class CueWords
         return true;
     }
 
-    private static bool AllWordChars(string text, int start, int end)
+    internal static bool AllWordChars(string text, int start, int end)
     {
         for (var k = start; k < end; k++)
         {
@@ -195,7 +210,7 @@ internal static class CueWords
 
     /// <summary>A letter as the regex engine compares it under IgnoreCase for these ASCII cues: ASCII case and the Kelvin sign.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static char Fold(char c) =>
+    internal static char Fold(char c) =>
         char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c == '\u212A' ? 'k' : c;
 
     /// <summary>Regex \w: letters, non-spacing marks, decimal digits and connector punctuation.</summary>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Makimono.Database;
 using Makimono.Tags;
 using Makimono.Tags.Names;
@@ -10,7 +9,7 @@ namespace Makimono.Import;
 /// Guesses for the author to confirm: characters named in the text, relationships from names that share
 /// paragraphs, and a rating and archive warnings from cue words. Each carries a confidence.
 /// </summary>
-public static partial class SuggestTags
+public static class SuggestTags
 {
     /// <summary>Suggestions at or above this confidence are the ones counted as suggested in the quality figures.</summary>
     public const double Likely = 0.5;
@@ -32,8 +31,9 @@ public static partial class SuggestTags
         {
             work.Suggestions.RareNames.Add(new CharacterSuggestion(name.Name, name.Mentions));
         }
-        SuggestRelationships(work, text, names.Take(8).Select(n => n.Name).ToList());
-        var cues = CueWords.Count(text);
+        var romantic = new List<int>();
+        var cues = CueWords.Count(text, romantic);
+        SuggestRelationships(work, text, names.Take(8).Select(n => n.Name).ToList(), romantic);
         SuggestRating(work, cues);
         SuggestWarnings(work, cues);
     }
@@ -150,19 +150,19 @@ public static partial class SuggestTags
     /// with such cues is suggested as a pairing, one that only shares paragraphs as a platonic relationship
     /// below <see cref="Likely"/>, since company alone says little.
     /// </summary>
-    private static void SuggestRelationships(ImportedWork work, string text, List<string> names)
+    private static void SuggestRelationships(ImportedWork work, string text, List<string> names, List<int> romanticCues)
     {
         foreach (var stated in work.Relationships)
         {
             work.Suggestions.Relationships.Add(new TagSuggestion(stated, 0.95));
         }
-        var starts = ParagraphStarts(text);
-        var mentions = Mentions(text, names);
-        var appearsIn = names.ToDictionary(n => n, n => mentions[n].Select(i => ParagraphOf(starts, i)).ToHashSet());
-        var cues = new Dictionary<(string, string), int>();
-        foreach (var m in RomanticCues().EnumerateMatches(text))
+        var mentions = names.Select(name => NameWords.WholeWordMatches(text, name).ToList()).ToArray();
+        var appearsIn = ParagraphsOf(text, mentions);
+        var cues = new Dictionary<(int, int), int>();
+        var nearest = new NearestMentions(names, mentions);
+        foreach (var position in romanticCues)
         {
-            if (NearestTwo(mentions, m.Index) is { } pair)
+            if (nearest.Two(position) is { } pair)
             {
                 cues[pair] = cues.GetValueOrDefault(pair) + 1;
             }
@@ -172,9 +172,9 @@ public static partial class SuggestTags
         {
             for (var b = a + 1; b < names.Count; b++)
             {
-                var together = appearsIn[names[a]].Count(appearsIn[names[b]].Contains);
-                var fewer = Math.Min(appearsIn[names[a]].Count, appearsIn[names[b]].Count);
-                var romantic = cues.GetValueOrDefault((names[a], names[b])) + cues.GetValueOrDefault((names[b], names[a]));
+                var together = CountShared(appearsIn[a], appearsIn[b]);
+                var fewer = Math.Min(appearsIn[a].Count, appearsIn[b].Count);
+                var romantic = cues.GetValueOrDefault((a, b)) + cues.GetValueOrDefault((b, a));
                 if ((together >= 2 || romantic >= 2) && fewer > 0)
                 {
                     pairs.Add((names[a], names[b], together, romantic, Math.Min(1, (double)together / fewer)));
@@ -193,25 +193,53 @@ public static partial class SuggestTags
         }
     }
 
-    /// <summary>How far a cue may be from a name to count for it: about a paragraph of dialogue.</summary>
-    private const int CueReach = 300;
-
-    /// <summary>The two names mentioned nearest to a position, both within <see cref="CueReach"/>, or null.</summary>
-    private static (string, string)? NearestTwo(Dictionary<string, List<int>> mentions, int position)
+    /// <summary>
+    /// For each name, the paragraphs it is mentioned in, in order and each once. Paragraphs are what
+    /// Split("\n\n", RemoveEmptyEntries) would give; mentions are in order, so one walk of the paragraph starts serves each name.
+    /// </summary>
+    private static List<int>[] ParagraphsOf(string text, List<int>[] mentions)
     {
-        var near = new List<(string Name, int Distance)>();
-        foreach (var (name, positions) in mentions)
+        var starts = ParagraphStarts(text);
+        var paragraphs = new List<int>[mentions.Length];
+        for (var n = 0; n < mentions.Length; n++)
         {
-            var i = positions.BinarySearch(position);
-            i = i >= 0 ? i : ~i;
-            var distance = Math.Min(i < positions.Count ? positions[i] - position : int.MaxValue, i > 0 ? position - positions[i - 1] : int.MaxValue);
-            if (distance <= CueReach)
+            paragraphs[n] = [];
+            var paragraph = -1;
+            foreach (var position in mentions[n])
             {
-                near.Add((name, distance));
+                while (paragraph + 1 < starts.Count && starts[paragraph + 1] <= position)
+                {
+                    paragraph++;
+                }
+                if (paragraphs[n].Count == 0 || paragraphs[n][^1] != paragraph)
+                {
+                    paragraphs[n].Add(paragraph);
+                }
             }
         }
-        var two = near.OrderBy(n => n.Distance).ThenBy(n => n.Name, StringComparer.Ordinal).Take(2).ToList();
-        return two.Count == 2 ? (two[0].Name, two[1].Name) : null;
+        return paragraphs;
+    }
+
+    /// <summary>How many values two ascending lists of distinct values share.</summary>
+    private static int CountShared(List<int> a, List<int> b)
+    {
+        var (i, j, shared) = (0, 0, 0);
+        while (i < a.Count && j < b.Count)
+        {
+            if (a[i] == b[j])
+            {
+                (shared, i, j) = (shared + 1, i + 1, j + 1);
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+        return shared;
     }
 
     /// <summary>Start offsets of the paragraphs that Split("\n\n", RemoveEmptyEntries) would keep, in order.</summary>
@@ -232,28 +260,6 @@ public static partial class SuggestTags
             start = end + 2;
         }
         return starts;
-    }
-
-    private static int ParagraphOf(List<int> starts, int index)
-    {
-        var found = starts.BinarySearch(index);
-        return found >= 0 ? found : ~found - 1;
-    }
-
-    /// <summary>Where each name is mentioned as a whole word, in order: one scan of the text per name.</summary>
-    private static Dictionary<string, List<int>> Mentions(string text, List<string> names)
-    {
-        var mentions = new Dictionary<string, List<int>>();
-        foreach (var name in names)
-        {
-            var found = new List<int>();
-            foreach (var match in NameWords.WholeWordMatches(text, name))
-            {
-                found.Add(match);
-            }
-            mentions[name] = found;
-        }
-        return mentions;
     }
 
     private static void SuggestRating(ImportedWork work, CueCounts cues)
@@ -298,7 +304,4 @@ public static partial class SuggestTags
             work.Suggestions.ArchiveWarnings.Add(new TagSuggestion("No Archive Warnings Apply", 0.4));
         }
     }
-
-    [GeneratedRegex(@"\b(?:kiss\w*|lover?s?|loved|in love|blush\w*|darling|sweetheart|boyfriend|girlfriend|husband|wife|married|wedding|held hands|hand in hand|held (?:her|his|their) hand|hand found (?:hers|his)|embrace\w*|heart (?:raced|pounded|skipped)|date)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex RomanticCues();
 }

@@ -17,6 +17,8 @@ public sealed class CueWordsTests
     private static readonly Regex Death = new(@"\b(?:death|died|dies|dead|killed|corpse|funeral|grave|remains|memorial|buried|burial)\b", RegexOptions.IgnoreCase);
     private static readonly Regex Violence = new(@"\b(?:blood\w*|gore|gory|stab\w*|wound\w*|tortur\w*|slaughter\w*|mangled|beat(?:en|ing))\b", RegexOptions.IgnoreCase);
 
+    private static readonly Regex Romantic = new(@"\b(?:kiss\w*|lover?s?|loved|in love|blush\w*|darling|sweetheart|boyfriend|girlfriend|husband|wife|married|wedding|held hands|hand in hand|held (?:her|his|their) hand|hand found (?:hers|his)|embrace\w*|heart (?:raced|pounded|skipped)|date)\b", RegexOptions.IgnoreCase);
+
     private static readonly string[] Pieces =
     [
         "lemon", "Lemons", "smut", "cock", "COCKS", "cum", "cumin", "orgasm", "orgasms", "naked", "bod", "bodies", "body",
@@ -29,6 +31,12 @@ public sealed class CueWordsTests
         "mangled", "beat", "beaten", "beating", "beats", "the", "and", "Mira", "walked", "über", "_blood", "blood_",
         "kill3d", "\u212Aill", "\u212Aissed", "na\u212Aed", "dea\u200Dth", "ki\u200Dss", "\u200Cdead", "blood\u0301",
         "kiss\u0903", "ſmut", "İ", "hell\u00B2",
+        // Romantic cues, phrases in pieces so that the separators between their words vary.
+        "love", "Lover", "loves", "lovers", "loved", "lovely", "in", "IN", "in love", "in lovers", "held", "hands", "hand",
+        "held hands", "hand in hand", "hand in", "her", "his", "their", "hers", "held her hand", "held his hands",
+        "hand found", "hand found hers", "heart", "raced", "pounded", "skipped", "heart raced", "blush", "blushing",
+        "embraced", "darling", "sweetheart", "boyfriend", "girlfriend", "husband", "wife", "wifes", "married", "wedding",
+        "date", "dated", "update", "\u212Aissing", "in\u200D love", "heart  raced",
     ];
 
     private static readonly string[] Separators = [" ", " ", " ", "  ", "\n", "\n\n", "-", "--", ", ", ". ", "'", "’", "\u00A0", "\t", "/", "_", "\u2014", "\u3000"];
@@ -77,10 +85,22 @@ public sealed class CueWordsTests
         }
     }
 
+    [Theory]
+    [InlineData("They were in love; in love again, in lovers' lane.")]
+    [InlineData("hand in hand in hand, held her hand, held hands, hand found hers")]
+    [InlineData("Her heart raced. HEART POUNDED. heart  skipped.")]
+    public void Finds_the_romantic_cues_the_regex_found(string text)
+    {
+        AssertSameAsRegexes(text);
+    }
+
     private static void AssertSameAsRegexes(string text)
     {
-        var counts = CueWords.Count(text);
+        var romantic = new List<int>();
+        var counts = CueWords.Count(text, romantic);
 
+        Assert.Equal(Romantic.Matches(text).Select(m => m.Index), romantic);
+        Assert.Equal(counts, CueWords.Count(text));
         Assert.Equal(Explicit.Count(text), counts.Explicit);
         Assert.Equal(Mature.Count(text), counts.Mature);
         Assert.Equal(Teen.Count(text), counts.Teen);
