@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Makimono.Import;
 
 /// <summary>
@@ -10,10 +8,10 @@ internal static class ChapterBody
 {
     public static void Render(IReadOnlyList<Paragraph> body, ImportedChapter chapter, List<string> markers)
     {
-        // Sized up front: a chapter is tens of kilobytes, and growing two builders chunk by chunk, then copying
-        // them out and trimming the copies, made rendering most of a long import's allocations.
-        var html = new StringBuilder(HtmlCapacity(body));
-        var text = new StringBuilder(TextCapacity(body));
+        // Sized up front and pooled: a chapter is tens of kilobytes, and growing two builders chunk by chunk,
+        // then copying them out and trimming the copies, made rendering most of a long import's allocations.
+        using var html = new PooledText(HtmlCapacity(body));
+        using var text = new PooledText(TextCapacity(body));
         var epigraph = EpigraphLength(body);
         var lastWasBreak = true;
         for (var i = 0; i < body.Count; i++)
@@ -61,7 +59,7 @@ internal static class ChapterBody
     }
 
     /// <summary>&lt;p&gt;line&lt;br&gt;line&lt;/p&gt;, each line's HTML trimmed.</summary>
-    private static void AppendLines(StringBuilder html, IReadOnlyList<SourceLine> lines)
+    private static void AppendLines(PooledText html, IReadOnlyList<SourceLine> lines)
     {
         html.Append("<p>");
         for (var k = 0; k < lines.Count; k++)
@@ -122,18 +120,19 @@ internal static class ChapterBody
     }
 
     /// <summary>The HTML without trailing whitespace or a trailing &lt;hr&gt;, cut in the builder so only the result is copied.</summary>
-    private static string TrimmedWithoutTrailingBreak(StringBuilder html)
+    private static string TrimmedWithoutTrailingBreak(PooledText html)
     {
         TrimEnd(html);
-        if (html.Length >= 4 && html[^4] == '<' && html[^3] == 'h' && html[^2] == 'r' && html[^1] == '>')
+        var n = html.Length;
+        if (n >= 4 && html[n - 4] == '<' && html[n - 3] == 'h' && html[n - 2] == 'r' && html[n - 1] == '>')
         {
-            html.Length -= 4;
+            html.Shorten(4);
             TrimEnd(html);
         }
         return html.ToString();
     }
 
-    private static string Trimmed(StringBuilder text)
+    private static string Trimmed(PooledText text)
     {
         TrimEnd(text);
         var start = 0;
@@ -144,11 +143,11 @@ internal static class ChapterBody
         return text.ToString(start, text.Length - start);
     }
 
-    private static void TrimEnd(StringBuilder builder)
+    private static void TrimEnd(PooledText builder)
     {
-        while (builder.Length > 0 && char.IsWhiteSpace(builder[^1]))
+        while (builder.Length > 0 && char.IsWhiteSpace(builder[builder.Length - 1]))
         {
-            builder.Length--;
+            builder.Shorten(1);
         }
     }
 }

@@ -51,6 +51,8 @@ internal static partial class NameFinder
 
     private static readonly string[] Possessives = ["'s", "’s", "'", "’"];
 
+    private const int RecentLowerCaseSlots = 1024;
+
     /// <summary>Names with their mention counts, most mentioned first.</summary>
     public static List<FoundName> Find(string text, int minimumMentions = 3)
     {
@@ -68,6 +70,7 @@ internal static partial class NameFinder
         var notPersonBefore = NotPersonBefore.GetAlternateLookup<ReadOnlySpan<char>>();
         var placeWords = PlaceWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var personVerbs = PersonVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        var recentLowerCase = new string?[RecentLowerCaseSlots];
         string? previousName = null;
         var previousEnd = -2;
         for (var position = 0; NameWords.Next(text, ref position, out var index);)
@@ -79,7 +82,18 @@ internal static partial class NameFinder
             }
             if (!char.IsUpper(word[0]))
             {
-                lowerCaseBySpan.Add(word);
+                // Most lower-case words are a few common ones said again and again: a small cache of recent
+                // ones saves hashing each into the set again.
+                var slot = (word.Length * 31 + word[0] * 7 + word[^1]) & (RecentLowerCaseSlots - 1);
+                if (recentLowerCase[slot] is not { } recent || !word.SequenceEqual(recent))
+                {
+                    if (!lowerCaseBySpan.TryGetValue(word, out var known))
+                    {
+                        known = word.ToString();
+                        lowerCase.Add(known);
+                    }
+                    recentLowerCase[slot] = known;
+                }
                 continue;
             }
             if (IsShouted(word))
@@ -178,15 +192,19 @@ internal static partial class NameFinder
     /// <summary>The word without a possessive, then without one honorific (each suffix checked once, in order).</summary>
     private static ReadOnlySpan<char> Clean(ReadOnlySpan<char> word)
     {
-        foreach (var suffix in Possessives)
+        // Every possessive ends in s or an apostrophe; most words end otherwise, and are looked at no further.
+        if (word.Length > 0 && word[^1] is 's' or '\'' or '’')
         {
-            if (word.EndsWith(suffix, StringComparison.Ordinal))
+            foreach (var suffix in Possessives)
             {
-                word = word[..^suffix.Length];
+                if (word.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    word = word[..^suffix.Length];
+                }
             }
         }
         // Every honorific starts with a hyphen; most words have none.
-        if (!word.Contains('-'))
+        if (word.IndexOf('-') < 0)
         {
             return word;
         }
