@@ -4,6 +4,8 @@ using Makimono.Tags;
 using Makimono.Tags.Autocomplete;
 using Makimono.Tags.Wrangling;
 using Makimono.Tests.Database;
+using Makimono.Works;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -59,5 +61,27 @@ public sealed class TagAutocompleteTests(TestDatabases databases)
         archive.Clock.Advance(TagAutocomplete.CheckInterval);
         await autocomplete.RefreshIfDueAsync();
         Assert.Equal(["Kakashi Gaiden"], await FindAsync(autocomplete, "kakashi", TagType.Fandom));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Another_node_sees_a_draft_posted_on_this_one_though_no_tag_or_work_was_added(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var author = await archive.CreateUserAsync("Author");
+        var draft = await archive.SaveWorkAsync(author, f => { f.Title = "Later"; f.Characters = "Ayame Later"; }, post: false);
+        var thisNode = For(archive);
+        var otherNode = For(archive);
+        Assert.Empty(await FindAsync(otherNode, "ayame"));
+
+        // Posted through a context of this node, as a page would: its interceptor records the change for the others.
+        await using (var db = archive.NewContext(new TagIndexChanges(thisNode)))
+        {
+            var work = await db.Works.Include(w => w.Chapters).SingleAsync(w => w.Id == draft.Id);
+            await SaveWork.PostDraftAsync(db, archive.Clock, work);
+        }
+        archive.Clock.Advance(TagAutocomplete.CheckInterval);
+        await otherNode.RefreshIfDueAsync();
+
+        Assert.Equal(["Ayame Later"], await FindAsync(otherNode, "ayame"));
     }
 }

@@ -20,9 +20,10 @@ public sealed class TagAutocomplete(IServiceScopeFactory scopes, TimeProvider cl
 
     /// <summary>
     /// Changes whenever a tag is created (posting, import), wrangled (every change is logged) or a work is added, on any
-    /// node; this process's own changes also mark the index stale at once (<see cref="TagIndexChanges"/>).
+    /// node, or a web node saved anything else the index shows (<see cref="TagIndexChanges.VersionKey"/>); this
+    /// process's own changes also mark the index stale at once (<see cref="TagIndexChanges"/>).
     /// </summary>
-    private sealed record IndexVersion(int MaxTagId, int MaxLogId, int MaxWorkId, int ParentLinks);
+    private sealed record IndexVersion(int MaxTagId, int MaxLogId, int MaxWorkId, int ParentLinks, string? Saved);
 
     private readonly Lock _gate = new();
     private Snapshot? _current;
@@ -99,7 +100,8 @@ public sealed class TagAutocomplete(IServiceScopeFactory scopes, TimeProvider cl
         await db.Tags.MaxAsync(t => (int?)t.Id) ?? 0,
         await db.WranglingLog.MaxAsync(e => (int?)e.Id) ?? 0,
         await db.Works.MaxAsync(w => (int?)w.Id) ?? 0,
-        await db.TagParents.CountAsync());
+        await db.TagParents.CountAsync(),
+        await db.SiteSettings.Where(s => s.Key == TagIndexChanges.VersionKey).Select(s => s.Value).FirstOrDefaultAsync());
 
     /// <summary>
     /// Canonical tags and synonyms are public wrangling; any other tag is listed only once a work anyone may see uses it,
