@@ -64,6 +64,7 @@ internal static class ArchiveWebApp
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.Events.OnValidatePrincipal = Session.ValidateAsync;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy("Admin", policy => policy.RequireClaim(Accounts.Viewer.AdminClaim, "true"));

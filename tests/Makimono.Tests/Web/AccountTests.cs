@@ -80,6 +80,45 @@ public sealed class AccountTests(ArchiveFactory archive) : IClassFixture<Archive
     }
 
     [Fact]
+    public async Task Changing_the_password_ends_every_other_session_and_keeps_this_one()
+    {
+        await archive.CreateUserAsync("two_browsers");
+        using var laptop = await archive.LoggedInAsync("two_browsers");
+        using var phone = await archive.LoggedInAsync("two_browsers");
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/account")).Status);
+
+        using (var change = await laptop.SubmitAsync("/account", [new("CurrentPassword", WebClient.Password), new("NewPassword", "lanterns on the quay")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+        }
+
+        var (laptopStatus, laptopPage) = await laptop.GetAsync("/account?changed=true");
+        Assert.Equal(HttpStatusCode.OK, laptopStatus);
+        Assert.Contains("Your password was changed.", laptopPage);
+        using var phoneResponse = await phone.Http.GetAsync(new Uri("/account", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, phoneResponse.StatusCode);
+        Assert.StartsWith("/login", phoneResponse.Headers.Location?.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Admin_rights_taken_away_end_at_the_next_request_not_when_the_cookie_expires()
+    {
+        var user = await archive.CreateUserAsync("former_admin", isAdmin: true);
+        using var client = await archive.LoggedInAsync("former_admin");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).Status);
+
+        await archive.WithDbAsync(async db =>
+        {
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsAdmin, false));
+            return 0;
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).Status);
+        // Still signed in: only the rights changed.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account")).Status);
+    }
+
+    [Fact]
     public async Task A_work_can_be_credited_to_a_second_pseud()
     {
         await archive.CreateUserAsync("manyfaces");

@@ -38,6 +38,8 @@ public class AccountModel(ArchiveDbContext db) : PageModel
         }
         user.PasswordHash = Passwords.Hash(user, NewPassword!);
         await db.SaveChangesAsync(ct);
+        // Signed in again with the new password: this session goes on, and every other one has ended.
+        await Session.SignInAsync(HttpContext, user);
         return Redirect("/account?changed=true");
     }
 
