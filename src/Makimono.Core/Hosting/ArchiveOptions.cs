@@ -17,6 +17,12 @@ public sealed class ArchiveOptions
 
     public DatabaseOptions Database { get; set; } = new();
 
+    /// <summary>
+    /// Reverse proxies or load balancers on other machines, as addresses ("10.0.0.5") or networks ("10.0.0.0/8"),
+    /// whose X-Forwarded-For gives the reader's address. A proxy on this machine (loopback) is always trusted.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     public string DataDirectory => Path.GetFullPath(Data);
 
     public string SqliteFile => Path.Combine(DataDirectory, "makimono.db");

@@ -16,6 +16,10 @@ public sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
         {
             failures.Add("Database:Provider is Postgres but Database:ConnectionString is empty: set it, e.g. MAKIMONO_Database__ConnectionString=\"Host=localhost;Database=makimono;Username=makimono;Password=…\".");
         }
+        foreach (var proxy in options.TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _) && !System.Net.IPNetwork.TryParse(p, out _)))
+        {
+            failures.Add($"TrustedProxies has \"{proxy}\", which is neither an address (10.0.0.5) nor a network (10.0.0.0/8).");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

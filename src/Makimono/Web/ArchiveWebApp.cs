@@ -91,9 +91,9 @@ internal static class ArchiveWebApp
     private static void UseArchiveWeb(this WebApplication app)
     {
         app.UseMigrationGate();
-        // Behind a reverse proxy on the same machine (the usual self-hosting setup), take the client's address
-        // from X-Forwarded-For so that per-address limits apply per reader; only loopback proxies are trusted.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        // Behind a reverse proxy on the same machine (the usual self-hosting setup), or the configured ones, take the
+        // client's address from X-Forwarded-For so that per-address limits apply per reader.
+        app.UseForwardedHeaders(ForwardedHeadersFor(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value));
         app.UseExceptionHandler("/errors/500");
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
         app.UseSecurityHeaders();
@@ -105,6 +105,24 @@ internal static class ArchiveWebApp
         app.MapGet("/health", Health);
         app.MapGet(TagAutocompleteEndpoint.Path, TagAutocompleteEndpoint.HandleAsync);
         app.MapRazorPages();
+    }
+
+    /// <summary>Loopback proxies (the defaults) and the configured addresses and networks; both already validated at start.</summary>
+    private static ForwardedHeadersOptions ForwardedHeadersFor(ArchiveOptions archive)
+    {
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in archive.TrustedProxies)
+        {
+            if (System.Net.IPAddress.TryParse(proxy, out var address))
+            {
+                options.KnownProxies.Add(address);
+            }
+            else
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+            }
+        }
+        return options;
     }
 
     // A plain request delegate: a lambda with injected parameters is compiled into one at start, which every cold start pays for.

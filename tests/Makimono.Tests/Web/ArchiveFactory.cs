@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 namespace Makimono.Tests.Web;
 
 /// <summary>The real web app on a fresh SQLite file in a temporary data folder, migrated as `serve` does.</summary>
-public sealed class ArchiveFactory : WebApplicationFactory<Program>
+public class ArchiveFactory : WebApplicationFactory<Program>
 {
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("makimono-web-").FullName;
 
@@ -20,6 +20,12 @@ public sealed class ArchiveFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:LoginsPer20Seconds", "10000");
         // Production, so the tests see the error pages people see.
         builder.UseEnvironment("Production");
+        ConfigureArchive(builder);
+    }
+
+    /// <summary>Settings of a factory made for one kind of test, applied after (and over) the usual ones.</summary>
+    protected virtual void ConfigureArchive(IWebHostBuilder builder)
+    {
     }
 
     protected override IHost CreateHost(IHostBuilder builder)
