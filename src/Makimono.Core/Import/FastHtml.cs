@@ -269,7 +269,7 @@ internal sealed class FastHtml
         else if (Formatting.Contains(name))
         {
             // A second <a> closes the first through the adoption agency; a fourth of a kind drops the first.
-            if ((name == "a" && formatting.Exists(e => e.Name == "a")) || formatting.Count(e => e.Name == name) >= 3)
+            if ((name == "a" && Count(formatting, "a") > 0) || Count(formatting, name) >= 3)
             {
                 throw new FastHtmlDeclined($"<{name}> inside an open <{name}>");
             }
@@ -379,7 +379,17 @@ internal sealed class FastHtml
         }
     }
 
-    private bool IsOpen(string name) => open.Exists(e => e.Name == name);
+    private bool IsOpen(string name) => Count(open, name) > 0;
+
+    private static int Count(List<FastHtmlNode> elements, string name)
+    {
+        var count = 0;
+        foreach (var element in elements)
+        {
+            count += element.Name == name ? 1 : 0;
+        }
+        return count;
+    }
 
     private void CloseParagraph()
     {
@@ -452,6 +462,18 @@ internal sealed class FastHtml
         }
     }
 
-    private static string? Find(List<KeyValuePair<string, string>>? attributes, string name) =>
-        attributes?.Find(a => a.Key == name) is { Key: not null } found ? found.Value : null;
+    private static string? Find(List<KeyValuePair<string, string>>? attributes, string name)
+    {
+        if (attributes is not null)
+        {
+            foreach (var (key, value) in attributes)
+            {
+                if (key == name)
+                {
+                    return value;
+                }
+            }
+        }
+        return null;
+    }
 }

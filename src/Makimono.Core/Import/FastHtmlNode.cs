@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Makimono.Import;
@@ -71,38 +72,49 @@ internal readonly struct FastHtmlNodes : IHtmlNodes<FastHtmlNode>
                 return;
         }
         html.Append('<').Append(node.Name);
-        foreach (var (name, value) in node.Attributes ?? [])
+        if (node.Attributes is not null)
         {
-            html.Append(' ').Append(name).Append("=\"");
-            Escape(value, html, inAttribute: true);
-            html.Append('"');
+            foreach (var (name, value) in node.Attributes)
+            {
+                html.Append(' ').Append(name).Append("=\"");
+                Escape(value, html, inAttribute: true);
+                html.Append('"');
+            }
         }
         html.Append('>');
         if (VoidElements.Contains(node.Name))
         {
             return;
         }
-        foreach (var child in node.Children ?? [])
+        if (node.Children is not null)
         {
-            Serialise(child, html);
+            foreach (var child in node.Children)
+            {
+                Serialise(child, html);
+            }
         }
         html.Append("</").Append(node.Name).Append('>');
     }
 
+    private static readonly SearchValues<char> TextEscapes = SearchValues.Create("&\u00A0<>");
+    private static readonly SearchValues<char> AttributeEscapes = SearchValues.Create("&\u00A0\"");
+
     /// <summary>The standard's serialisation escapes: '&amp;' and no-break space always; '"' in attributes, '&lt;' and '&gt;' in text.</summary>
     private static void Escape(string text, StringBuilder html, bool inAttribute)
     {
-        foreach (var c in text)
+        var rest = text.AsSpan();
+        for (var next = rest.IndexOfAny(inAttribute ? AttributeEscapes : TextEscapes); next >= 0; next = rest.IndexOfAny(inAttribute ? AttributeEscapes : TextEscapes))
         {
-            _ = c switch
+            html.Append(rest[..next]).Append(rest[next] switch
             {
-                '&' => html.Append("&amp;"),
-                '\u00A0' => html.Append("&nbsp;"),
-                '"' when inAttribute => html.Append("&quot;"),
-                '<' when !inAttribute => html.Append("&lt;"),
-                '>' when !inAttribute => html.Append("&gt;"),
-                _ => html.Append(c),
-            };
+                '&' => "&amp;",
+                '\u00A0' => "&nbsp;",
+                '"' => "&quot;",
+                '<' => "&lt;",
+                _ => "&gt;",
+            });
+            rest = rest[(next + 1)..];
         }
+        html.Append(rest);
     }
 }

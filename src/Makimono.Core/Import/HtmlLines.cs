@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -25,6 +26,10 @@ internal static partial class HtmlLines
     {
         "script", "style", "noscript", "template", "head", "title", "meta", "link",
     };
+
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> is true of, but the space.</summary>
+    private static readonly SearchValues<char> WhitespaceButSpace = SearchValues.Create(
+        "\t\n\u000B\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
     public static List<SourceLine> From(INode root) => From<INode, DomNodes>(root);
 
@@ -116,8 +121,8 @@ internal static partial class HtmlLines
         }
         var html = string.Concat(nodes.Select(n => TNodes.ElementName(n) is not null ? TNodes.OuterHtml(n) : WebUtility.HtmlEncode(TNodes.TextContent(n))));
         var empty = true;
-        // Without a '<' there is no tag to split at or take out, and most blocks are plain text.
-        foreach (var part in html.Contains('<') ? LineBreak().Split(html) : [html])
+        // Without "<br" there is no line break to split at, and most blocks have none.
+        foreach (var part in html.Contains("<br", StringComparison.OrdinalIgnoreCase) ? LineBreak().Split(html) : [html])
         {
             var text = WebUtility.HtmlDecode(part.Contains('<') ? AnyTag().Replace(part, string.Empty) : part).Replace('\u00A0', ' ');
             text = CollapseWhitespace(text).Trim();
@@ -177,6 +182,11 @@ internal static partial class HtmlLines
     /// </summary>
     internal static string CollapseWhitespace(string s)
     {
+        // Searched for at vector speed first: most lines have neither.
+        if (s.AsSpan().IndexOfAny(WhitespaceButSpace) < 0 && !s.Contains("  ", StringComparison.Ordinal))
+        {
+            return s;
+        }
         var i = 0;
         while (i < s.Length && !(char.IsWhiteSpace(s[i]) && (s[i] != ' ' || (i + 1 < s.Length && char.IsWhiteSpace(s[i + 1])))))
         {
