@@ -53,11 +53,21 @@ internal readonly struct FastHtmlNodes : IHtmlNodes<FastHtmlNode>
 
     public static string? Attribute(FastHtmlNode element, string name) => element.Attribute(name);
 
+    /// <summary>One builder per thread, reused: an italic paragraph would otherwise grow a new one chunk by chunk.</summary>
+    [ThreadStatic]
+    private static StringBuilder? builder;
+
     public static string OuterHtml(FastHtmlNode element)
     {
-        var html = new StringBuilder();
+        var html = builder ??= new StringBuilder(1024);
+        html.Clear();
         Serialise(element, html);
-        return html.ToString();
+        var serialised = html.ToString();
+        if (html.Capacity > 64 * 1024)
+        {
+            builder = null;
+        }
+        return serialised;
     }
 
     private static void Serialise(FastHtmlNode node, StringBuilder html)

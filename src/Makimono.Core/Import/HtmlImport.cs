@@ -17,7 +17,7 @@ public static class HtmlImport
         // Plain HTML is read without AngleSharp's DOM, which is most of the time spent; the lines are the same.
         if (FastHtml.Parse(html) is { } fast)
         {
-            lines = HtmlLines.From<FastHtmlNode, FastHtmlNodes>(fast.Body);
+            lines = fast.Lines;
             pageTitle = fast.Title.Trim();
             lang = fast.Language;
         }
@@ -59,7 +59,7 @@ public static class HtmlImport
         HtmlNesting.Check(html);
         if (FastHtml.Parse(html) is { } fast)
         {
-            return fast.Title + "\n" + HtmlLines.TextOf<FastHtmlNode, FastHtmlNodes>(fast.Body);
+            return fast.Title + "\n" + string.Join("\n", fast.Lines.Select(l => l.Text));
         }
         var document = new HtmlParser(ParserOptions).ParseDocument(html);
         var root = (AngleSharp.Dom.INode?)document.Body ?? document.DocumentElement;

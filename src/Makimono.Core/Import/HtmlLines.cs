@@ -34,7 +34,7 @@ internal static partial class HtmlLines
     public static List<SourceLine> From(INode root) => From<INode, DomNodes>(root);
 
     /// <summary>The whole text of an element, for checking that nothing was lost.</summary>
-    public static string TextOf(INode root) => TextOf<INode, DomNodes>(root);
+    public static string TextOf(INode root) => string.Join("\n", From(root).Select(l => l.Text));
 
     public static List<SourceLine> From<TNode, TNodes>(TNode root) where TNodes : IHtmlNodes<TNode>
     {
@@ -44,18 +44,32 @@ internal static partial class HtmlLines
         return lines;
     }
 
-    public static string TextOf<TNode, TNodes>(TNode root) where TNodes : IHtmlNodes<TNode> =>
-        string.Join("\n", From<TNode, TNodes>(root).Select(l => l.Text));
-
     private static void Walk<TNode, TNodes>(TNode node, List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
     {
-        var inline = new List<TNode>();
+        var walker = new Walker<TNode, TNodes>(lines, centred);
         foreach (var child in TNodes.Children(node))
+        {
+            walker.Add(child);
+        }
+        walker.Finish();
+    }
+
+    /// <summary>
+    /// The lines of an element's children, given one child at a time, so that a parser can hand over each of
+    /// the body's children as it is finished and need not keep the whole tree.
+    /// </summary>
+    public sealed class Walker<TNode, TNodes>(List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
+    {
+        private readonly List<TNode> inline = [];
+
+        public List<SourceLine> Lines => lines;
+
+        public void Add(TNode child)
         {
             var name = TNodes.ElementName(child);
             if (name is not null && Ignored.Contains(name))
             {
-                continue;
+                return;
             }
             if (name == "hr")
             {
@@ -80,7 +94,8 @@ internal static partial class HtmlLines
                 inline.Add(child);
             }
         }
-        FlushInline<TNode, TNodes>(inline, lines, centred);
+
+        public void Finish() => FlushInline<TNode, TNodes>(inline, lines, centred);
     }
 
     private static bool HasBlockChild<TNode, TNodes>(TNode element) where TNodes : IHtmlNodes<TNode>

@@ -146,6 +146,11 @@ internal sealed class HtmlStream(string html)
             runStart = i;
         }
         position = i;
+        if (decoded is null && i - start == 1 && html[start] == '\n')
+        {
+            // The newline between two blocks, thousands of times over.
+            return "\n";
+        }
         var text = decoded is null ? html.Substring(start, i - start) : decoded.Append(html, runStart, i - runStart).ToString();
         return Newlines(text);
     }

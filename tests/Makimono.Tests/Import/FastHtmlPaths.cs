@@ -45,7 +45,7 @@ public static class FastHtmlPaths
         {
             return null;
         }
-        return new Reading(HtmlLines.From<FastHtmlNode, FastHtmlNodes>(document!.Body), document.Title, document.Language);
+        return new Reading(document!.Lines, document.Title, document.Language);
     }
 
     /// <summary>Fails unless the fast path declines or reads exactly what AngleSharp reads; true when it answered.</summary>
