@@ -4,11 +4,12 @@ namespace Makimono.Import;
 internal sealed record FastHtmlDocument(List<SourceLine> Lines, string Title, string? Language);
 
 /// <summary>
-/// Builds the tree of a plain story's HTML (paragraphs, divisions, headings, rules, line breaks, inline
-/// formatting, comments, a head with title, meta, style and script) without AngleSharp's DOM, following the
-/// standard's tree construction for exactly those elements; the tree it gives is the one AngleSharp builds.
-/// HTML where the standard would repair more (tables, lists, forms, formatting carried across blocks, a tag
-/// in an odd place, an AO3 download) is declined, and the caller parses it with AngleSharp.
+/// Reads a plain story's HTML (paragraphs, divisions, headings, rules, line breaks, inline formatting,
+/// comments, a head with title, meta, style and script) to the lines <see cref="HtmlLines"/> makes of
+/// AngleSharp's DOM, without that DOM: it follows the standard's tree construction for exactly those elements,
+/// keeping only the open elements and the body's child in progress. HTML where the standard would repair more
+/// (tables, lists, forms, formatting carried across blocks, a tag in an odd place, an AO3 download) is
+/// declined, and the caller parses it with AngleSharp. FastHtmlTests hold the two paths to the same lines.
 /// </summary>
 internal sealed partial class FastHtml
 {
