@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -26,59 +27,83 @@ internal static partial class HtmlLines
         "script", "style", "noscript", "template", "head", "title", "meta", "link",
     };
 
-    public static List<SourceLine> From(INode root)
-    {
-        CheckDepth(root);
-        var lines = new List<SourceLine>();
-        Walk(root, lines, centred: false);
-        return lines;
-    }
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> is true of, but the space.</summary>
+    private static readonly SearchValues<char> WhitespaceButSpace = SearchValues.Create(
+        "\t\n\u000B\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
+    public static List<SourceLine> From(INode root) => From<INode, DomNodes>(root);
 
     /// <summary>The whole text of an element, for checking that nothing was lost.</summary>
     public static string TextOf(INode root) => string.Join("\n", From(root).Select(l => l.Text));
 
-    private static void Walk(INode node, List<SourceLine> lines, bool centred)
+    public static List<SourceLine> From<TNode, TNodes>(TNode root) where TNodes : IHtmlNodes<TNode>
     {
-        var inline = new List<INode>();
-        foreach (var child in node.ChildNodes)
+        CheckDepth<TNode, TNodes>(root, 0);
+        var lines = new List<SourceLine>();
+        Walk<TNode, TNodes>(root, lines, centred: false);
+        return lines;
+    }
+
+    private static void Walk<TNode, TNodes>(TNode node, List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
+    {
+        var walker = new Walker<TNode, TNodes>(lines, centred);
+        foreach (var child in TNodes.Children(node))
         {
-            if (child is IElement e && Ignored.Contains(e.LocalName))
+            walker.Add(child);
+        }
+        walker.Finish();
+    }
+
+    /// <summary>
+    /// The lines of an element's children, given one child at a time, so that a parser can hand over each of
+    /// the body's children as it is finished and need not keep the whole tree.
+    /// </summary>
+    public sealed class Walker<TNode, TNodes>(List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
+    {
+        private readonly List<TNode> inline = [];
+
+        public List<SourceLine> Lines => lines;
+
+        public void Add(TNode child)
+        {
+            var name = TNodes.ElementName(child);
+            if (name is not null && Ignored.Contains(name))
             {
-                continue;
+                return;
             }
-            if (child is IElement { LocalName: "hr" })
+            if (name == "hr")
             {
-                FlushInline(inline, lines, centred);
+                FlushInline<TNode, TNodes>(inline, lines, centred);
                 lines.Add(SourceLine.Rule);
             }
-            else if (child is IElement element && Blocks.Contains(element.LocalName))
+            else if (name is not null && Blocks.Contains(name))
             {
-                FlushInline(inline, lines, centred);
-                var blockCentred = centred || IsCentred(element);
-                if (HasBlockChild(element))
+                FlushInline<TNode, TNodes>(inline, lines, centred);
+                var blockCentred = centred || IsCentred<TNode, TNodes>(child, name);
+                if (HasBlockChild<TNode, TNodes>(child))
                 {
-                    Walk(element, lines, blockCentred);
+                    Walk<TNode, TNodes>(child, lines, blockCentred);
                 }
                 else
                 {
-                    AddBlock(element.ChildNodes, lines, blockCentred);
+                    AddBlock<TNode, TNodes>(TNodes.Children(child), lines, blockCentred);
                 }
             }
-            else if (child is IElement or IText)
+            else if (name is not null || TNodes.IsText(child))
             {
                 inline.Add(child);
             }
         }
-        FlushInline(inline, lines, centred);
+
+        public void Finish() => FlushInline<TNode, TNodes>(inline, lines, centred);
     }
 
-    private static bool HasBlockChild(IElement element)
+    private static bool HasBlockChild<TNode, TNodes>(TNode element) where TNodes : IHtmlNodes<TNode>
     {
-        // By index over the child nodes: AngleSharp's element collections search from the start at each index.
-        var children = element.ChildNodes;
-        for (var i = 0; i < children.Length; i++)
+        var children = TNodes.Children(element);
+        for (var i = 0; i < children.Count; i++)
         {
-            if (children[i] is IElement child && (Blocks.Contains(child.LocalName) || child.LocalName == "hr"))
+            if (TNodes.ElementName(children[i]) is { } name && (Blocks.Contains(name) || name == "hr"))
             {
                 return true;
             }
@@ -86,33 +111,33 @@ internal static partial class HtmlLines
         return false;
     }
 
-    private static bool IsCentred(IElement element) =>
-        element.LocalName == "center"
-        || string.Equals(element.GetAttribute("align"), "center", StringComparison.OrdinalIgnoreCase)
-        || (element.GetAttribute("style") is { } style && CentredStyle().IsMatch(style))
-        || (element.ClassName is { } classes && CentredClass().IsMatch(classes));
+    private static bool IsCentred<TNode, TNodes>(TNode element, string name) where TNodes : IHtmlNodes<TNode> =>
+        name == "center"
+        || string.Equals(TNodes.Attribute(element, "align"), "center", StringComparison.OrdinalIgnoreCase)
+        || (TNodes.Attribute(element, "style") is { } style && CentredStyle().IsMatch(style))
+        || (TNodes.Attribute(element, "class") is { } classes && CentredClass().IsMatch(classes));
 
-    private static void FlushInline(List<INode> inline, List<SourceLine> lines, bool centred)
+    private static void FlushInline<TNode, TNodes>(List<TNode> inline, List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
     {
         // Whitespace between blocks is source formatting, not an empty paragraph.
-        if (inline.Count > 0 && !inline.All(n => n is IText && string.IsNullOrWhiteSpace(n.TextContent)))
+        if (inline.Count > 0 && !inline.All(n => TNodes.IsText(n) && string.IsNullOrWhiteSpace(TNodes.TextContent(n))))
         {
-            AddBlock(inline, lines, centred);
+            AddBlock<TNode, TNodes>(inline, lines, centred);
         }
         inline.Clear();
     }
 
-    private static void AddBlock(IEnumerable<INode> nodes, List<SourceLine> lines, bool centred)
+    private static void AddBlock<TNode, TNodes>(IReadOnlyList<TNode> nodes, List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
     {
-        if (PlainText(nodes) is { } plain)
+        if (PlainText<TNode, TNodes>(nodes) is { } plain)
         {
             AddTextBlock(plain, lines, centred);
             return;
         }
-        var html = string.Concat(nodes.Select(n => n is IElement e ? e.OuterHtml : WebUtility.HtmlEncode(n.TextContent)));
+        var html = string.Concat(nodes.Select(n => TNodes.ElementName(n) is not null ? TNodes.OuterHtml(n) : WebUtility.HtmlEncode(TNodes.TextContent(n))));
         var empty = true;
-        // Without a '<' there is no tag to split at or take out, and most blocks are plain text.
-        foreach (var part in html.Contains('<') ? LineBreak().Split(html) : [html])
+        // Without "<br" there is no line break to split at, and most blocks have none.
+        foreach (var part in html.Contains("<br", StringComparison.OrdinalIgnoreCase) ? LineBreak().Split(html) : [html])
         {
             var text = WebUtility.HtmlDecode(part.Contains('<') ? AnyTag().Replace(part, string.Empty) : part).Replace('\u00A0', ' ');
             text = CollapseWhitespace(text).Trim();
@@ -135,16 +160,16 @@ internal static partial class HtmlLines
     /// The text of a block that is only text nodes, which is nearly every paragraph; null when it holds an
     /// element, or a surrogate, which encoding would not give back unchanged.
     /// </summary>
-    private static string? PlainText(IEnumerable<INode> nodes)
+    private static string? PlainText<TNode, TNodes>(IReadOnlyList<TNode> nodes) where TNodes : IHtmlNodes<TNode>
     {
         string? text = null;
         foreach (var node in nodes)
         {
-            if (node is not IText)
+            if (!TNodes.IsText(node))
             {
                 return null;
             }
-            text = text is null ? node.TextContent : text + node.TextContent;
+            text = text is null ? TNodes.TextContent(node) : text + TNodes.TextContent(node);
         }
         return text is not null && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? text : null;
     }
@@ -170,8 +195,13 @@ internal static partial class HtmlLines
     /// replacing \s+ with " ", but a block whose whitespace is already single spaces, which is nearly all of
     /// them, comes back as it is instead of being rebuilt at every space.
     /// </summary>
-    private static string CollapseWhitespace(string s)
+    internal static string CollapseWhitespace(string s)
     {
+        // Searched for at vector speed first: most lines have neither.
+        if (s.AsSpan().IndexOfAny(WhitespaceButSpace) < 0 && !s.Contains("  ", StringComparison.Ordinal))
+        {
+            return s;
+        }
         var i = 0;
         while (i < s.Length && !(char.IsWhiteSpace(s[i]) && (s[i] != ' ' || (i + 1 < s.Length && char.IsWhiteSpace(s[i + 1])))))
         {
@@ -202,20 +232,17 @@ internal static partial class HtmlLines
         return collapsed.ToString();
     }
 
-    private static void CheckDepth(INode root) => CheckDepth(root, 0);
-
     /// <summary>Recursion is safe here: it stops at <see cref="MaxDepth"/>.</summary>
-    private static void CheckDepth(INode node, int depth)
+    private static void CheckDepth<TNode, TNodes>(TNode node, int depth) where TNodes : IHtmlNodes<TNode>
     {
         if (depth > MaxDepth)
         {
             throw new ImportException($"The HTML is nested more than {MaxDepth} elements deep, which no story needs. Open it in a browser or editor and save it again.");
         }
-        // By index: AngleSharp finds a node's next sibling by searching its parent's children.
-        var children = node.ChildNodes;
-        for (var i = 0; i < children.Length; i++)
+        var children = TNodes.Children(node);
+        for (var i = 0; i < children.Count; i++)
         {
-            CheckDepth(children[i], depth + 1);
+            CheckDepth<TNode, TNodes>(children[i], depth + 1);
         }
     }
 
