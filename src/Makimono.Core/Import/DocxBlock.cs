@@ -55,6 +55,12 @@ internal sealed record DocxBlock(List<SourceLine> Lines, int? HeadingLevel)
                 case NoBreakHyphen:
                     lines[^1].Add(("-", format));
                     break;
+                case FootnoteReference footnote when footnote.Id?.Value is { } id:
+                    lines[^1].Add((DocxNotes.FootnoteMark(id), format));
+                    break;
+                case EndnoteReference endnote when endnote.Id?.Value is { } id:
+                    lines[^1].Add((DocxNotes.EndnoteMark(id), format));
+                    break;
                 case Break br when br.Type is null || br.Type.Value == BreakValues.TextWrapping:
                 case CarriageReturn:
                     lines.Add([]);

@@ -7,7 +7,8 @@ namespace Makimono.Import;
 /// <summary>
 /// A Word document through the same recogniser as text and HTML. Paragraphs keep bold, italics and underline;
 /// heading styles and outline levels start chapters (the Title style, or a lone top heading, titles the work);
-/// a centred line of symbols is a scene break.
+/// a centred line of symbols is a scene break. Footnotes and endnotes keep a mark in the text and go to the end
+/// notes; review comments are left out with a warning.
 /// </summary>
 public static class DocxImport
 {
@@ -55,6 +56,7 @@ public static class DocxImport
                 blocks.Add(block);
             }
             StructureRecogniser.Recognise(ToLines(blocks, work), work);
+            DocxNotes.Add(document.MainDocumentPart!, work);
             if (LanguageOf(document) is { } language)
             {
                 work.Language = language;

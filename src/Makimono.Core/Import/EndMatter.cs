@@ -2,7 +2,7 @@ namespace Makimono.Import;
 
 /// <summary>
 /// Reads the paragraphs after a chapter's story, from the end back: requests for reviews, closing author's
-/// notes and disclaimers. The last chapter's go to the work's end notes, the others' to the chapter's.
+/// notes and disclaimers, and "The End" or "To be continued" lines, which are structure and go to the markers. The last chapter's go to the work's end notes, the others' to the chapter's.
 /// </summary>
 internal static class EndMatter
 {
@@ -18,6 +18,12 @@ internal static class EndMatter
             if (p.IsRule)
             {
                 break;
+            }
+            if (StructureRules.IsEndMarker(p))
+            {
+                work.Markers.Add(p.Text);
+                count++;
+                continue;
             }
             var label = StructureRules.Label(p.Lines[0].Text);
             var labelName = label.Success ? FrontMatter.LabelName(label) : null;

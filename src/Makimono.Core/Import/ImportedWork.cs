@@ -14,6 +14,8 @@ public sealed class ImportedWork
     public string? Encoding { get; set; }
     /// <summary>True when the encoding was a guess (no BOM and not valid UTF-8), so the author should check the text.</summary>
     public bool EncodingGuessed { get; set; }
+    /// <summary>What the author should know about the file that no field shows, such as review comments left out.</summary>
+    public List<string> Warnings { get; } = [];
     public string? Title { get; set; }
     public List<string> Creators { get; } = [];
     public string? Summary { get; set; }

@@ -42,6 +42,22 @@ internal static partial class NameFinder
         "Temple", "Island", "Sea", "Valley", "Gate", "Gates", "Square", "Park", "Port", "Keep", "Manor",
     };
 
+    /// <summary>
+    /// Endings that make a word a place whatever the words around it: hidden villages ("Kirigakure"), shires,
+    /// boroughs, cities. Endings people's names share ("-ton": Ashton, "-ville": Neville, "-ford", "-land") are left out.
+    /// </summary>
+    private static readonly string[] PlaceEndings = ["gakure", "shire", "burgh", "borough", "polis", "stadt"];
+
+    /// <summary>"the village of Tallow", "the Land of Rivers": a name after "of" and one of these is a place.</summary>
+    private static readonly HashSet<string> PlaceNounsBeforeOf = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "village", "villages", "town", "city", "country", "land", "lands", "kingdom", "empire", "province", "realm",
+        "capital", "streets", "gates", "walls", "outskirts", "borders", "border", "ruins", "island", "isle", "port",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNounsBeforeOfBySpan =
+        PlaceNounsBeforeOf.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string> PersonVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "said", "says", "asked", "asks", "replied", "answered", "whispered", "murmured", "muttered", "shouted", "called",
@@ -107,8 +123,8 @@ internal static partial class NameFinder
             }
             mentions[key] = count + 1;
             var next = NextWord(text, position);
-            if (notPersonBefore.Contains(PreviousWord(text, index))
-                || placeWords.Contains(next))
+            if (notPersonBefore.Contains(PreviousWord(text, index, out var previousStart))
+                || placeWords.Contains(next) || AfterPlaceNounOf(text, previousStart))
             {
                 placeCues[key] = placeCues.GetValueOrDefault(key) + 1;
             }
@@ -133,7 +149,8 @@ internal static partial class NameFinder
         var after = pairs.GroupBy(p => p.Key.First)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Second, StringComparer.Ordinal).First());
         return mentions
-            .Where(kv => kv.Value >= minimumMentions && midSentence.Contains(kv.Key) && !lowerCase.Contains(kv.Key) && !NotNames.Contains(kv.Key))
+            .Where(kv => kv.Value >= minimumMentions && midSentence.Contains(kv.Key) && !lowerCase.Contains(kv.Key) && !NotNames.Contains(kv.Key)
+                && !HasPlaceEnding(kv.Key))
             // "in Suna", "to Konoha", "Hogwarts Castle": a name found mostly in place cues, and seldom speaking, is a place.
             .Where(kv => !IsPlace(placeCues.GetValueOrDefault(kv.Key), personCues.GetValueOrDefault(kv.Key), kv.Value))
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
@@ -146,14 +163,38 @@ internal static partial class NameFinder
 
     private static bool IsPlace(int placeCues, int personCues, int mentions) => placeCues * 3 >= mentions && personCues < placeCues;
 
-    private static ReadOnlySpan<char> PreviousWord(string text, int index)
+    private static bool HasPlaceEnding(string name)
+    {
+        foreach (var ending in PlaceEndings)
+        {
+            // The ending alone ("Shire") may be a name; "Hollowshire" is a place.
+            if (name.Length > ending.Length + 2 && name.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when the word ending before <paramref name="wordStart"/> is "of" and the one before it a place noun.</summary>
+    private static bool AfterPlaceNounOf(string text, int wordStart)
+    {
+        var word = text.AsSpan(wordStart);
+        if (word.Length < 2 || word[0] != 'o' || word[1] != 'f' || (word.Length > 2 && char.IsLetter(word[2])))
+        {
+            return false;
+        }
+        return PlaceNounsBeforeOfBySpan.Contains(PreviousWord(text, wordStart, out _));
+    }
+
+    private static ReadOnlySpan<char> PreviousWord(string text, int index, out int start)
     {
         var end = index;
         while (end > 0 && text[end - 1] == ' ')
         {
             end--;
         }
-        var start = end;
+        start = end;
         while (start > 0 && char.IsLetter(text[start - 1]))
         {
             start--;

@@ -72,6 +72,12 @@ internal static partial class StructureRules
     public static bool IsReviewPlea(Paragraph p) =>
         !StartsAsDialogue(p.Text) && Words(p.Text) <= 120 && ReviewPlea().IsMatch(p.Text);
 
+    /// <summary>
+    /// "The End", "~ Fin ~", "End of chapter", "To be continued…", "TBC" on a line of their own: structure, like a
+    /// scene break, that AO3 readers expect outside the story. Only ever asked of a chapter's last paragraphs.
+    /// </summary>
+    public static bool IsEndMarker(Paragraph p) => p.IsSingleLine && !p.IsRule && !p.IsHeading && EndMarker().IsMatch(p.Text);
+
     /// <summary>A short single line, as an unlabelled summary is.</summary>
     public static bool CouldBeSummary(Paragraph p) =>
         p.IsSingleLine && !p.IsRule && Words(p.Text) is >= 4 and <= 80 && !StartsAsDialogue(p.Text);
@@ -137,6 +143,9 @@ internal static partial class StructureRules
 
     [GeneratedRegex(@"\b(?:please\s+review|review\s*\?|review!|reviews?\s+(?:are|please|would)|R\s*&\s*R|R/R|read\s+and\s+review|thanks?\s+(?:you\s+)?for\s+reading|leave\s+a\s+(?:review|comment)|kudos|comments?\s+(?:are|please|would)|to\s+be\s+continued|TBC)\b|^\s*review\??\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewPlea();
+
+    [GeneratedRegex(@"^[\s\p{P}\p{S}]*(?:the\s+end|fin|owari|end\s+of\s+(?:the\s+)?(?:chapter|part|book|story|fic)(?:\s+(?:\d+|[IVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten))?|to\s+be\s+continued|tbc|continued\s+in\s+(?:the\s+)?next\s+chapter)[\s\p{P}\p{S}]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EndMarker();
 
     [GeneratedRegex(@"^(?:[-–—~]+\s*)\p{L}")]
     private static partial Regex Attribution();

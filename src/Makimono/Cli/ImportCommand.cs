@@ -148,6 +148,13 @@ internal static class ImportCommand
         }
         var failed = results.Count(r => r is ImportFailure);
         await error.WriteLineAsync($"{results.Count - failed} imported, {failed} failed.");
+        foreach (var work in results.OfType<ImportedWork>())
+        {
+            foreach (var warning in work.Warnings)
+            {
+                await error.WriteLineAsync($"{work.Source}: {warning}");
+            }
+        }
         if (results.Any(r => r is ImportedWork { EncodingGuessed: true }))
         {
             await error.WriteLineAsync("An encoding ending in ? was guessed: check the text for wrong characters before posting.");

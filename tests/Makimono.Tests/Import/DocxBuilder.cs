@@ -15,6 +15,7 @@ namespace Makimono.Tests.Import;
 internal sealed partial class DocxBuilder
 {
     private readonly List<Paragraph> _paragraphs = [];
+    private readonly List<Action<MainDocumentPart>> _parts = [];
     private readonly StringBuilder _text = new();
 
     public string Text => _text.ToString();
@@ -42,6 +43,16 @@ internal sealed partial class DocxBuilder
 
     public DocxBuilder Empty() => Add(new Paragraph(), string.Empty);
 
+    /// <summary>A paragraph made by the caller (with a footnote reference, a text box…) and the text a reader sees in it.</summary>
+    public DocxBuilder Element(Paragraph paragraph, string text) => Add(paragraph, text);
+
+    /// <summary>A part of the document beside the body (footnotes, endnotes, comments), added as Word adds it.</summary>
+    public DocxBuilder Part(Action<MainDocumentPart> add)
+    {
+        _parts.Add(add);
+        return this;
+    }
+
     public byte[] Build()
     {
         using var stream = new MemoryStream();
@@ -49,6 +60,10 @@ internal sealed partial class DocxBuilder
         {
             var main = document.AddMainDocumentPart();
             main.Document = new Document(new Body(_paragraphs.Select(p => (Paragraph)p.CloneNode(true))));
+            foreach (var add in _parts)
+            {
+                add(main);
+            }
             var styles = main.AddNewPart<StyleDefinitionsPart>();
             styles.Styles = new Styles(
                 new DocDefaults(new RunPropertiesDefault(new RunPropertiesBaseStyle(new Languages { Val = "en-GB" }))),

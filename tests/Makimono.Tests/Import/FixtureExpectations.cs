@@ -24,7 +24,7 @@ public sealed class FixtureExpectations
         "content-notes", "rating-in-words", "pairing", "dedication", "epigraph", "end-notes", "chapter-numbers",
         "chapter-words", "chapter-abbreviated", "chapter-roman", "prologue-epilogue", "scene-break-symbols",
         "scene-break-centred", "scene-break-blank-lines", "line-breaks", "italics", "ao3-markers", "ao3-html",
-        "markdown", "html", "windows-1252", "utf-16le", "utf-16be", "utf-8-bom",
+        "markdown", "html", "end-markers", "windows-1252", "utf-16le", "utf-16be", "utf-8-bom",
     ];
 
     public static TheoryData<string> Named => new(FixtureNames());

@@ -92,4 +92,36 @@ public sealed class StructureRulesTests
     {
         Assert.False(StructureRules.UnlabelledPairing(line).Success);
     }
+
+    [Theory]
+    [InlineData("The End")]
+    [InlineData("THE END")]
+    [InlineData("~The End~")]
+    [InlineData("~ Fin ~")]
+    [InlineData("Fin.")]
+    [InlineData("FIN")]
+    [InlineData("-owari-")]
+    [InlineData("End of chapter")]
+    [InlineData("End of Chapter Three")]
+    [InlineData("To be continued…")]
+    [InlineData("(To Be Continued...)")]
+    [InlineData("TBC")]
+    [InlineData("*~*TBC*~*")]
+    public void End_markers(string line)
+    {
+        Assert.True(StructureRules.IsEndMarker(OneLine(line)));
+    }
+
+    [Theory]
+    [InlineData("The end of the season, he said.")]
+    [InlineData("Finally.")]
+    [InlineData("\"Fin,\" she read aloud, and closed the book.")]
+    [InlineData("To be continued, he thought, was a promise.")]
+    [InlineData("The End was a tavern by the docks.")]
+    public void Story_lines_are_not_end_markers(string line)
+    {
+        Assert.False(StructureRules.IsEndMarker(OneLine(line)));
+    }
+
+    private static Paragraph OneLine(string line) => new([SourceLine.FromText(line)], 0);
 }

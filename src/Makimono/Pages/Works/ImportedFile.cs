@@ -16,6 +16,7 @@ public sealed class ImportedFile
     public string? Encoding { get; init; }
     public bool EncodingGuessed { get; init; }
     public List<string> Found { get; init; } = [];
+    public List<string> Warnings { get; init; } = [];
 
     public static ImportedFile From(string fileName, ImportedWork work) => new()
     {
@@ -24,6 +25,7 @@ public sealed class ImportedFile
         Encoding = work.Encoding,
         EncodingGuessed = work.EncodingGuessed,
         Found = WhatWasFound(work),
+        Warnings = [.. work.Warnings],
     };
 
     public string ToJson() => FormJson.Write(this);

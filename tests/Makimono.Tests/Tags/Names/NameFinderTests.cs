@@ -31,4 +31,38 @@ public sealed class NameFinderTests
         Assert.Equal(3, brae.BeforeCount);
         Assert.Equal(1, found.Single(n => n.Name == "Ansel").PersonCues);
     }
+
+    [Fact]
+    public void Hidden_villages_shires_and_cities_are_places_by_their_ending()
+    {
+        var found = NameFinder.Find("""
+            Amegakure sent no reply. Orla wrote again, and Amegakure stayed silent; the elders of Amegakure were busy.
+            Orla said Thistleshire would answer. Thistleshire did not. Bram laughed at Thistleshire and Orla.
+            Bram said Kestrelburgh was worse. Kestrelburgh sent a goat. Orla nodded at Bram. Nobody thanked Kestrelburgh.
+            """).Select(n => n.Name);
+
+        Assert.Equal(["Bram", "Orla"], found.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_name_after_village_of_or_land_of_is_a_place()
+    {
+        var found = NameFinder.Find("""
+            Orla left the village of Harrowmere at dawn. Harrowmere slept on, and Orla said nothing of Harrowmere again.
+            Bram came from the Land of Cinders. Cinders, Bram said, was colder. Orla nodded. The Land of Cinders had no summer. Bram laughed.
+            """).Select(n => n.Name);
+
+        Assert.Equal(["Bram", "Orla"], found.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void People_whose_names_end_like_places_stay_people()
+    {
+        var found = NameFinder.Find("""
+            Neville said the greenhouse was shut. Ashton laughed. Then Neville nodded at Ashton, and Ashton sighed.
+            Later Ashton said Neville was right, and Neville smiled at Ashton.
+            """).Select(n => n.Name);
+
+        Assert.Equal(["Ashton", "Neville"], found.Order(StringComparer.Ordinal));
+    }
 }
