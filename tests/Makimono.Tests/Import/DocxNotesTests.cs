@@ -60,18 +60,21 @@ public sealed class DocxNotesTests
         Assert.Contains("[i] There are one hundred and twelve.", chapter.EndNotes ?? work.EndNotes, StringComparison.Ordinal);
     }
 
+    /// <summary>A two-paragraph story whose first paragraph carries an editor's review comment.</summary>
+    internal static DocxBuilder StoryWithReviewComment() => new DocxBuilder()
+        .Element(new W.Paragraph(new CommentRangeStart { Id = "0" }, new Run(new W.Text("The kettle sang before anyone had lit the stove.")),
+            new CommentRangeEnd { Id = "0" }, new Run(new CommentReference { Id = "0" })), "The kettle sang before anyone had lit the stove.")
+        .Paragraph("Nobody in the house thought this was strange.")
+        .Part(main =>
+        {
+            var part = main.AddNewPart<WordprocessingCommentsPart>();
+            part.Comments = new Comments(new Comment(new W.Paragraph(new Run(new W.Text("Should this be foreshadowed earlier?")))) { Id = "0", Author = "Editor" });
+        });
+
     [Fact]
     public void Review_comments_are_left_out_of_the_story_with_a_warning_that_quotes_them()
     {
-        var docx = new DocxBuilder()
-            .Element(new W.Paragraph(new CommentRangeStart { Id = "0" }, new Run(new W.Text("The kettle sang before anyone had lit the stove.")),
-                new CommentRangeEnd { Id = "0" }, new Run(new CommentReference { Id = "0" })), "The kettle sang before anyone had lit the stove.")
-            .Paragraph("Nobody in the house thought this was strange.")
-            .Part(main =>
-            {
-                var part = main.AddNewPart<WordprocessingCommentsPart>();
-                part.Comments = new Comments(new Comment(new W.Paragraph(new Run(new W.Text("Should this be foreshadowed earlier?")))) { Id = "0", Author = "Editor" });
-            });
+        var docx = StoryWithReviewComment();
 
         var work = DocxImportTests.Import(docx);
 

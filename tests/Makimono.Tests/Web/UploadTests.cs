@@ -179,6 +179,24 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
         Assert.DoesNotContain("Wren checked the straps", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task What_the_importer_left_out_is_said_in_the_notice_and_not_put_in_the_story()
+    {
+        await archive.CreateUserAsync("commented_writer");
+        using var client = await archive.LoggedInAsync("commented_writer");
+
+        using var upload = await UploadAsync(client, "kettle.docx", Makimono.Tests.Import.DocxNotesTests.StoryWithReviewComment().Build());
+        var page = await ParseAsync(upload);
+
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var notice = page.QuerySelector("#imported-heading")!.ParentElement!.TextContent;
+        Assert.Contains("review comment", notice, StringComparison.Ordinal);
+        Assert.Contains("Should this be foreshadowed earlier?", notice, StringComparison.Ordinal);
+        var body = Field(PostingForm(page), "Chapter.Body");
+        Assert.Contains("The kettle sang", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("foreshadowed", body, StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> UploadAsync(WebClient client, string fileName, byte[] content) =>
         client.UploadAsync("/works/new", "/works/new?handler=Import", "upload", fileName, content);
 
