@@ -67,11 +67,7 @@ public sealed class ArchiveFixture : IAsyncLifetime
     private async Task SeedAsync()
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("User name", new() { Exact = true }).FillAsync(AuthorName);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(AuthorPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).WaitForAsync();
+        await WorkForms.LogInAsync(page, AuthorName, AuthorPassword);
         AuthorStorageState = await page.Context.StorageStateAsync();
 
         SeedWorkPath = await WorkForms.PostWorkAsync(page, new NewWork(

@@ -20,7 +20,7 @@ public sealed class AutocompleteTests(ArchiveFixture archive)
         var page = await archive.NewPageAsync();
         try
         {
-            await LogInAsync(page, "quay_writer");
+            await WorkForms.LogInAsync(page, "quay_writer", Password);
             await WorkForms.PostWorkAsync(page, new NewWork("Tide Tables", "One", "Ottoline Marsh lit the first lantern.", Fandom, Characters: "Ottoline Marsh"));
 
             await page.GotoAsync("/works/new");
@@ -70,14 +70,5 @@ public sealed class AutocompleteTests(ArchiveFixture archive)
         {
             await page.Context.CloseAsync();
         }
-    }
-
-    private static async Task LogInAsync(IPage page, string name)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("User name", new() { Exact = true }).FillAsync(name);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).WaitForAsync();
     }
 }

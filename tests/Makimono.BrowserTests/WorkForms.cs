@@ -60,6 +60,16 @@ public static partial class WorkForms
         await Assertions.Expect(page).ToHaveURLAsync(ChapterPath());
     }
 
+    /// <summary>Logs in from /login and waits until the page offers "Log out".</summary>
+    public static async Task LogInAsync(IPage page, string name, string password)
+    {
+        await page.GotoAsync("/login");
+        await page.GetByLabel("User name", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).WaitForAsync();
+    }
+
     /// <summary>Exact, because "Summary" would also match "Chapter summary".</summary>
     public static ILocator Field(IPage page, string label) => page.GetByLabel(label, new() { Exact = true });
 

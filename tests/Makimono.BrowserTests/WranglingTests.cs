@@ -69,11 +69,7 @@ public sealed class WranglingTests(ArchiveFixture archive)
     private async Task<IPage> LogInAsync(string name)
     {
         var page = await archive.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("User name", new() { Exact = true }).FillAsync(name);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).WaitForAsync();
+        await WorkForms.LogInAsync(page, name, Password);
         return page;
     }
 }
