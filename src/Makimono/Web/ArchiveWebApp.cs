@@ -52,7 +52,12 @@ internal static class ArchiveWebApp
             options.Conventions.AuthorizePage("/Works/Edit");
             options.Conventions.AuthorizePage("/Works/Delete");
             options.Conventions.AuthorizeFolder("/Works/Chapters");
-            options.Conventions.AddPageRoute("/Works/Read", "works/{id:int}/chapters/{chapterId:int}");
+            // A second address for one chapter of a work. AddPageRoute would make every link to the page use it, and a
+            // link without a chapter (the draft's "Post this work" form, the admin's "Hide work") would come out empty.
+            options.Conventions.AddPageRouteModelConvention("/Works/Read", page => page.Selectors.Add(new()
+            {
+                AttributeRouteModel = new() { Template = "works/{id:int}/chapters/{chapterId:int}", SuppressLinkGeneration = true },
+            }));
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {

@@ -64,9 +64,30 @@ internal static class Session
     private static string PasswordDigest(User user) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(user.PasswordHash)).AsSpan(0, 12));
 
-    /// <summary>Only local paths, so a crafted login link cannot send people to another site.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    /// <summary>
+    /// Only local paths, so a crafted login link cannot send people to another site; none with control characters (a tab
+    /// or a line break could split the Location header), and non-ASCII characters percent-encoded as UTF-8, as a browser
+    /// sends them, because a header carries only ASCII. Anything else goes to the home page.
+    /// </summary>
+    public static string SafeReturnUrl(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal)
+            || returnUrl.StartsWith("/\\", StringComparison.Ordinal) || returnUrl.Any(char.IsControl))
+        {
+            return "/";
+        }
+        var ascii = new StringBuilder(returnUrl.Length);
+        for (var i = 0; i < returnUrl.Length;)
+        {
+            var end = i;
+            while (end < returnUrl.Length && (returnUrl[end] > 0x7F) == (returnUrl[i] > 0x7F))
+            {
+                end++;
+            }
+            var run = returnUrl[i..end];
+            ascii.Append(returnUrl[i] > 0x7F ? Uri.EscapeDataString(run) : run);
+            i = end;
+        }
+        return ascii.ToString();
+    }
 }
