@@ -1,0 +1,281 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace Makimono.Tests.Web.Crawling;
+
+/// <summary>A page the crawler was served, kept for the Nu HTML checker.</summary>
+public sealed record CollectedPage(string Role, Uri Address, string Html);
+
+/// <summary>A submit button the crawler saw on a page, and whether it pressed one like it (same form action, same label).</summary>
+public sealed record SeenButton(string Role, Uri Page, string Label, string? AriaLabel, string Key);
+
+/// <summary>
+/// Clicks through the archive as one person (or a guest) would: follows every same-origin link from its start pages
+/// and presses every kind of submit button it is shown, once, with valid values where it knows the form and the
+/// form's own defaults otherwise. Buttons that end the session or delete something are pressed last. Anything that
+/// a person would see as broken is written down: a server error, a form whose action is empty.
+/// </summary>
+internal sealed partial class Crawler(WebClient client, string role, string userName, int maxPages)
+{
+    private readonly Queue<Func<Task>> work = new();
+    private readonly List<(HtmlPage Page, string Key)> deferred = [];
+    private readonly HashSet<string> seenAddresses = [];
+    private readonly Dictionary<string, int> queryVariants = [];
+    private readonly HashSet<string> pressedKeys = [];
+    private readonly HashSet<string> queuedKeys = [];
+    private int signUps;
+
+    public List<string> Failures { get; } = [];
+    public List<CollectedPage> Pages { get; } = [];
+    public List<SeenButton> Buttons { get; } = [];
+    public IReadOnlySet<string> Pressed => pressedKeys;
+    public int Requests { get; private set; }
+    public int FormsSubmitted { get; private set; }
+
+    public async Task RunAsync(IEnumerable<string> startPaths)
+    {
+        foreach (var path in startPaths)
+        {
+            Enqueue(new Uri(client.Http.BaseAddress!, path));
+        }
+        await DrainAsync();
+        // The buttons that end the session or remove what other pages show, each found again on a fresh copy of its page.
+        // Pressing one can show new pages and buttons (a guest who signs up has an account page), so until none is left.
+        while (deferred.Count > 0 && Pages.Count < maxPages)
+        {
+            var (page, key) = deferred.MinBy(d => DeferredRank(d.Key));
+            deferred.Remove((page, key));
+            var fresh = await GetAsync(page.Address);
+            if (fresh is not null && ButtonsOf(fresh).Where(b => b.Key == key).Select(b => b.Button).FirstOrDefault() is { } again)
+            {
+                await PressAsync(fresh, again, key);
+                await DrainAsync();
+            }
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        while (work.Count > 0 && Pages.Count < maxPages)
+        {
+            await work.Dequeue()();
+        }
+    }
+
+    private void Enqueue(Uri address, bool again = false)
+    {
+        if (!IsSameOrigin(address) || address.AbsolutePath.StartsWith("/css/", StringComparison.Ordinal)
+            || address.AbsolutePath.StartsWith("/js/", StringComparison.Ordinal))
+        {
+            return;
+        }
+        var withoutFragment = new UriBuilder(address) { Fragment = "" }.Uri;
+        if (!seenAddresses.Add(withoutFragment.PathAndQuery) && !again)
+        {
+            return;
+        }
+        // Sorting, filtering and paging make endless addresses of one page; a few of each show the page works.
+        if (withoutFragment.Query.Length > 0)
+        {
+            var count = queryVariants.GetValueOrDefault(withoutFragment.AbsolutePath) + 1;
+            queryVariants[withoutFragment.AbsolutePath] = count;
+            if (count > 4)
+            {
+                return;
+            }
+        }
+        work.Enqueue(async () =>
+        {
+            if (await GetAsync(withoutFragment) is { } page)
+            {
+                Discover(page);
+            }
+        });
+    }
+
+    private async Task<HtmlPage?> GetAsync(Uri address)
+    {
+        Requests++;
+        using var response = await client.Http.GetAsync(address);
+        return await ReadAsync("GET", address, response);
+    }
+
+    /// <summary>Checks the answer; an HTML page is kept and returned, a redirect within the site is followed.</summary>
+    private async Task<HtmlPage?> ReadAsync(string what, Uri address, HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode >= 500)
+        {
+            Failures.Add($"{role}: {what} {address.PathAndQuery} gave {(int)response.StatusCode}: {Excerpt(body)}");
+            return null;
+        }
+        if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
+        {
+            var next = new Uri(address, location);
+            if (IsSameOrigin(next))
+            {
+                // Where a form leads is seen again, as it is now: the pseud just added offers "Make default".
+                Enqueue(next, again: what != "GET");
+            }
+            return null;
+        }
+        if (response.Content.Headers.ContentType?.MediaType != "text/html")
+        {
+            return null;
+        }
+        var page = new HtmlPage(client, address, body);
+        Pages.Add(new CollectedPage(role, address, body));
+        CheckFormActions(page);
+        return page;
+    }
+
+    private void Discover(HtmlPage page)
+    {
+        foreach (var link in page.Links)
+        {
+            Enqueue(link);
+        }
+        foreach (var (button, key) in ButtonsOf(page))
+        {
+            Buttons.Add(new SeenButton(role, page.Address, HtmlPage.ButtonLabel(button), button.GetAttribute("aria-label"), key));
+            if (!queuedKeys.Add(key))
+            {
+                continue;
+            }
+            if (IsDeferred(key))
+            {
+                deferred.Add((page, key));
+            }
+            else
+            {
+                work.Enqueue(() => PressAsync(page, button, key));
+            }
+        }
+    }
+
+    private async Task PressAsync(HtmlPage page, IElement button, string key)
+    {
+        pressedKeys.Add(key);
+        var form = page.FormOf(button);
+        if (form is null || HasEmptyAction(form, button))
+        {
+            return; // written down by CheckFormActions
+        }
+        var filled = new HtmlForm(client, page, form, button);
+        Fill(filled, form);
+        FormsSubmitted++;
+        Requests++;
+        using var response = await filled.SubmitAsync();
+        var what = $"pressing \"{HtmlPage.ButtonLabel(button)}\" on {page.Address.PathAndQuery}:";
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.MethodNotAllowed)
+        {
+            Failures.Add($"{role}: {what} {filled.Method} {filled.Action.PathAndQuery} gave {(int)response.StatusCode}");
+        }
+        if (await ReadAsync($"{what} {filled.Method}", filled.Action, response) is { } result)
+        {
+            Discover(result);
+        }
+    }
+
+    /// <summary>Valid values for the fields the crawler knows, where the form leaves them empty; the defaults elsewhere.</summary>
+    private void Fill(HtmlForm filled, IHtmlFormElement form)
+    {
+        var signingUp = form.Elements.Any(e => e.GetAttribute("name") == "Email");
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (name is null || element is IHtmlInputElement { Type: "hidden" or "checkbox" or "radio" or "submit" or "file" })
+            {
+                continue;
+            }
+            var current = element switch
+            {
+                IHtmlInputElement input => input.Value,
+                IHtmlTextAreaElement area => area.Value,
+                _ => null,
+            };
+            if (current is not { Length: 0 } || KnownValue(name, signingUp) is not { } value)
+            {
+                continue;
+            }
+            filled.Set(name, value);
+        }
+        var warnings = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name == "Work.WarningIds").ToList();
+        if (warnings.Count > 0 && !warnings.Any(w => w.IsChecked))
+        {
+            filled.Check("Work.WarningIds", "14");
+        }
+    }
+
+    private string? KnownValue(string name, bool signingUp) => name switch
+    {
+        "UserName" when signingUp => $"{role}signup{++signUps}",
+        "UserName" or "userName" => role == "guest" ? "reader" : userName,
+        "Email" => $"{role}signup{signUps}@example.org",
+        "Password" or "CurrentPassword" or "NewPassword" => WebClient.Password,
+        "Work.Title" => "Crawled Work",
+        "Work.Fandoms" or "fandomName" or "parentName" or "otherName" => CrawlSeed.Fandom,
+        "Chapter.Body" => "Kakashi read the letter twice. Iruka had written it in a hurry.",
+        "canonicalName" or "metaName" => "Hatake Kakashi",
+        "NewPseud" => "Crawled Pseud",
+        _ => null,
+    };
+
+    private IEnumerable<(IElement Button, string Key)> ButtonsOf(HtmlPage page) =>
+        HtmlPage.SubmitButtons(page.Document.DocumentElement)
+            .Select(b => (b, page.FormOf(b)))
+            .Where(p => p.Item2 is not null)
+            .Select(p => (p.b, KeyOf(page, p.Item2!, p.b)));
+
+    /// <summary>One kind of button: where its form goes (ids as N) and what it says.</summary>
+    private static string KeyOf(HtmlPage page, IHtmlFormElement form, IElement button)
+    {
+        var action = button.GetAttribute("formaction") ?? form.GetAttribute("action");
+        var target = string.IsNullOrWhiteSpace(action) ? page.Address : new Uri(page.Address, action);
+        var method = (button.GetAttribute("formmethod") ?? form.GetAttribute("method") ?? "get").ToUpperInvariant();
+        var path = Digits().Replace(Uri.UnescapeDataString(target.PathAndQuery), "N");
+        return $"{method} {path} \"{Digits().Replace(HtmlPage.ButtonLabel(button), "N")}\"";
+    }
+
+    private void CheckFormActions(HtmlPage page)
+    {
+        foreach (var form in page.Document.Forms)
+        {
+            foreach (var button in HtmlPage.SubmitButtons(form).Where(b => page.FormOf(b) == form))
+            {
+                if (HasEmptyAction(form, button))
+                {
+                    Failures.Add($"{role}: the form of \"{HtmlPage.ButtonLabel(button)}\" on {page.Address.PathAndQuery} has an empty action, which goes nowhere a browser can name");
+                }
+            }
+        }
+    }
+
+    private static bool HasEmptyAction(IHtmlFormElement form, IElement button) =>
+        (button.GetAttribute("formaction") ?? form.GetAttribute("action")) is { } action && string.IsNullOrWhiteSpace(action);
+
+    private static bool IsDeferred(string key) => DeferredRank(key) < int.MaxValue;
+
+    /// <summary>
+    /// Buttons that remove what other buttons are on, pressed after the rest and smallest first: a chapter before its
+    /// work, the password change before the log-out that would hide it. Others are not deferred (int.MaxValue).
+    /// </summary>
+    private static int DeferredRank(string key) =>
+        DeferredLabels.FirstOrDefault(d => key.EndsWith($"\"{d.Label}\"", StringComparison.Ordinal)).Rank is var rank and > 0 ? rank : int.MaxValue;
+
+    private static readonly (string Label, int Rank)[] DeferredLabels =
+    [
+        ("Decline", 1), ("Yes, delete the chapter", 1), ("Yes, delete the work", 2), ("Change password", 3), ("Log in", 4),
+        ("Create account", 4), ("Log out", 5),
+    ];
+
+    private bool IsSameOrigin(Uri address) =>
+        Uri.Compare(address, client.Http.BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static string Excerpt(string body) => body.Length > 300 ? body[..300] + "…" : body;
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+}
