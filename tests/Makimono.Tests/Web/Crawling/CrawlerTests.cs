@@ -69,7 +69,7 @@ public sealed class CrawlerTests(CrawlerTests.Crawl crawl, ITestOutputHelper out
                 using var client = role == "guest" ? archive.Guest() : await archive.LoggedInAsync(role);
                 var crawler = new Crawler(client, role, role, MaxPagesPerRole);
                 await crawler.RunAsync(StartPages(role));
-                Failures.AddRange(crawler.Failures);
+                Failures.AddRange(crawler.Failures.Distinct());
                 Pages.AddRange(crawler.Pages);
                 Buttons.AddRange(crawler.Buttons);
                 Pressed.UnionWith(crawler.Pressed.Select(key => (role, key)));

@@ -29,9 +29,9 @@ internal static class NuChecker
             var errors = new List<Error>();
             foreach (var message in json.RootElement.GetProperty("messages").EnumerateArray())
             {
-                var url = message.TryGetProperty("url", out var u) ? u.GetString() ?? "" : "";
-                var page = byFile.GetValueOrDefault(Path.GetFileName(new Uri(url).LocalPath));
-                Assert.True(page is not null, $"the Nu checker reported on a file the crawler did not write: {message}");
+                var url = message.TryGetProperty("url", out var u) ? u.GetString() : null;
+                var page = url is null ? null : byFile.GetValueOrDefault(Path.GetFileName(url)); // "file:/tmp/…/reader-00012.html"
+                Assert.True(page is not null, $"the Nu checker reported something not about one of the pages: {message}");
                 errors.Add(new Error(page!.Role, page.Address, message.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0,
                     message.GetProperty("message").GetString() ?? "", message.TryGetProperty("extract", out var extract) ? extract.GetString() ?? "" : ""));
             }
