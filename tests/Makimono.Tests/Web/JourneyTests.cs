@@ -1,0 +1,93 @@
+using System.Net;
+
+namespace Makimono.Tests.Web;
+
+/// <summary>Journeys that broke as a person clicked them, pressed here through the buttons the pages serve.</summary>
+public sealed class JourneyTests(ArchiveFactory archive) : IClassFixture<ArchiveFactory>
+{
+    [Fact]
+    public async Task A_draft_is_posted_with_the_Post_this_work_button_on_its_page()
+    {
+        await archive.CreateUserAsync("draftposter");
+        using var creator = await archive.LoggedInAsync("draftposter");
+        var id = await creator.PostWorkAsync("Posted From Its Draft", draft: true);
+        using var guest = archive.Guest();
+        Assert.Equal(HttpStatusCode.NotFound, (await guest.GetAsync($"/works/{id}")).Status);
+
+        using var post = await (await creator.PageAsync($"/works/{id}")).Form("Post this work").SubmitAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        var work = await creator.FollowAsync(post);
+        Assert.False(work.HasButton("Post this work"));
+        Assert.Contains("Posted From Its Draft", (await guest.PageAsync($"/works/{id}")).Html);
+    }
+
+    [Fact]
+    public async Task An_admin_hides_and_unhides_a_work_with_the_buttons_on_its_chapter_pages()
+    {
+        await archive.CreateUserAsync("hiddenwriter");
+        await archive.CreateUserAsync("hidingadmin", isAdmin: true);
+        using var creator = await archive.LoggedInAsync("hiddenwriter");
+        var id = await creator.PostWorkAsync("Hidden and Found");
+        using (var chapter = await creator.SubmitFormAsync($"/works/{id}/chapters/new", "Post chapter", [new("Chapter.Body", "The second part.")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, chapter.StatusCode);
+        }
+        using var admin = await archive.LoggedInAsync("hidingadmin");
+        using var guest = archive.Guest();
+        // The "Next chapter" link: the chapter's own address, where the button must work as well as on the work's.
+        var secondChapter = (await admin.PageAsync($"/works/{id}")).Links.Select(l => l.AbsolutePath)
+            .Last(p => System.Text.RegularExpressions.Regex.IsMatch(p, $"^/works/{id}/chapters/[0-9]+$"));
+
+        using (var hide = await (await admin.PageAsync(secondChapter)).Form("Hide work").SubmitAsync())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, hide.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await guest.GetAsync($"/works/{id}")).Status);
+
+        using (var unhide = await (await admin.PageAsync($"/works/{id}")).Form("Unhide work").SubmitAsync())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, unhide.StatusCode);
+        }
+        Assert.Contains("Hidden and Found", (await guest.PageAsync($"/works/{id}")).Html);
+    }
+
+    [Theory]
+    [InlineData("/users/%20")]
+    [InlineData("/users/%09")]
+    [InlineData("/users/%20/pseuds/%20")]
+    [InlineData("/users/blankpseuds/pseuds/%20")]
+    [InlineData("/users/blankpseuds/pseuds/%09")]
+    public async Task A_blank_user_or_pseud_name_is_not_found(string path)
+    {
+        await archive.WithDbAsync(async db => db.Users.Any(u => u.UserName == "blankpseuds") ? null : await archive.CreateUserAsync("blankpseuds"));
+        using var guest = archive.Guest();
+
+        var (status, body) = await guest.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("Page not found", body);
+    }
+
+    [Theory]
+    [InlineData("/works/new\tx", "/")]
+    [InlineData("/account\r\nSet-Cookie: stolen=1", "/")]
+    [InlineData("/account\n", "/")]
+    [InlineData("/tags/Pokémon/works", "/tags/Pok%C3%A9mon/works")]
+    [InlineData("/tags/鬼滅の刃/works?page=2", "/tags/%E9%AC%BC%E6%BB%85%E3%81%AE%E5%88%83/works?page=2")]
+    [InlineData("//elsewhere.example/", "/")]
+    [InlineData("/account", "/account")]
+    public async Task A_login_with_an_odd_return_address_logs_in_and_goes_somewhere_local(string returnUrl, string expected)
+    {
+        await archive.WithDbAsync(async db => db.Users.Any(u => u.UserName == "returner") ? null : await archive.CreateUserAsync("returner"));
+        using var guest = archive.Guest();
+        var login = await guest.PageAsync($"/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        Assert.Equal(returnUrl, login.Form("Log in").Value("ReturnUrl"));
+
+        using var response = await login.Form("Log in").Set("UserName", "returner").Set("Password", WebClient.Password).SubmitAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync("/account")).Status);
+    }
+}
