@@ -90,4 +90,39 @@ public sealed class JourneyTests(ArchiveFactory archive) : IClassFixture<Archive
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync("/account")).Status);
     }
+    [Fact]
+    public async Task Only_people_who_may_wrangle_a_tag_are_offered_its_wrangling_page()
+    {
+        await archive.CreateUserAsync("linkreader");
+        await archive.CreateUserAsync("linkadmin", isAdmin: true);
+        using var admin = await archive.LoggedInAsync("linkadmin");
+        await admin.PostWorkAsync("Tagged for Links", fandom: "Link Fandom");
+        using var reader = await archive.LoggedInAsync("linkreader");
+        const string TagPage = "/tags/Link%20Fandom/works";
+
+        Assert.DoesNotContain((await reader.PageAsync(TagPage)).Links, l => l.AbsolutePath.EndsWith("/wrangle", StringComparison.Ordinal));
+
+        var offered = (await admin.PageAsync(TagPage)).Links.Single(l => l.AbsolutePath.EndsWith("/wrangle", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(offered.PathAndQuery)).Status);
+    }
+
+    [Fact]
+    public async Task An_admin_editing_someone_elses_work_is_offered_only_links_that_open()
+    {
+        await archive.CreateUserAsync("linkwriter");
+        await archive.CreateUserAsync("linkeditor", isAdmin: true);
+        using var creator = await archive.LoggedInAsync("linkwriter");
+        var id = await creator.PostWorkAsync("Edited by an Admin");
+        using var admin = await archive.LoggedInAsync("linkeditor");
+
+        foreach (var path in new[] { $"/works/{id}", $"/works/{id}/edit" })
+        {
+            var tools = (await admin.PageAsync(path)).Links.Where(l => l.AbsolutePath.StartsWith($"/works/{id}/", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(tools);
+            foreach (var link in tools)
+            {
+                Assert.True((await admin.GetAsync(link.PathAndQuery)).Status == HttpStatusCode.OK, $"{path} links {link.PathAndQuery}, which the admin cannot open");
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Makimono.Database;
 using Makimono.Tags;
+using Makimono.Tags.Wrangling;
 using Makimono.Web;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,9 @@ public class TagWorksModel(ArchiveDbContext db) : PageModel
 
     public bool IsFandomPage => Tag.Type == TagType.Fandom && Tag.IsCanonical;
 
+    /// <summary>Whether to offer the wrangling page: only to those it would not refuse.</summary>
+    public bool CanWrangle { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string name, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
         var normalized = TagName.Normalize(TagUrl.FromSegment(name));
@@ -36,6 +40,7 @@ public class TagWorksModel(ArchiveDbContext db) : PageModel
         }
         Tag = tag;
         Relations = await TagRelations.LoadAsync(db, tag.Id, ct);
+        CanWrangle = User.Identity?.IsAuthenticated == true && await WranglingAccess.DenyAsync(db, this.Viewer(), tag, ct) is null;
         Works = await WorkListing.LoadAsync(db, WorkListing.TaggedWith(db, tag.Id), this.Viewer(), pageNumber, ct);
         if (IsFandomPage)
         {

@@ -17,6 +17,8 @@ public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<Chapter> Chapters { get; private set; } = [];
     public IReadOnlyList<Pseud> Pseuds { get; private set; } = [];
     public IReadOnlyList<string> RemovedHtml { get; private set; } = [];
+    /// <summary>Only creators add chapters; an admin editing someone else's work is not offered it.</summary>
+    public bool IsCreator { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -75,6 +77,7 @@ public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         }
         Id = work.Id;
         WorkTitle = work.Title;
+        IsCreator = WorkAccess.IsCreator(work, this.Viewer());
         Chapters = work.Chapters.OrderBy(c => c.Position).ToList();
         var userId = this.UserId();
         Pseuds = await PseudQueries.OfUserAsync(db, userId, ct);

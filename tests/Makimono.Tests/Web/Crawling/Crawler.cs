@@ -33,6 +33,8 @@ internal sealed partial class Crawler(WebClient client, string role, string user
     public IReadOnlySet<string> Pressed => pressedKeys;
     public int Requests { get; private set; }
     public int FormsSubmitted { get; private set; }
+    /// <summary>What each press was answered with ("302 POST /works/N?handler=Hide \"Hide work\""), and each GET refused, for the test's output.</summary>
+    public List<string> Answers { get; } = [];
 
     public async Task RunAsync(IEnumerable<string> startPaths)
     {
@@ -99,6 +101,10 @@ internal sealed partial class Crawler(WebClient client, string role, string user
     {
         Requests++;
         using var response = await client.Http.GetAsync(address);
+        if ((int)response.StatusCode is >= 400 and < 500)
+        {
+            Answers.Add($"{(int)response.StatusCode} GET {address.PathAndQuery}");
+        }
         return await ReadAsync("GET", address, response);
     }
 
@@ -168,6 +174,7 @@ internal sealed partial class Crawler(WebClient client, string role, string user
         FormsSubmitted++;
         Requests++;
         using var response = await filled.SubmitAsync();
+        Answers.Add($"{(int)response.StatusCode} {key}");
         var what = $"pressing \"{HtmlPage.ButtonLabel(button)}\" on {page.Address.PathAndQuery}:";
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.MethodNotAllowed)
         {

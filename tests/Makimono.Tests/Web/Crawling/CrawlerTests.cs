@@ -73,8 +73,11 @@ public sealed class CrawlerTests(CrawlerTests.Crawl crawl, ITestOutputHelper out
                 Pages.AddRange(crawler.Pages);
                 Buttons.AddRange(crawler.Buttons);
                 Pressed.UnionWith(crawler.Pressed.Select(key => (role, key)));
-                Figures.Add($"{role}: {crawler.Pages.Count} pages, {crawler.Requests} requests, {crawler.FormsSubmitted} forms submitted" +
+                var answered = string.Join(", ", crawler.Answers.Where(a => !a.Contains(" GET ", StringComparison.Ordinal)).GroupBy(a => a[0]).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}xx"));
+                Figures.Add($"{role}: {crawler.Pages.Count} pages, {crawler.Requests} requests, {crawler.FormsSubmitted} forms submitted ({answered})" +
                     (crawler.Pages.Count >= MaxPagesPerRole ? " (stopped at the limit)" : ""));
+                // Refusals are not failures (a stale Undo, a name that does not exist), but they are worth reading.
+                Figures.AddRange(crawler.Answers.Where(a => a.StartsWith('4')).Select(a => $"  {role}: {a}"));
             }
         }
 
