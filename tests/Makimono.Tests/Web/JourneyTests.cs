@@ -125,4 +125,29 @@ public sealed class JourneyTests(ArchiveFactory archive) : IClassFixture<Archive
             }
         }
     }
+    [Fact]
+    public async Task A_wrangler_who_removes_the_parent_that_let_her_wrangle_a_tag_lands_on_a_page_she_may_open()
+    {
+        await archive.CreateUserAsync("partingwrangler");
+        await archive.CreateUserAsync("partingadmin", isAdmin: true);
+        List<Makimono.Tags.StarterSets.StarterTag> tags =
+        [
+            new(Makimono.Tags.TagType.Fandom, "Parting Fandom", [], [], 1),
+            new(Makimono.Tags.TagType.Character, "Parting Hero", [], ["Parting Fandom"], 2),
+        ];
+        var (_, errors) = await archive.WithDbAsync(db => Makimono.Tags.StarterSets.LoadStarterTags.RunAsync(db, TimeProvider.System, tags));
+        Assert.Empty(errors);
+        using var admin = await archive.LoggedInAsync("partingadmin");
+        using (var assign = await admin.SubmitFormAsync("/admin", "Assign", [new("userName", "partingwrangler"), new("fandomName", "Parting Fandom")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, assign.StatusCode);
+        }
+        using var wrangler = await archive.LoggedInAsync("partingwrangler");
+
+        using var removed = await wrangler.SubmitFormAsync("/tags/Parting%20Hero/wrangle", "Remove Parting Fandom");
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var landing = await wrangler.FollowAsync(removed);
+        Assert.Contains("Parting Hero", landing.Html);
+    }
 }

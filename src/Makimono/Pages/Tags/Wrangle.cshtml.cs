@@ -73,6 +73,11 @@ public class WrangleModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         }
         // Back to the page by its (possibly new) name, so a reload does not post again.
         var current = await db.Tags.AsNoTracking().SingleAsync(t => t.Id == Tag.Id, ct);
+        // A wrangler who removed the parent fandom that was hers may no longer wrangle the tag: show her its works instead of a refusal.
+        if (await WranglingAccess.DenyAsync(db, this.Viewer(), current, ct) is not null)
+        {
+            return Redirect(TagUrl.WorksPath(current.Name));
+        }
         return Redirect($"/tags/{TagUrl.ToSegment(current.Name)}/wrangle?done={Uri.EscapeDataString(done)}");
     }
 
