@@ -15,7 +15,8 @@ public sealed record SeenButton(string Role, Uri Page, string Label, string? Ari
 /// Clicks through the archive as one person (or a guest) would: follows every same-origin link from its start pages
 /// and presses every kind of submit button it is shown, once, with valid values where it knows the form and the
 /// form's own defaults otherwise. Buttons that end the session or delete something are pressed last. Anything that
-/// a person would see as broken is written down: a server error, a form whose action is empty.
+/// a person would see as broken is written down: a server error, a form whose action is empty, a link that is refused,
+/// a form answered "bad request".
 /// </summary>
 internal sealed partial class Crawler(WebClient client, string role, string userName, int maxPages)
 {
@@ -103,7 +104,9 @@ internal sealed partial class Crawler(WebClient client, string role, string user
         using var response = await client.Http.GetAsync(address);
         if ((int)response.StatusCode is >= 400 and < 500)
         {
+            // Every address the crawler opens was a link on a page it was shown, or where a form sent it.
             Answers.Add($"{(int)response.StatusCode} GET {address.PathAndQuery}");
+            Failures.Add($"{role}: a link or redirect led to {address.PathAndQuery}, which answered {(int)response.StatusCode}");
         }
         return await ReadAsync("GET", address, response);
     }

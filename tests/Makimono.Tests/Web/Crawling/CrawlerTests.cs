@@ -4,13 +4,13 @@ namespace Makimono.Tests.Web.Crawling;
 
 /// <summary>
 /// Each role clicks through a seeded archive (see <see cref="Crawler"/>): no page or form may give a server error, no
-/// form may have an empty action, every page must pass the Nu HTML checker, and every button the pages are written
-/// with must have been pressed by some role.
+/// link may be refused, no form may have an empty action, every page must pass the Nu HTML checker, and every button
+/// the pages are written with must have been pressed by some role.
 /// </summary>
 public sealed class CrawlerTests(CrawlerTests.Crawl crawl, ITestOutputHelper output) : IClassFixture<CrawlerTests.Crawl>
 {
     [Fact]
-    public void No_page_or_form_gives_a_server_error_or_goes_nowhere()
+    public void No_page_form_or_link_gives_a_server_error_a_refusal_or_goes_nowhere()
     {
         crawl.Report(output);
         Assert.True(crawl.Failures.Count == 0, $"{crawl.Failures.Count} broken:\n{string.Join("\n", crawl.Failures)}");
