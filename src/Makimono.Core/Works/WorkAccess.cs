@@ -13,7 +13,7 @@ public static class WorkAccess
     {
         if (viewer.UserId is not int userId)
         {
-            return works.Where(w => !w.IsDraft && !w.IsHidden && !w.IsRestricted);
+            return works.OpenToLoggedInUsers().Where(w => !w.IsRestricted);
         }
         if (viewer.IsAdmin)
         {
@@ -21,6 +21,13 @@ public static class WorkAccess
         }
         return works.Where(w => (!w.IsDraft && !w.IsHidden) || w.Creators.Any(c => c.Accepted && c.Pseud.UserId == userId));
     }
+
+    /// <summary>
+    /// Works every logged-in user may read: posted and not hidden. A guest who asks for one of these that is
+    /// restricted is asked to log in, as on AO3; drafts and hidden works stay unknown to those who may not see them.
+    /// </summary>
+    public static IQueryable<Work> OpenToLoggedInUsers(this IQueryable<Work> works) =>
+        works.Where(w => !w.IsDraft && !w.IsHidden);
 
     /// <summary>Works this viewer may edit or delete: their own, and for admins any posted work.</summary>
     public static IQueryable<Work> EditableBy(this IQueryable<Work> works, Viewer viewer)
