@@ -73,9 +73,9 @@ public static partial class SaveWork
     public static void FillForm(WorkForm form, Work work, int userId)
     {
         form.Title = work.Title;
-        form.Summary = work.Summary;
-        form.Notes = work.Notes;
-        form.EndNotes = work.EndNotes;
+        form.Summary = UserHtml.ForEditing(work.Summary);
+        form.Notes = UserHtml.ForEditing(work.Notes);
+        form.EndNotes = UserHtml.ForEditing(work.EndNotes);
         form.Language = work.Language;
         form.ExpectedChapters = work.ExpectedChapters?.ToString(CultureInfo.InvariantCulture) ?? "?";
         form.PublishedOn = work.PublishedOn;
