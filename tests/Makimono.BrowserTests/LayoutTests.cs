@@ -36,6 +36,9 @@ public sealed class LayoutTests(ArchiveFixture archive)
     [InlineData("post-work", "/works/new", true)]
     [InlineData("login", "/login", false)]
     [InlineData("signup", "/signup", false)]
+    [InlineData("fandoms", "/media", false)]
+    [InlineData("account", "/account", true)]
+    [InlineData("navigate", "WORK/navigate", false)]
     public async Task Page_does_not_scroll_sideways_on_a_phone(string name, string path, bool asAuthor)
     {
         path = path.Replace("WORK", archive.SeedWorkPath, StringComparison.Ordinal)
