@@ -34,7 +34,7 @@ public static class Sessions
     public static async Task<UserSession?> FindAsync(ArchiveDbContext db, TimeProvider clock, string key, CancellationToken ct = default)
     {
         var hash = Hash(key);
-        var session = await db.UserSessions.Include(s => s.User).FirstOrDefaultAsync(s => s.KeyHash == hash, ct);
+        var session = await db.UserSessions.AsNoTracking().Include(s => s.User).FirstOrDefaultAsync(s => s.KeyHash == hash, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         if (session is not null && now - session.LastSeenAt >= LastSeenPrecision)
         {
