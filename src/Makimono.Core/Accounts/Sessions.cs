@@ -8,6 +8,9 @@ namespace Makimono.Accounts;
 /// <summary>Starting, checking, listing and ending the server-side sessions behind the login cookie.</summary>
 public static class Sessions
 {
+    /// <summary>A session unused this long has ended, as its cookie (which slides by as much) has expired.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
+
     /// <summary>How stale "last seen" may get before a request writes it again.</summary>
     public static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(5);
 
@@ -17,6 +20,9 @@ public static class Sessions
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
+        // Sessions that lapsed without a log-out are cleared when their user next logs in, so the table stays small.
+        var lapsed = now - Lifetime;
+        await db.UserSessions.Where(s => s.UserId == userId && s.LastSeenAt <= lapsed).ExecuteDeleteAsync(ct);
         db.UserSessions.Add(new UserSession
         {
             KeyHash = Hash(key),
@@ -36,7 +42,11 @@ public static class Sessions
         var hash = Hash(key);
         var session = await db.UserSessions.AsNoTracking().Include(s => s.User).FirstOrDefaultAsync(s => s.KeyHash == hash, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (session is not null && now - session.LastSeenAt >= LastSeenPrecision)
+        if (session is null || now - session.LastSeenAt >= Lifetime)
+        {
+            return null;
+        }
+        if (now - session.LastSeenAt >= LastSeenPrecision)
         {
             // A plain UPDATE: the session may have been ended meanwhile, and that must not fail the request.
             await db.UserSessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
@@ -45,10 +55,13 @@ public static class Sessions
         return session;
     }
 
-    /// <summary>A user's sessions, the most recently used first.</summary>
-    public static Task<List<UserSession>> OfUserAsync(ArchiveDbContext db, int userId, CancellationToken ct = default) =>
-        db.UserSessions.AsNoTracking().Where(s => s.UserId == userId)
+    /// <summary>A user's live sessions, the most recently used first.</summary>
+    public static Task<List<UserSession>> OfUserAsync(ArchiveDbContext db, TimeProvider clock, int userId, CancellationToken ct = default)
+    {
+        var lapsed = clock.GetUtcNow().UtcDateTime - Lifetime;
+        return db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.LastSeenAt > lapsed)
             .OrderByDescending(s => s.LastSeenAt).ThenByDescending(s => s.Id).ToListAsync(ct);
+    }
 
     public static async Task EndAsync(ArchiveDbContext db, string key, CancellationToken ct = default)
     {

@@ -67,7 +67,7 @@ internal static class ArchiveWebApp
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.ExpireTimeSpan = Accounts.Sessions.Lifetime;
             options.Events.OnValidatePrincipal = Session.ValidateAsync;
         });
         services.AddAuthorizationBuilder()

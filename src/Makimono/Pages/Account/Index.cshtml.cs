@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Pages.Account;
 
-public class AccountModel(ArchiveDbContext db) : PageModel
+public class AccountModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? CurrentPassword { get; set; }
     [BindProperty] public string? NewPassword { get; set; }
@@ -65,7 +65,7 @@ public class AccountModel(ArchiveDbContext db) : PageModel
     {
         var userId = this.UserId();
         PendingInvitations = await db.WorkCreators.CountAsync(c => !c.Accepted && c.Pseud.UserId == userId, ct);
-        Sessions = await Accounts.Sessions.OfUserAsync(db, userId, ct);
+        Sessions = await Accounts.Sessions.OfUserAsync(db, clock, userId, ct);
         ThisSessionKey = Session.KeyOf(User);
     }
 }
