@@ -43,7 +43,7 @@ public sealed class SessionTests(ArchiveFactory archive) : IClassFixture<Archive
         using var phone = await LoggedInFromAsync("twodevices", Phone);
 
         var page = await laptop.PageAsync("/account");
-        var rows = page.Document.QuerySelectorAll("table[aria-labelledby=sessions-heading] tbody tr").Select(r => r.TextContent).ToList();
+        var rows = page.Document.QuerySelectorAll("ul[aria-labelledby=sessions-heading] > li").Select(r => r.TextContent).ToList();
         Assert.Equal(2, rows.Count);
         Assert.Contains(rows, r => r.Contains("Firefox on Linux", StringComparison.Ordinal) && r.Contains("(this session)", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("Chrome on Android", StringComparison.Ordinal) && !r.Contains("(this session)", StringComparison.Ordinal));
@@ -55,7 +55,7 @@ public sealed class SessionTests(ArchiveFactory archive) : IClassFixture<Archive
 
         Assert.Equal(HttpStatusCode.Redirect, await StatusAsync(phone, "/account"));
         var after = await laptop.PageAsync("/account");
-        var left = Assert.Single(after.Document.QuerySelectorAll("table[aria-labelledby=sessions-heading] tbody tr"));
+        var left = Assert.Single(after.Document.QuerySelectorAll("ul[aria-labelledby=sessions-heading] > li"));
         Assert.Contains("(this session)", left.TextContent, StringComparison.Ordinal);
     }
 
