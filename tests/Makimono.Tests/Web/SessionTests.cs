@@ -57,6 +57,13 @@ public sealed class SessionTests(ArchiveFactory archive) : IClassFixture<Archive
         var after = await laptop.PageAsync("/account");
         var left = Assert.Single(after.Document.QuerySelectorAll("ul[aria-labelledby=sessions-heading] > li"));
         Assert.Contains("(this session)", left.TextContent, StringComparison.Ordinal);
+
+        // Ending this session from the list is logging out here.
+        using (var here = await after.Form("Log out here").SubmitAsync())
+        {
+            Assert.Equal("/", here.Headers.Location?.OriginalString);
+        }
+        Assert.Equal(HttpStatusCode.Redirect, await StatusAsync(laptop, "/account"));
     }
 
     [Fact]

@@ -24,7 +24,15 @@ public class AccountModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostEndSessionAsync(int sessionId, CancellationToken ct)
     {
-        await Accounts.Sessions.EndOneAsync(db, this.UserId(), sessionId, ct);
+        var userId = this.UserId();
+        var isThisOne = (await Accounts.Sessions.OfUserAsync(db, clock, userId, ct))
+            .Any(s => s.Id == sessionId && Accounts.Sessions.IsKey(s, Session.KeyOf(User)));
+        if (isThisOne)
+        {
+            await Session.SignOutAsync(HttpContext);
+            return Redirect("/");
+        }
+        await Accounts.Sessions.EndOneAsync(db, userId, sessionId, ct);
         return Redirect("/account#sessions-heading");
     }
 
