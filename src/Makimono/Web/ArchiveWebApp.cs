@@ -16,7 +16,7 @@ internal static class ArchiveWebApp
     public const string LoginRateLimit = "login";
     public const string SignUpRateLimit = "signup";
 
-    /// <summary>Set on a rejected request, so that the 429 page can say which limit it hit and how long to wait.</summary>
+    /// <summary>Set on each rate-limited POST, so that a 429 page can say which limit was hit and how long to wait.</summary>
     public const string RateLimitMessageKey = "makimono:rate-limit-message";
 
     public static WebApplication Build(IDictionary<string, string?> overrides, string? urls, string[] hostArgs)
@@ -83,7 +83,7 @@ internal static class ArchiveWebApp
             options.AddPolicy(LoginRateLimit, context => PerAddressPosts(context,
                 limits => limits.LoginsPer20Seconds, TimeSpan.FromSeconds(20), "Too many login attempts from your address. Wait 20 seconds and try again."));
             options.AddPolicy(SignUpRateLimit, context => PerAddressPosts(context,
-                limits => limits.SignUpsPerHour, TimeSpan.FromHours(1), "Too many sign-ups from your address in the last hour. Try again in an hour; nothing was created."));
+                limits => limits.SignUpsPerHour, TimeSpan.FromHours(1), "Too many sign-ups from your address in the last hour. Try again within the hour; no account was created."));
         });
     }
 

@@ -27,7 +27,7 @@ public sealed class SignUpLimitTests(SignUpLimitTests.ThreeSignUpsAnHour archive
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.Contains("Too many sign-ups from your address", page, StringComparison.Ordinal);
         Assert.False(await archive.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "onetoomany")));
-        // Reading the form is not limited, and other forms are not counted.
+        // Reading the form is not limited.
         Assert.Equal(HttpStatusCode.OK, (await archive.Guest().GetAsync("/signup")).Status);
     }
 
