@@ -83,7 +83,7 @@ internal static class ArchiveWebApp
             options.AddPolicy(LoginRateLimit, context => PerAddressPosts(context,
                 limits => limits.LoginsPer20Seconds, TimeSpan.FromSeconds(20), "Too many login attempts from your address. Wait 20 seconds and try again."));
             options.AddPolicy(SignUpRateLimit, context => PerAddressPosts(context,
-                limits => limits.SignUpsPerHour, TimeSpan.FromHours(1), "Too many sign-ups from your address in the last hour. Try again within the hour; no account was created."));
+                limits => limits.SignUpsPerHour, TimeSpan.FromHours(1), "Too many sign-ups from your address in the last hour. Try again in an hour; no account was created."));
         });
     }
 
