@@ -46,6 +46,13 @@ public static class WorkAccess
     public static bool IsCreator(Work work, Viewer viewer) =>
         viewer.UserId is int userId && work.Creators.Any(c => c.Accepted && c.Pseud.UserId == userId);
 
+    /// <summary>
+    /// A chapter of a work from <see cref="EditableBy"/> that this viewer may edit or delete: as with reading, a draft
+    /// chapter is its creators' alone, so an admin moderating a posted work cannot open, change or post its drafts.
+    /// </summary>
+    public static Chapter? EditableChapter(Work work, int chapterId, Viewer viewer) =>
+        ReadableChapters(work, viewer).FirstOrDefault(c => c.Id == chapterId);
+
     /// <summary>Draft chapters of a posted work are seen only by its creators.</summary>
     public static IEnumerable<Chapter> ReadableChapters(Work work, Viewer viewer)
     {
