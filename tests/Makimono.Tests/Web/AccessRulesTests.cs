@@ -38,7 +38,10 @@ public sealed class AccessRulesTests(ArchiveFactory archive) : IClassFixture<Arc
         var id = await creator.PostWorkAsync("Members Only Story", fandom: "Lockfandom", restricted: true);
 
         using var guest = archive.Guest();
-        Assert.Equal(HttpStatusCode.NotFound, (await guest.GetAsync($"/works/{id}")).Status);
+        // Asked to log in (LoginToReadTests), and shown nothing of the work meanwhile.
+        var (status, body) = await guest.GetAsync($"/works/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.DoesNotContain("Members Only Story", body);
         Assert.DoesNotContain("Members Only Story", (await guest.GetAsync("/tags/Lockfandom/works")).Body);
         Assert.DoesNotContain("Members Only Story", (await guest.GetAsync("/")).Body);
 

@@ -47,6 +47,6 @@ public sealed class FandomIndexPageTests(ArchiveFactory archive) : IClassFixture
 
         var (_, fandomPage) = await guest.GetAsync(TagUrl.WorksPath("Index Fandom"));
         Assert.Contains(">Index Hero</a> (1)", fandomPage);
-        Assert.Contains("Listed under <a href=\"/media/video-games/fandoms\">Video Games</a>", fandomPage);
+        Assert.Contains("listed under <a href=\"/media/video-games/fandoms\">Video Games</a>", fandomPage);
     }
 }

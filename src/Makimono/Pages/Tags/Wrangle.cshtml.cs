@@ -91,7 +91,10 @@ public class WrangleModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         }
         if (await WranglingAccess.DenyAsync(db, this.Viewer(), tag, ct) is not null)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            // Someone who may not wrangle the tag learns no more than its public page would tell.
+            return await db.Tags.KnownTo(db, this.Viewer()).AnyAsync(t => t.Id == tag.Id, ct)
+                ? StatusCode(StatusCodes.Status403Forbidden)
+                : NotFound();
         }
         Tag = tag;
         Merger = tag.MergerId is { } mergerId ? await db.Tags.FindAsync([mergerId], ct) : null;
