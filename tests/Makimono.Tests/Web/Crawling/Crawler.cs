@@ -50,13 +50,33 @@ internal sealed partial class Crawler(WebClient client, string role, string user
         {
             var (page, key) = deferred.MinBy(d => DeferredRank(d.Key));
             deferred.Remove((page, key));
-            var fresh = await GetAsync(page.Address);
-            if (fresh is not null && ButtonsOf(fresh).Where(b => b.Key == key).Select(b => b.Button).FirstOrDefault() is { } again)
+            var (fresh, again) = await FindAgainAsync(page.Address, key);
+            if (again is null && DeferredRank(key) >= LogOutRank)
             {
-                await PressAsync(fresh, again, key);
+                // One way of logging out hides the others: log in again to press the next.
+                await LogInAgainAsync();
+                (fresh, again) = await FindAgainAsync(page.Address, key);
+            }
+            if (again is not null)
+            {
+                await PressAsync(fresh!, again, key);
                 await DrainAsync();
             }
         }
+    }
+
+    private async Task<(HtmlPage? Page, IElement? Button)> FindAgainAsync(Uri address, string key)
+    {
+        var fresh = await GetAsync(address);
+        return (fresh, fresh is null ? null : ButtonsOf(fresh).Where(b => b.Key == key).Select(b => b.Button).FirstOrDefault());
+    }
+
+    private async Task LogInAgainAsync()
+    {
+        Requests += 2;
+        using var response = await client.SubmitFormAsync("/login", "Log in",
+            [new("UserName", KnownValue("UserName", signingUp: false)!), new("Password", WebClient.Password)]);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{role} could not log in again: {(int)response.StatusCode}");
     }
 
     private async Task DrainAsync()
@@ -277,9 +297,11 @@ internal sealed partial class Crawler(WebClient client, string role, string user
 
     private static readonly (string Label, int Rank)[] DeferredLabels =
     [
-        ("Decline", 1), ("Yes, delete the chapter", 1), ("Yes, delete the work", 2), ("Change password", 3), ("Log in", 4),
-        ("Create account", 4), ("Log out", 5),
+        ("Decline", 1), ("Yes, delete the chapter", 1), ("End session", 1), ("Yes, delete the work", 2), ("Change password", 3),
+        ("Log in", 4), ("Create account", 4), ("Log out", LogOutRank), ("Log out here", LogOutRank), ("Log out everywhere", LogOutRank),
     ];
+
+    private const int LogOutRank = 5;
 
     private bool IsSameOrigin(Uri address) =>
         Uri.Compare(address, client.Http.BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
