@@ -16,7 +16,7 @@ public sealed record SeenButton(string Role, Uri Page, string Label, string? Ari
 /// and presses every kind of submit button it is shown, once, with valid values where it knows the form and the
 /// form's own defaults otherwise. Buttons that end the session or delete something are pressed last. Anything that
 /// a person would see as broken is written down: a server error, a form whose action is empty, a link that is refused,
-/// a form answered "bad request".
+/// a form answered "bad request", and a form that still works when sent without its anti-forgery token.
 /// </summary>
 internal sealed partial class Crawler(WebClient client, string role, string userName, int maxPages)
 {
@@ -194,6 +194,10 @@ internal sealed partial class Crawler(WebClient client, string role, string user
         }
         var filled = new HtmlForm(client, page, form, button);
         Fill(filled, form);
+        if (filled.Method == "POST")
+        {
+            await CheckForgeryIsRefusedAsync(filled, key);
+        }
         FormsSubmitted++;
         Requests++;
         using var response = await filled.SubmitAsync();
@@ -206,6 +210,17 @@ internal sealed partial class Crawler(WebClient client, string role, string user
         if (await ReadAsync($"{what} {filled.Method}", filled.Action, response) is { } result)
         {
             Discover(result);
+        }
+    }
+
+    /// <summary>The same form without its anti-forgery token, as another site would send it, must be refused (400) and change nothing.</summary>
+    private async Task CheckForgeryIsRefusedAsync(HtmlForm filled, string key)
+    {
+        Requests++;
+        using var forged = await client.WithoutTokenAsync(filled);
+        if (forged.StatusCode != HttpStatusCode.BadRequest)
+        {
+            Failures.Add($"{role}: {key} without its anti-forgery token answered {(int)forged.StatusCode}, not 400");
         }
     }
 
