@@ -26,7 +26,7 @@ internal sealed partial class Crawler(WebClient client, string role, string user
     private readonly Dictionary<string, int> queryVariants = [];
     private readonly HashSet<string> pressedKeys = [];
     private readonly HashSet<string> queuedKeys = [];
-    private int signUps;
+    private readonly KnownValues values = new(role, userName);
 
     public List<string> Failures { get; } = [];
     public List<CollectedPage> Pages { get; } = [];
@@ -48,10 +48,10 @@ internal sealed partial class Crawler(WebClient client, string role, string user
         // Pressing one can show new pages and buttons (a guest who signs up has an account page), so until none is left.
         while (deferred.Count > 0 && Pages.Count < maxPages)
         {
-            var (page, key) = deferred.MinBy(d => DeferredRank(d.Key));
+            var (page, key) = deferred.MinBy(d => PressOrder.Rank(d.Key));
             deferred.Remove((page, key));
             var (fresh, again) = await FindAgainAsync(page.Address, key);
-            if (again is null && DeferredRank(key) >= LogOutRank)
+            if (again is null && PressOrder.Rank(key) >= PressOrder.LogOut)
             {
                 // One way of logging out hides the others: log in again to press the next.
                 await LogInAgainAsync();
@@ -75,7 +75,7 @@ internal sealed partial class Crawler(WebClient client, string role, string user
     {
         Requests += 2;
         using var response = await client.SubmitFormAsync("/login", "Log in",
-            [new("UserName", KnownValue("UserName", signingUp: false)!), new("Password", WebClient.Password)]);
+            [new("UserName", values.For("UserName", signingUp: false)!), new("Password", WebClient.Password)]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{role} could not log in again: {(int)response.StatusCode}");
     }
 
@@ -173,7 +173,7 @@ internal sealed partial class Crawler(WebClient client, string role, string user
             {
                 continue;
             }
-            if (IsDeferred(key))
+            if (PressOrder.IsDeferred(key))
             {
                 deferred.Add((page, key));
             }
@@ -193,7 +193,7 @@ internal sealed partial class Crawler(WebClient client, string role, string user
             return; // written down by CheckFormActions
         }
         var filled = new HtmlForm(client, page, form, button);
-        Fill(filled, form);
+        values.Fill(filled, form);
         if (filled.Method == "POST")
         {
             await CheckForgeryIsRefusedAsync(filled, key);
@@ -223,50 +223,6 @@ internal sealed partial class Crawler(WebClient client, string role, string user
             Failures.Add($"{role}: {key} without its anti-forgery token answered {(int)forged.StatusCode}, not 400");
         }
     }
-
-    /// <summary>Valid values for the fields the crawler knows, where the form leaves them empty; the defaults elsewhere.</summary>
-    private void Fill(HtmlForm filled, IHtmlFormElement form)
-    {
-        var signingUp = form.Elements.Any(e => e.GetAttribute("name") == "Email");
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            if (name is null || element is IHtmlInputElement { Type: "hidden" or "checkbox" or "radio" or "submit" or "file" })
-            {
-                continue;
-            }
-            var current = element switch
-            {
-                IHtmlInputElement input => input.Value,
-                IHtmlTextAreaElement area => area.Value,
-                _ => null,
-            };
-            if (current is not { Length: 0 } || KnownValue(name, signingUp) is not { } value)
-            {
-                continue;
-            }
-            filled.Set(name, value);
-        }
-        var warnings = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name == "Work.WarningIds").ToList();
-        if (warnings.Count > 0 && !warnings.Any(w => w.IsChecked))
-        {
-            filled.Check("Work.WarningIds", "14");
-        }
-    }
-
-    private string? KnownValue(string name, bool signingUp) => name switch
-    {
-        "UserName" when signingUp => $"{role}signup{++signUps}",
-        "UserName" or "userName" => role == "guest" ? "reader" : userName,
-        "Email" => $"{role}signup{signUps}@example.org",
-        "Password" or "CurrentPassword" or "NewPassword" => WebClient.Password,
-        "Work.Title" => "Crawled Work",
-        "Work.Fandoms" or "fandomName" or "parentName" or "otherName" => CrawlSeed.Fandom,
-        "Chapter.Body" => "Kakashi read the letter twice. Iruka had written it in a hurry.",
-        "canonicalName" or "metaName" => "Hatake Kakashi",
-        "NewPseud" => "Crawled Pseud",
-        _ => null,
-    };
 
     private IEnumerable<(IElement Button, string Key)> ButtonsOf(HtmlPage page) =>
         HtmlPage.SubmitButtons(page.Document.DocumentElement)
@@ -300,23 +256,6 @@ internal sealed partial class Crawler(WebClient client, string role, string user
 
     private static bool HasEmptyAction(IHtmlFormElement form, IElement button) =>
         (button.GetAttribute("formaction") ?? form.GetAttribute("action")) is { } action && string.IsNullOrWhiteSpace(action);
-
-    private static bool IsDeferred(string key) => DeferredRank(key) < int.MaxValue;
-
-    /// <summary>
-    /// Buttons that remove what other buttons are on, pressed after the rest and smallest first: a chapter before its
-    /// work, the password change before the log-out that would hide it. Others are not deferred (int.MaxValue).
-    /// </summary>
-    private static int DeferredRank(string key) =>
-        DeferredLabels.FirstOrDefault(d => key.EndsWith($"\"{d.Label}\"", StringComparison.Ordinal)).Rank is var rank and > 0 ? rank : int.MaxValue;
-
-    private static readonly (string Label, int Rank)[] DeferredLabels =
-    [
-        ("Decline", 1), ("Yes, delete the chapter", 1), ("End session", 1), ("Yes, delete the work", 2), ("Change password", 3),
-        ("Log in", 4), ("Create account", 4), ("Log out", LogOutRank), ("Log out here", LogOutRank), ("Log out everywhere", LogOutRank),
-    ];
-
-    private const int LogOutRank = 5;
 
     private bool IsSameOrigin(Uri address) =>
         Uri.Compare(address, client.Http.BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
