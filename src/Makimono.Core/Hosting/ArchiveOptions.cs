@@ -34,4 +34,7 @@ public sealed class DatabaseOptions
 
     /// <summary>Required for PostgreSQL; for SQLite it overrides the file in the data directory.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>How long a starting process waits for the database to answer (a node started before PostgreSQL).</summary>
+    public int StartupWaitSeconds { get; set; } = 60;
 }

@@ -16,10 +16,32 @@ public sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
         {
             failures.Add("Database:Provider is Postgres but Database:ConnectionString is empty: set it, e.g. MAKIMONO_Database__ConnectionString=\"Host=localhost;Database=makimono;Username=makimono;Password=…\".");
         }
+        if (options.Database.Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(options.Database.ConnectionString)
+            && ConnectionStringProblem(options.Database.ConnectionString) is { } problem)
+        {
+            failures.Add($"Database:ConnectionString cannot be read ({problem}): write it as Key=value pairs separated by semicolons, e.g. \"Host=localhost;Database=makimono;Username=makimono;Password=…\".");
+        }
+        if (options.Database.StartupWaitSeconds < 0)
+        {
+            failures.Add($"Database:StartupWaitSeconds is {options.Database.StartupWaitSeconds}: set it to 0 (do not wait) or more seconds.");
+        }
         foreach (var proxy in options.TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _) && !System.Net.IPNetwork.TryParse(p, out _)))
         {
             failures.Add($"TrustedProxies has \"{proxy}\", which is neither an address (10.0.0.5) nor a network (10.0.0.0/8).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string? ConnectionStringProblem(string connectionString)
+    {
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (ArgumentException unreadable)
+        {
+            return unreadable.Message;
+        }
     }
 }

@@ -177,10 +177,18 @@ internal static class ArchiveWebApp
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value;
         if (options.Database.Provider == DatabaseProvider.Sqlite)
         {
-            Directory.CreateDirectory(options.DataDirectory);
+            try
+            {
+                Directory.CreateDirectory(options.DataDirectory);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                throw new CannotStartException($"The data folder {options.DataDirectory} cannot be created ({error.Message}): set --data DIR or MAKIMONO_DATA to a folder this user may write to.", error);
+            }
             scope.ServiceProvider.GetRequiredService<ILogger<ArchiveOptions>>()
                 .LogInformation("Archive data folder: {DataDirectory}", options.DataDirectory);
         }
+        await scope.ServiceProvider.GetRequiredService<DatabaseAvailability>().WaitAsync(ct);
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
     }
 }

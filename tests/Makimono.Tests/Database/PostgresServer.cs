@@ -38,7 +38,8 @@ internal sealed class PostgresServer : IAsyncDisposable
         MaxPoolSize = 5,
     }.ToString();
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="port">A chosen port, for a test that starts a node before its database; a free one otherwise.</param>
+    public static async Task<PostgresServer> StartAsync(int? port = null)
     {
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")) || !File.Exists(Path.Combine(BinDirectory, "pg_ctl")))
         {
@@ -58,7 +59,7 @@ internal sealed class PostgresServer : IAsyncDisposable
             }
             await RunAsPostgresAsync("initdb", "-D", Path.Combine(root, "data"), "-U", "postgres", "--auth=trust",
                 "--encoding=UTF8", "--no-locale", "--no-sync", "--no-instructions");
-            var port = FreePort();
+            port ??= FreePort();
             await File.AppendAllTextAsync(Path.Combine(root, "data", "postgresql.conf"), $"""
 
                 listen_addresses = '127.0.0.1'
@@ -72,7 +73,7 @@ internal sealed class PostgresServer : IAsyncDisposable
                 """);
             await RunAsPostgresAsync("pg_ctl", "-D", Path.Combine(root, "data"), "-l", Path.Combine(root, "server.log"),
                 "-w", "-t", "60", "start");
-            return new PostgresServer(root, port);
+            return new PostgresServer(root, port.Value);
         }
         catch (Exception ex)
         {
@@ -167,7 +168,7 @@ internal sealed class PostgresServer : IAsyncDisposable
             : ExternalProcess.RunAsync(path, arguments, CommandTimeout);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

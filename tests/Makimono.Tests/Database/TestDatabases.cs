@@ -12,7 +12,7 @@ namespace Makimono.Tests.Database;
 public sealed class TestDatabases : IAsyncLifetime
 {
     /// <summary>A failed start stays the result, so every PostgreSQL row fails at once with the same message.</summary>
-    private readonly Lazy<Task<PostgresServer>> _postgres = new(PostgresServer.StartAsync);
+    private readonly Lazy<Task<PostgresServer>> _postgres = new(() => PostgresServer.StartAsync());
 
     /// <param name="migrated">False for an empty database, to test migrating it.</param>
     public async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool sqliteFile = false, bool migrated = true)
