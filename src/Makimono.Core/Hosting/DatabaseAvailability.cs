@@ -38,7 +38,7 @@ public sealed class DatabaseAvailability(ArchiveDbContext db, IOptions<ArchiveOp
             }
             catch (Exception thrown) when (thrown is DbException or ArgumentException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
             {
-                var error = Cause(thrown);
+                Exception error = DatabaseFailure.Find(thrown) ?? thrown;
                 if (!IsTransient(error))
                 {
                     throw new CannotStartException(WhatToFix(error), error);
@@ -57,19 +57,6 @@ public sealed class DatabaseAvailability(ArchiveDbContext db, IOptions<ArchiveOp
                 pause = pause * 2 < LongestPause ? pause * 2 : LongestPause;
             }
         }
-    }
-
-    /// <summary>The driver's own error, which EF may have wrapped ("likely due to a transient failure").</summary>
-    private static Exception Cause(Exception thrown)
-    {
-        for (var error = thrown; error is not null; error = error.InnerException)
-        {
-            if (error is DbException)
-            {
-                return error;
-            }
-        }
-        return thrown;
     }
 
     /// <summary>Nothing listening, a server still starting up or out of connections: waiting may help.</summary>

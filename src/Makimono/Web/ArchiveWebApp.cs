@@ -64,7 +64,7 @@ internal static class ArchiveWebApp
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
-            options.Events.OnValidatePrincipal = Session.ValidateAsync;
+            options.Events.OnValidatePrincipal = DatabaseOutage.Tolerating(Session.ValidateAsync);
         });
         services.AddAuthorizationBuilder()
             .AddPolicy("Admin", policy => policy.RequireClaim(Accounts.Viewer.AdminClaim, "true"));
@@ -125,11 +125,24 @@ internal static class ArchiveWebApp
         return options;
     }
 
+    private static readonly TimeSpan HealthCheckLimit = TimeSpan.FromSeconds(5);
+
     // A plain request delegate: a lambda with injected parameters is compiled into one at start, which every cold start pays for.
     private static async Task Health(HttpContext context)
     {
         var db = context.RequestServices.GetRequiredService<ArchiveDbContext>();
-        var up = await db.Database.CanConnectAsync(context.RequestAborted);
+        // A database host that drops packets would hold the check for the driver's whole connect timeout.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        limit.CancelAfter(HealthCheckLimit);
+        bool up;
+        try
+        {
+            up = await db.Database.CanConnectAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            up = false;
+        }
         context.Response.StatusCode = up ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
         context.Response.ContentType = "text/plain";
         await context.Response.WriteAsync(up ? "ok" : "database unreachable", context.RequestAborted);

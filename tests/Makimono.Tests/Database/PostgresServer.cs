@@ -103,6 +103,13 @@ internal sealed class PostgresServer : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Stops the server as a crash or an outage would (immediate shutdown); DisposeAsync still cleans up.</summary>
+    public async Task StopAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await RunAsPostgresAsync("pg_ctl", "-D", Path.Combine(_root, "data"), "-w", "-t", "30", "stop", "-m", "immediate");
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
