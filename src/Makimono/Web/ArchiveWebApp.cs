@@ -28,6 +28,7 @@ internal static class ArchiveWebApp
         builder.Configuration.AddArchiveSources(overrides);
         builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? DefaultUrls);
         builder.Logging.AddArchiveFilters();
+        builder.Logging.AddArchiveConsole(builder.Configuration);
         builder.Services.AddArchiveDatabase(builder.Configuration);
         builder.Services.AddArchiveWeb();
 
@@ -90,6 +91,8 @@ internal static class ArchiveWebApp
 
     private static void UseArchiveWeb(this WebApplication app)
     {
+        // First, so that every answer is logged, including the gate's 503 and the error pages' codes.
+        app.UseRequestLog();
         app.UseMigrationGate();
         // Behind a reverse proxy on the same machine (the usual self-hosting setup), or the configured ones, take the
         // client's address from X-Forwarded-For so that per-address limits apply per reader.
