@@ -33,6 +33,8 @@ internal static class StartupProblems
     {
         CannotStartException failure => [failure.Message],
         OptionsValidationException invalid => invalid.Failures.Select(f => $"Configuration error: {f}").ToList(),
+        IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } inUse =>
+            [$"{inUse.Message.TrimEnd('.')}: stop what is listening there, or choose another address with --urls."],
         AggregateException many => many.InnerExceptions.SelectMany(Of).Distinct().ToList(),
         { InnerException: { } inner } => Of(inner),
         _ => [],

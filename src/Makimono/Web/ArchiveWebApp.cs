@@ -31,6 +31,7 @@ internal static class ArchiveWebApp
         builder.Logging.AddArchiveConsole(builder.Configuration);
         builder.Services.AddArchiveDatabase(builder.Configuration);
         builder.Services.AddArchiveWeb();
+        builder.Services.AddArchiveMetrics();
 
         var app = builder.Build();
         app.UseArchiveWeb();
@@ -99,6 +100,7 @@ internal static class ArchiveWebApp
         app.UseForwardedHeaders(ForwardedHeadersFor(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value));
         app.UseExceptionHandler("/errors/500");
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
+        app.UseMetricsAccess();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
@@ -106,6 +108,7 @@ internal static class ArchiveWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", Health);
+        app.MapMetrics();
         app.MapGet(TagAutocompleteEndpoint.Path, TagAutocompleteEndpoint.HandleAsync);
         app.MapRazorPages();
     }

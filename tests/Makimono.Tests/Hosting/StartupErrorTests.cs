@@ -90,6 +90,23 @@ public sealed class StartupErrorTests(TestDatabases databases) : IDisposable
     }
 
     [Fact]
+    public async Task An_address_in_use_is_one_line_and_exit_code_2()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (exit, stdout, stderr) = await MakimonoProcess.RunAsync(
+            ["serve", "--urls", $"http://127.0.0.1:{port}", "--data", Path.Combine(_folder, "data")], new Dictionary<string, string>());
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(Lines(stderr));
+        Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
+        Assert.Contains("--urls", line, StringComparison.Ordinal);
+        AssertNoStackTrace(stdout + stderr);
+    }
+
+    [Fact]
     public async Task Serve_started_before_postgres_waits_for_it_and_then_serves()
     {
         var databasePort = PostgresServer.FreePort();
