@@ -25,9 +25,12 @@ public sealed class ArchiveOptionsValidator : IValidateOptions<ArchiveOptions>
         {
             failures.Add($"Database:StartupWaitSeconds is {options.Database.StartupWaitSeconds}: set it to 0 (do not wait) or more seconds.");
         }
-        foreach (var proxy in options.TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _) && !System.Net.IPNetwork.TryParse(p, out _)))
+        foreach (var (setting, entries) in new[] { ("TrustedProxies", options.TrustedProxies), ("Metrics:AllowedNetworks", options.Metrics.AllowedNetworks) })
         {
-            failures.Add($"TrustedProxies has \"{proxy}\", which is neither an address (10.0.0.5) nor a network (10.0.0.0/8).");
+            foreach (var entry in entries.Where(e => !System.Net.IPAddress.TryParse(e, out _) && !System.Net.IPNetwork.TryParse(e, out _)))
+            {
+                failures.Add($"{setting} has \"{entry}\", which is neither an address (10.0.0.5) nor a network (10.0.0.0/8).");
+            }
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -25,7 +25,7 @@ internal static class MetricsEndpoint
 
     public static void UseMetricsAccess(this WebApplication app)
     {
-        var allowed = AllowedNetworks(app.Configuration);
+        var allowed = AllowedNetworks(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value.Metrics);
         app.Use((context, next) =>
         {
             if (context.Request.Path.StartsWithSegments(Path)
@@ -40,19 +40,13 @@ internal static class MetricsEndpoint
 
     public static void MapMetrics(this WebApplication app) => app.MapPrometheusScrapingEndpoint(Path);
 
-    /// <summary>Read at start, so a mistyped network stops the server with one line instead of locking everyone out.</summary>
-    private static IPNetwork[] AllowedNetworks(IConfiguration configuration)
-    {
-        var configured = configuration.GetSection("Metrics:AllowedNetworks").Get<string[]>() ?? [];
-        if (configured.Length == 0)
-        {
-            return Loopback;
-        }
-        return configured.Select(entry =>
-            IPNetwork.TryParse(entry, out var network) ? network
-            : IPAddress.TryParse(entry, out var address) ? new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
-            : throw new CannotStartException($"Configuration error: Metrics:AllowedNetworks has \"{entry}\", which is neither an address (10.0.0.5) nor a network (10.0.0.0/8).")).ToArray();
-    }
+    /// <summary>Already validated at start (ArchiveOptionsValidator): each entry is an address or a network.</summary>
+    private static IPNetwork[] AllowedNetworks(MetricsOptions metrics) =>
+        metrics.AllowedNetworks.Count == 0
+            ? Loopback
+            : metrics.AllowedNetworks.Select(entry => IPAddress.TryParse(entry, out var address)
+                ? new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
+                : IPNetwork.Parse(entry)).ToArray();
 
     /// <summary>An IPv4 reader on a dual-stack socket arrives as ::ffff:a.b.c.d.</summary>
     private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
