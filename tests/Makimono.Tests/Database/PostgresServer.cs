@@ -19,10 +19,13 @@ internal sealed class PostgresServer : IAsyncDisposable
     private readonly string _root;
     private readonly NpgsqlDataSource _admin;
 
-    private PostgresServer(string root, int port)
+    private readonly string? _password;
+
+    private PostgresServer(string root, int port, string? password)
     {
         _root = root;
         Port = port;
+        _password = password;
         _admin = NpgsqlDataSource.Create(ConnectionString("postgres"));
     }
 
@@ -33,13 +36,15 @@ internal sealed class PostgresServer : IAsyncDisposable
         Host = "127.0.0.1",
         Port = Port,
         Username = "postgres",
+        Password = _password,
         Database = database,
         // Each test database gets its own pool; a small one keeps the server under max_connections.
         MaxPoolSize = 5,
     }.ToString();
 
     /// <param name="port">A chosen port, for a test that starts a node before its database; a free one otherwise.</param>
-    public static async Task<PostgresServer> StartAsync(int? port = null)
+    /// <param name="password">Makes TCP logins need this password (scram-sha-256), for tests of a refused login.</param>
+    public static async Task<PostgresServer> StartAsync(int? port = null, string? password = null)
     {
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")) || !File.Exists(Path.Combine(BinDirectory, "pg_ctl")))
         {
@@ -57,8 +62,15 @@ internal sealed class PostgresServer : IAsyncDisposable
             {
                 await ExternalProcess.RunAsync("chown", ["postgres:postgres", root], CommandTimeout);
             }
-            await RunAsPostgresAsync("initdb", "-D", Path.Combine(root, "data"), "-U", "postgres", "--auth=trust",
-                "--encoding=UTF8", "--no-locale", "--no-sync", "--no-instructions");
+            string[] authentication = ["--auth=trust"];
+            if (password is not null)
+            {
+                var passwordFile = Path.Combine(root, "password");
+                await File.WriteAllTextAsync(passwordFile, password);
+                authentication = ["--auth-local=trust", "--auth-host=scram-sha-256", $"--pwfile={passwordFile}"];
+            }
+            await RunAsPostgresAsync("initdb", ["-D", Path.Combine(root, "data"), "-U", "postgres", .. authentication,
+                "--encoding=UTF8", "--no-locale", "--no-sync", "--no-instructions"]);
             port ??= FreePort();
             await File.AppendAllTextAsync(Path.Combine(root, "data", "postgresql.conf"), $"""
 
@@ -73,7 +85,7 @@ internal sealed class PostgresServer : IAsyncDisposable
                 """);
             await RunAsPostgresAsync("pg_ctl", "-D", Path.Combine(root, "data"), "-l", Path.Combine(root, "server.log"),
                 "-w", "-t", "60", "start");
-            return new PostgresServer(root, port.Value);
+            return new PostgresServer(root, port.Value, password);
         }
         catch (Exception ex)
         {

@@ -76,6 +76,27 @@ public sealed class StartupErrorTests(TestDatabases databases) : IDisposable
     }
 
     [Fact]
+    public async Task A_wrong_password_fails_at_once_without_retrying()
+    {
+        await using var server = await PostgresServer.StartAsync(password: "the right one");
+        var wrong = new NpgsqlConnectionStringBuilder(server.ConnectionString("postgres")) { Password = "a wrong one" };
+
+        var (exit, stdout, stderr) = await RunAsync("serve", new()
+        {
+            ["Database__Provider"] = "Postgres",
+            ["Database__ConnectionString"] = wrong.ToString(),
+        });
+
+        Assert.Equal(2, exit);
+        var line = Lines(stderr).Last();
+        Assert.Contains("PostgreSQL refused the login", line, StringComparison.Ordinal);
+        Assert.Contains("Username and Password", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("a wrong one", stdout + stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not answer", stdout + stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(stdout + stderr);
+    }
+
+    [Fact]
     public async Task An_unreadable_connection_string_is_one_line_and_exit_code_2()
     {
         var (exit, stdout, stderr) = await RunAsync("serve", new()
