@@ -30,4 +30,22 @@ public sealed class MigrationLockTests(TestDatabases databases)
         Assert.Empty(await check.Database.GetPendingMigrationsAsync());
         Assert.Equal(17, await check.Tags.CountAsync());
     }
+
+    [Fact]
+    public async Task Two_migrate_commands_at_once_on_a_new_sqlite_archive_both_succeed()
+    {
+        var data = Directory.CreateTempSubdirectory("makimono-migrate-").FullName;
+        try
+        {
+            var settings = new Dictionary<string, string> { ["Database__Provider"] = "Sqlite" };
+            var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Hosting.MakimonoProcess.RunAsync(["migrate", "--data", data], settings)));
+
+            Assert.All(runs, run => Assert.True(run.Exit == 0, run.Stderr));
+            Assert.Contains(runs, run => run.Stderr.Contains("Database migrated.", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
 }
