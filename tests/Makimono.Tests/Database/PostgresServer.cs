@@ -122,6 +122,10 @@ internal sealed class PostgresServer : IAsyncDisposable
         await RunAsPostgresAsync("pg_ctl", "-D", Path.Combine(_root, "data"), "-w", "-t", "30", "stop", "-m", "immediate");
     }
 
+    /// <summary>Starts a stopped server again on the same data and port.</summary>
+    public Task StartAgainAsync() =>
+        RunAsPostgresAsync("pg_ctl", "-D", Path.Combine(_root, "data"), "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start");
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

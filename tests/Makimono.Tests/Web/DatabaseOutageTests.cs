@@ -12,7 +12,7 @@ namespace Makimono.Tests.Web;
 public sealed class DatabaseOutageTests
 {
     [Fact]
-    public async Task While_the_database_is_down_pages_show_the_error_page_and_health_answers_503_logged_in_or_not()
+    public async Task While_the_database_is_down_pages_show_the_error_page_and_health_answers_503_logged_in_or_not_and_sessions_survive_it()
     {
         await using var server = await PostgresServer.StartAsync();
         using var archive = new PostgresArchive(server.ConnectionString("postgres"));
@@ -34,6 +34,10 @@ public sealed class DatabaseOutageTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, healthStatus);
             Assert.Equal("database unreachable", health);
         }
+
+        await server.StartAgainAsync();
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/health")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/account")).Status);
     }
 
     private sealed class PostgresArchive(string connectionString) : ArchiveFactory
