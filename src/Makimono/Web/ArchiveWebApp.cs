@@ -26,7 +26,7 @@ internal static class ArchiveWebApp
             ContentRootPath = ownContentRoot ? null : AppContext.BaseDirectory,
         });
         builder.Configuration.AddArchiveSources(overrides);
-        builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? DefaultUrls);
+        builder.WebHost.UseUrls(CheckedUrls(urls ?? builder.Configuration["Urls"] ?? DefaultUrls));
         builder.Logging.AddArchiveFilters();
         builder.Logging.AddArchiveConsole(builder.Configuration);
         builder.Services.AddArchiveDatabase(builder.Configuration);
@@ -36,6 +36,23 @@ internal static class ArchiveWebApp
         var app = builder.Build();
         app.UseArchiveWeb();
         return app;
+    }
+
+    /// <summary>Kestrel would refuse a URL without its scheme only when it starts, with a stack trace.</summary>
+    private static string CheckedUrls(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                BindingAddress.Parse(url);
+            }
+            catch (FormatException)
+            {
+                throw new CannotStartException($"Configuration error: Urls has \"{url}\": write it with its scheme and port, e.g. --urls http://localhost:5080.");
+            }
+        }
+        return urls;
     }
 
     private static void AddArchiveWeb(this IServiceCollection services)

@@ -111,6 +111,17 @@ public sealed class StartupErrorTests(TestDatabases databases) : IDisposable
     }
 
     [Fact]
+    public async Task A_url_without_its_scheme_is_one_line_and_exit_code_2()
+    {
+        var (exit, stdout, stderr) = await MakimonoProcess.RunAsync(
+            ["serve", "--urls", "localhost:5080", "--data", Path.Combine(_folder, "data")], new Dictionary<string, string>());
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Urls has \"localhost:5080\"", Assert.Single(Lines(stderr)), StringComparison.Ordinal);
+        AssertNoStackTrace(stdout + stderr);
+    }
+
+    [Fact]
     public async Task An_address_in_use_is_one_line_and_exit_code_2()
     {
         using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
