@@ -39,10 +39,11 @@ internal sealed class MigrationLock : IAsyncDisposable
             : new MigrationLock(null, await AcquireFileAsync($"{Path.GetFullPath(file)}.migration-lock", logger, cancellationToken));
     }
 
-    /// <summary>A session-level advisory lock on a connection of its own, held until disposed (or until the process dies).</summary>
+    /// <summary>A session-level advisory lock on a connection of its own, held until it is closed (or the process dies).</summary>
     private static async Task<NpgsqlConnection> AcquirePostgresAsync(string connectionString, ILogger logger, CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        // Unpooled, so that closing the connection ends the session and with it the lock, even after an error.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -90,11 +91,6 @@ internal sealed class MigrationLock : IAsyncDisposable
     {
         if (_postgres is not null)
         {
-            // Closing would also end the lock, but a pooled connection's session lives on; unlock explicitly.
-            await using (var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({PostgresKey})", _postgres))
-            {
-                await unlock.ExecuteNonQueryAsync();
-            }
             await _postgres.DisposeAsync();
         }
         if (_file is not null)
