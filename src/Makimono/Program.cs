@@ -1,4 +1,5 @@
 using Makimono.Cli;
+using Makimono.Hosting;
 using Microsoft.Extensions.Options;
 
 try
@@ -9,15 +10,33 @@ try
         ? await CommandLine.Build().Parse(args).InvokeAsync(new() { EnableDefaultExceptionHandler = false })
         : await ServeCommand.RunAsync(new Dictionary<string, string?>(), urls: null, hostArgs: args, CancellationToken.None);
 }
-catch (OptionsValidationException invalid)
+catch (Exception error) when (StartupProblems.Of(error) is { Count: > 0 } problems)
 {
-    // A configuration mistake is the operator's to fix: say what is wrong, without a stack trace.
-    foreach (var failure in invalid.Failures)
+    // A configuration mistake or an unreachable database is the operator's to fix: say what, without a stack trace.
+    foreach (var problem in problems)
     {
-        await Console.Error.WriteLineAsync($"Configuration error: {failure}");
+        await Console.Error.WriteLineAsync(problem);
     }
     return 2;
 }
 
 /// <summary>Named so that WebApplicationFactory&lt;Program&gt; can find the entry point.</summary>
 public partial class Program;
+
+internal static class StartupProblems
+{
+    /// <summary>
+    /// The lines to print for a failure the operator can fix, or none for a bug (which keeps its stack trace).
+    /// The host may hand them over wrapped, as when a hosted service fails while starting.
+    /// </summary>
+    public static List<string> Of(Exception error) => error switch
+    {
+        CannotStartException failure => [failure.Message],
+        OptionsValidationException invalid => invalid.Failures.Select(f => $"Configuration error: {f}").ToList(),
+        IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } inUse =>
+            [$"{inUse.Message.TrimEnd('.')}: stop what is listening there, or choose another address with --urls."],
+        AggregateException many => many.InnerExceptions.SelectMany(Of).Distinct().ToList(),
+        { InnerException: { } inner } => Of(inner),
+        _ => [],
+    };
+}

@@ -15,6 +15,7 @@ public static class ArchiveDatabaseSetup
     /// <summary>Registers options, their validation and the DbContext for the configured provider.</summary>
     public static IServiceCollection AddArchiveDatabase(this IServiceCollection services, IConfiguration configuration)
     {
+        ThrowIfProviderUnknown(configuration);
         services.AddOptions<ArchiveOptions>().Bind(configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ArchiveOptions>, ArchiveOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
@@ -23,7 +24,20 @@ public static class ArchiveDatabaseSetup
             Configure(builder, sp.GetRequiredService<IOptions<ArchiveOptions>>().Value)
                 .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<DatabaseAvailability>();
         return services;
+    }
+
+    /// <summary>The binder would throw on first use, deep inside the host, with a stack trace; say it plainly at start.</summary>
+    private static void ThrowIfProviderUnknown(IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"];
+        if (!string.IsNullOrEmpty(provider)
+            && !(Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var known) && Enum.IsDefined(known) && !int.TryParse(provider, out _)))
+        {
+            throw new CannotStartException(
+                $"Configuration error: Database:Provider is \"{provider}\": set it to {string.Join(" or ", Enum.GetNames<DatabaseProvider>())}.");
+        }
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, ArchiveOptions options)

@@ -23,6 +23,8 @@ public sealed class ArchiveOptions
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
 
+    public MetricsOptions Metrics { get; set; } = new();
+
     public string DataDirectory => Path.GetFullPath(Data);
 
     public string SqliteFile => Path.Combine(DataDirectory, "makimono.db");
@@ -34,4 +36,13 @@ public sealed class DatabaseOptions
 
     /// <summary>Required for PostgreSQL; for SQLite it overrides the file in the data directory.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>How long a starting process waits for the database to answer (a node started before PostgreSQL).</summary>
+    public int StartupWaitSeconds { get; set; } = 60;
+}
+
+public sealed class MetricsOptions
+{
+    /// <summary>Addresses or networks that may read /metrics; loopback only when empty.</summary>
+    public List<string> AllowedNetworks { get; set; } = [];
 }

@@ -7,12 +7,14 @@ namespace Makimono.Hosting;
 
 /// <summary>
 /// Applies pending migrations. For SQLite the file is copied first and put back if a migration fails,
-/// so a failed upgrade never leaves a half-migrated archive behind.
+/// so a failed upgrade never leaves a half-migrated archive behind. One process migrates at a time (<see cref="MigrationLock"/>).
 /// </summary>
 public sealed class DatabaseMigrator(ArchiveDbContext db, ILogger<DatabaseMigrator> logger, TimeProvider clock)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        // Pending migrations are looked up under the lock: a process that waited finds them applied.
+        await using var migrationLock = await MigrationLock.AcquireAsync(db, logger, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)
         {

@@ -13,7 +13,7 @@ internal static class ConsoleHost
         builder.Logging.AddArchiveFilters();
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // Standard output belongs to the verb's results (ids, JSON) so other tools can read them; logs go to stderr.
-        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddArchiveConsole(builder.Configuration, toStandardError: true);
         builder.Services.AddArchiveDatabase(builder.Configuration);
         return builder.Build();
     }

@@ -30,14 +30,33 @@ internal static class ArchiveWebApp
             ContentRootPath = ownContentRoot ? null : AppContext.BaseDirectory,
         });
         builder.Configuration.AddArchiveSources(overrides);
-        builder.WebHost.UseUrls(urls ?? builder.Configuration["Urls"] ?? DefaultUrls);
+        builder.WebHost.UseUrls(CheckedUrls(urls ?? builder.Configuration["Urls"] ?? DefaultUrls));
         builder.Logging.AddArchiveFilters();
+        builder.Logging.AddArchiveConsole(builder.Configuration);
         builder.Services.AddArchiveDatabase(builder.Configuration);
         builder.Services.AddArchiveWeb();
+        builder.Services.AddArchiveMetrics();
 
         var app = builder.Build();
         app.UseArchiveWeb();
         return app;
+    }
+
+    /// <summary>Kestrel would refuse a URL without its scheme only when it starts, with a stack trace.</summary>
+    private static string CheckedUrls(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                BindingAddress.Parse(url);
+            }
+            catch (FormatException)
+            {
+                throw new CannotStartException($"Configuration error: Urls has \"{url}\": write it with its scheme and port, e.g. --urls http://localhost:5080.");
+            }
+        }
+        return urls;
     }
 
     private static void AddArchiveWeb(this IServiceCollection services)
@@ -74,7 +93,7 @@ internal static class ArchiveWebApp
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = Accounts.Sessions.Lifetime;
-            options.Events.OnValidatePrincipal = Session.ValidateAsync;
+            options.Events.OnValidatePrincipal = DatabaseOutage.Tolerating(Session.ValidateAsync);
         });
         services.AddAuthorizationBuilder()
             .AddPolicy("Admin", policy => policy.RequireClaim(Accounts.Viewer.AdminClaim, "true"));
@@ -109,12 +128,15 @@ internal static class ArchiveWebApp
 
     private static void UseArchiveWeb(this WebApplication app)
     {
+        // First, so that every answer is logged, including the gate's 503 and the error pages' codes.
+        app.UseRequestLog();
         app.UseMigrationGate();
         // Behind a reverse proxy on the same machine (the usual self-hosting setup), or the configured ones, take the
         // client's address from X-Forwarded-For so that per-address limits apply per reader.
         app.UseForwardedHeaders(ForwardedHeadersFor(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value));
         app.UseExceptionHandler("/errors/500");
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
+        app.UseMetricsAccess();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
@@ -122,6 +144,7 @@ internal static class ArchiveWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", Health);
+        app.MapMetrics();
         app.MapGet(TagAutocompleteEndpoint.Path, TagAutocompleteEndpoint.HandleAsync);
         app.MapRazorPages();
     }
@@ -144,11 +167,24 @@ internal static class ArchiveWebApp
         return options;
     }
 
+    private static readonly TimeSpan HealthCheckLimit = TimeSpan.FromSeconds(5);
+
     // A plain request delegate: a lambda with injected parameters is compiled into one at start, which every cold start pays for.
     private static async Task Health(HttpContext context)
     {
         var db = context.RequestServices.GetRequiredService<ArchiveDbContext>();
-        var up = await db.Database.CanConnectAsync(context.RequestAborted);
+        // A database host that drops packets would hold the check for the driver's whole connect timeout.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        limit.CancelAfter(HealthCheckLimit);
+        bool up;
+        try
+        {
+            up = await db.Database.CanConnectAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            up = false;
+        }
         context.Response.StatusCode = up ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
         context.Response.ContentType = "text/plain";
         await context.Response.WriteAsync(up ? "ok" : "database unreachable", context.RequestAborted);
@@ -196,10 +232,18 @@ internal static class ArchiveWebApp
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value;
         if (options.Database.Provider == DatabaseProvider.Sqlite)
         {
-            Directory.CreateDirectory(options.DataDirectory);
+            try
+            {
+                Directory.CreateDirectory(options.DataDirectory);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                throw new CannotStartException($"The data folder {options.DataDirectory} cannot be created ({error.Message}): set --data DIR or MAKIMONO_DATA to a folder this user may write to.", error);
+            }
             scope.ServiceProvider.GetRequiredService<ILogger<ArchiveOptions>>()
                 .LogInformation("Archive data folder: {DataDirectory}", options.DataDirectory);
         }
+        await scope.ServiceProvider.GetRequiredService<DatabaseAvailability>().WaitAsync(ct);
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
     }
 }

@@ -19,10 +19,13 @@ internal sealed class PostgresServer : IAsyncDisposable
     private readonly string _root;
     private readonly NpgsqlDataSource _admin;
 
-    private PostgresServer(string root, int port)
+    private readonly string? _password;
+
+    private PostgresServer(string root, int port, string? password)
     {
         _root = root;
         Port = port;
+        _password = password;
         _admin = NpgsqlDataSource.Create(ConnectionString("postgres"));
     }
 
@@ -33,12 +36,15 @@ internal sealed class PostgresServer : IAsyncDisposable
         Host = "127.0.0.1",
         Port = Port,
         Username = "postgres",
+        Password = _password,
         Database = database,
         // Each test database gets its own pool; a small one keeps the server under max_connections.
         MaxPoolSize = 5,
     }.ToString();
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="port">A chosen port, for a test that starts a node before its database; a free one otherwise.</param>
+    /// <param name="password">Makes TCP logins need this password (scram-sha-256), for tests of a refused login.</param>
+    public static async Task<PostgresServer> StartAsync(int? port = null, string? password = null)
     {
         if (!File.Exists(Path.Combine(BinDirectory, "initdb")) || !File.Exists(Path.Combine(BinDirectory, "pg_ctl")))
         {
@@ -56,9 +62,16 @@ internal sealed class PostgresServer : IAsyncDisposable
             {
                 await ExternalProcess.RunAsync("chown", ["postgres:postgres", root], CommandTimeout);
             }
-            await RunAsPostgresAsync("initdb", "-D", Path.Combine(root, "data"), "-U", "postgres", "--auth=trust",
-                "--encoding=UTF8", "--no-locale", "--no-sync", "--no-instructions");
-            var port = FreePort();
+            string[] authentication = ["--auth=trust"];
+            if (password is not null)
+            {
+                var passwordFile = Path.Combine(root, "password");
+                await File.WriteAllTextAsync(passwordFile, password);
+                authentication = ["--auth-local=trust", "--auth-host=scram-sha-256", $"--pwfile={passwordFile}"];
+            }
+            await RunAsPostgresAsync("initdb", ["-D", Path.Combine(root, "data"), "-U", "postgres", .. authentication,
+                "--encoding=UTF8", "--no-locale", "--no-sync", "--no-instructions"]);
+            port ??= FreePort();
             await File.AppendAllTextAsync(Path.Combine(root, "data", "postgresql.conf"), $"""
 
                 listen_addresses = '127.0.0.1'
@@ -72,7 +85,7 @@ internal sealed class PostgresServer : IAsyncDisposable
                 """);
             await RunAsPostgresAsync("pg_ctl", "-D", Path.Combine(root, "data"), "-l", Path.Combine(root, "server.log"),
                 "-w", "-t", "60", "start");
-            return new PostgresServer(root, port);
+            return new PostgresServer(root, port.Value, password);
         }
         catch (Exception ex)
         {
@@ -101,6 +114,17 @@ internal sealed class PostgresServer : IAsyncDisposable
         await using var command = _admin.CreateCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>Stops the server as a crash or an outage would (immediate shutdown); DisposeAsync still cleans up.</summary>
+    public async Task StopAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await RunAsPostgresAsync("pg_ctl", "-D", Path.Combine(_root, "data"), "-w", "-t", "30", "stop", "-m", "immediate");
+    }
+
+    /// <summary>Starts a stopped server again on the same data and port.</summary>
+    public Task StartAgainAsync() =>
+        RunAsPostgresAsync("pg_ctl", "-D", Path.Combine(_root, "data"), "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start");
 
     public async ValueTask DisposeAsync()
     {
@@ -167,7 +191,7 @@ internal sealed class PostgresServer : IAsyncDisposable
             : ExternalProcess.RunAsync(path, arguments, CommandTimeout);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -12,9 +12,10 @@ namespace Makimono.Tests.Database;
 public sealed class TestDatabases : IAsyncLifetime
 {
     /// <summary>A failed start stays the result, so every PostgreSQL row fails at once with the same message.</summary>
-    private readonly Lazy<Task<PostgresServer>> _postgres = new(PostgresServer.StartAsync);
+    private readonly Lazy<Task<PostgresServer>> _postgres = new(() => PostgresServer.StartAsync());
 
-    public async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool sqliteFile = false)
+    /// <param name="migrated">False for an empty database, to test migrating it.</param>
+    public async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool sqliteFile = false, bool migrated = true)
     {
         var database = provider switch
         {
@@ -23,6 +24,10 @@ public sealed class TestDatabases : IAsyncLifetime
             DatabaseProvider.Postgres => await CreatePostgresAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
+        if (!migrated)
+        {
+            return database;
+        }
         try
         {
             await using var db = database.NewContext();

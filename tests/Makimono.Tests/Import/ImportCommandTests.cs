@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Makimono.Tests.Hosting;
 
 namespace Makimono.Tests.Import;
 
@@ -70,30 +70,8 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Matches(@"(?m)^\d+\thttp://localhost:5080/works/\d+\t", stdout);
     }
 
-    internal static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] arguments, string? stdin = null)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "makimono.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["MAKIMONO_Database__Provider"] = "Sqlite";
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(stdin ?? string.Empty);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(cancel.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    internal static Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] arguments, string? stdin = null) =>
+        MakimonoProcess.RunAsync(arguments, new Dictionary<string, string> { ["Database__Provider"] = "Sqlite" }, stdin);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
