@@ -124,40 +124,33 @@ public static class ChapterEditing
         {
             errors.Add("Chapter.Title", $"Chapter titles are at most {Limits.TitleMax} characters.");
         }
-        SaveWork.CheckLength(errors, "Chapter.Summary", "Chapter summaries", form.Summary, Limits.SummaryMax);
-        SaveWork.CheckLength(errors, "Chapter.Notes", "Chapter notes", form.Notes, Limits.NotesMax);
-        SaveWork.CheckLength(errors, "Chapter.EndNotes", "Chapter end notes", form.EndNotes, Limits.NotesMax);
-
-        var body = UserHtml.FromUserInput(form.Body);
-        errors.RemovedHtml.AddRange(body.Removed);
         var length = form.Body?.Trim().Length ?? 0;
+        var body = new SanitizedHtml(string.Empty, []);
         if (length < Limits.ChapterBodyMin)
         {
             errors.Add("Chapter.Body", $"The chapter text needs at least {Limits.ChapterBodyMin} characters.");
         }
         else if (length > Limits.ChapterBodyMax)
         {
+            // Checked before sanitizing, whose work grows with the text.
             errors.Add("Chapter.Body", $"A chapter can have at most {Limits.ChapterBodyMax:N0} characters; this one has {length:N0}. Split it into two chapters.");
         }
-        else if (body.Html.Length == 0)
+        else
         {
-            errors.Add("Chapter.Body", "Nothing is left of the chapter text once disallowed HTML is removed.");
+            body = FormHtml.Sanitize(errors, "Chapter.Body", form.Body);
+            if (body.Refusal is null && body.Html.Length == 0)
+            {
+                errors.Add("Chapter.Body", "Nothing is left of the chapter text once disallowed HTML is removed.");
+            }
         }
 
         chapter.Title = string.IsNullOrEmpty(title) ? null : title;
-        chapter.Summary = Html(form.Summary, errors);
-        chapter.Notes = Html(form.Notes, errors);
-        chapter.EndNotes = Html(form.EndNotes, errors);
+        chapter.Summary = FormHtml.Clean(errors, "Chapter.Summary", "Chapter summaries", form.Summary, Limits.SummaryMax);
+        chapter.Notes = FormHtml.Clean(errors, "Chapter.Notes", "Chapter notes", form.Notes, Limits.NotesMax);
+        chapter.EndNotes = FormHtml.Clean(errors, "Chapter.EndNotes", "Chapter end notes", form.EndNotes, Limits.NotesMax);
         chapter.Body = body.Html;
         chapter.WordCount = WordCounter.CountHtml(body.Html);
         return errors.Fields.Count == before;
-    }
-
-    private static string? Html(string? text, FormErrors errors)
-    {
-        var result = UserHtml.FromUserInput(text);
-        errors.RemovedHtml.AddRange(result.Removed);
-        return result.Html.Length == 0 ? null : result.Html;
     }
 
     internal static Task<Chapter?> FindAsync(ArchiveDbContext db, int workId, int chapterId, CancellationToken ct) =>

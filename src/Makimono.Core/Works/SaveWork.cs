@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Makimono.Accounts;
 using Makimono.Database;
-using Makimono.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Works;
@@ -103,9 +102,6 @@ public static partial class SaveWork
         {
             errors.Add("Work.Title", $"Titles are at most {Limits.TitleMax} characters; this one has {title.Length}.");
         }
-        CheckLength(errors, "Work.Summary", "Summaries", form.Summary, Limits.SummaryMax);
-        CheckLength(errors, "Work.Notes", "Notes", form.Notes, Limits.NotesMax);
-        CheckLength(errors, "Work.EndNotes", "End notes", form.EndNotes, Limits.NotesMax);
 
         var language = string.IsNullOrWhiteSpace(form.Language) ? "en" : form.Language.Trim();
         if (!LanguageCode().IsMatch(language))
@@ -137,10 +133,14 @@ public static partial class SaveWork
         {
             errors.Add("Work.PublishedOn", "The publication date cannot be in the future; backdating is fine.");
         }
+        else if (publishedOn < Limits.EarliestPublishedOn)
+        {
+            errors.Add("Work.PublishedOn", $"The publication date can go back to {Limits.EarliestPublishedOn:yyyy-MM-dd} at the earliest; {publishedOn:yyyy-MM-dd} looks like a slip.");
+        }
 
-        var summary = Clean(form.Summary, errors);
-        var notes = Clean(form.Notes, errors);
-        var endNotes = Clean(form.EndNotes, errors);
+        var summary = FormHtml.Clean(errors, "Work.Summary", "Summaries", form.Summary, Limits.SummaryMax);
+        var notes = FormHtml.Clean(errors, "Work.Notes", "Notes", form.Notes, Limits.NotesMax);
+        var endNotes = FormHtml.Clean(errors, "Work.EndNotes", "End notes", form.EndNotes, Limits.NotesMax);
         errors.RequireAcceptedRemovals(acceptRemovals);
 
         var tags = await WorkTagging.ResolveAsync(db, form, errors, now, ct);
@@ -166,21 +166,6 @@ public static partial class SaveWork
         }
         WorkSeries.Apply(work, series);
         await Tags.Wrangling.WorkFilters.ApplyAsync(db, work, ct);
-    }
-
-    private static string? Clean(string? text, FormErrors errors)
-    {
-        var result = UserHtml.FromUserInput(text);
-        errors.RemovedHtml.AddRange(result.Removed);
-        return result.Html.Length == 0 ? null : result.Html;
-    }
-
-    internal static void CheckLength(FormErrors errors, string field, string what, string? value, int max)
-    {
-        if (value is not null && value.Length > max)
-        {
-            errors.Add(field, $"{what} are at most {max:N0} characters; this has {value.Length:N0}.");
-        }
     }
 
     [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
