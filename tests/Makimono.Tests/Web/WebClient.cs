@@ -17,6 +17,36 @@ public sealed partial class WebClient(HttpClient http) : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>GETs a page, asserts that it was served, and parses it as a browser would.</summary>
+    public async Task<HtmlPage> PageAsync(string path)
+    {
+        var address = new Uri(http.BaseAddress!, path);
+        using var response = await http.GetAsync(address);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} gave {(int)response.StatusCode}: {Excerpt(body)}");
+        return new HtmlPage(this, address, body);
+    }
+
+    /// <summary>The page a redirect leads to.</summary>
+    public Task<HtmlPage> FollowAsync(HttpResponseMessage redirect)
+    {
+        Assert.True((int)redirect.StatusCode is >= 300 and < 400, $"expected a redirect, got {(int)redirect.StatusCode}");
+        return PageAsync(redirect.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>Opens <paramref name="pagePath"/>, fills in the form of the button labelled <paramref name="button"/> and presses it.</summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string pagePath, string button, IEnumerable<KeyValuePair<string, string>>? values = null, string? near = null)
+    {
+        var form = (await PageAsync(pagePath)).Form(button, near);
+        foreach (var (name, value) in values ?? [])
+        {
+            form.Set(name, value);
+        }
+        return await form.SubmitAsync();
+    }
+
+    private static string Excerpt(string body) => body.Length > 500 ? body[..500] + "…" : body;
+
     /// <summary>GETs the form page for its token, then POSTs the fields to <paramref name="postPath"/> (default: the same page).</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string formPath, IEnumerable<KeyValuePair<string, string>> fields, string? postPath = null)
     {
@@ -46,7 +76,7 @@ public sealed partial class WebClient(HttpClient http) : IDisposable
 
     public async Task LogInAsync(string name)
     {
-        using var response = await SubmitAsync("/login", [new("UserName", name), new("Password", Password)]);
+        using var response = await SubmitFormAsync("/login", "Log in", [new("UserName", name), new("Password", Password)]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
@@ -54,16 +84,14 @@ public sealed partial class WebClient(HttpClient http) : IDisposable
     public async Task<int> PostWorkAsync(string title, string fandom = "Original Work", bool restricted = false, bool draft = false,
         string body = "It was the kind of morning that makes promises.", string? characters = null)
     {
-        var fields = new List<KeyValuePair<string, string>>
-        {
-            new("Work.Title", title), new("Work.RatingId", "2"), new("Work.WarningIds", "14"), new("Work.Fandoms", fandom),
-            new("Work.Characters", characters ?? ""), new("Chapter.Body", body), new("submit", draft ? "draft" : "post"),
-        };
+        var form = (await PageAsync("/works/new")).Form(draft ? "Save as draft" : "Post")
+            .Set("Work.Title", title).Set("Work.RatingId", "2").Check("Work.WarningIds", "14").Set("Work.Fandoms", fandom)
+            .Set("Work.Characters", characters ?? "").Set("Chapter.Body", body);
         if (restricted)
         {
-            fields.Add(new("Work.IsRestricted", "true"));
+            form.Check("Work.IsRestricted");
         }
-        using var response = await SubmitAsync("/works/new", fields);
+        using var response = await form.SubmitAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"posting failed: {await response.Content.ReadAsStringAsync()}");
         var location = response.Headers.Location!.OriginalString;
         return int.Parse(location.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
