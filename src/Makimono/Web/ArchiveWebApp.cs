@@ -72,6 +72,7 @@ internal static class ArchiveWebApp
         services.AddSingleton<Tags.Autocomplete.TagAutocomplete>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();
         services.AddAntiforgery(options => options.Cookie.Name = "makimono.antiforgery");
+        services.AddFormGuard();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -99,6 +100,7 @@ internal static class ArchiveWebApp
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseFormGuard();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
