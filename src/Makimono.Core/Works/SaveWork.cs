@@ -150,6 +150,11 @@ public static partial class SaveWork
         {
             return;
         }
+        if (await WorkTagging.StoreNewAsync(db, tags, errors, ct) is not { } stored)
+        {
+            return;
+        }
+        tags = stored;
 
         work.Title = title;
         work.Summary = summary;

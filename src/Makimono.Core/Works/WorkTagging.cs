@@ -88,6 +88,43 @@ internal static class WorkTagging
         return fixedTags;
     }
 
+    /// <summary>
+    /// Stores the tags this form creates, once the whole form is valid, each under the unique name index so that a
+    /// concurrent post of the same new tag is reused rather than failing this one; null (with an error) in the rare
+    /// case that the concurrent post made the name a tag of another type.
+    /// </summary>
+    public static async Task<List<Tag>?> StoreNewAsync(ArchiveDbContext db, List<Tag> tags, FormErrors errors, CancellationToken ct)
+    {
+        var stored = new List<Tag>(tags.Count);
+        foreach (var tag in tags)
+        {
+            if (db.Entry(tag).State != EntityState.Added)
+            {
+                stored.Add(tag);
+                continue;
+            }
+            var kept = await TagLookup.InsertOrGetAsync(db, tag, ct);
+            if (kept.Type != tag.Type)
+            {
+                errors.Add(FieldOf(tag.Type), $"\"{tag.Name}\" has just been added as {TagTypeNames.WithArticle(kept.Type)}; it cannot also be {TagTypeNames.WithArticle(tag.Type)}.");
+                return null;
+            }
+            if (!stored.Contains(kept))
+            {
+                stored.Add(kept);
+            }
+        }
+        return stored;
+    }
+
+    private static string FieldOf(TagType type) => type switch
+    {
+        TagType.Fandom => "Work.Fandoms",
+        TagType.Relationship => "Work.Relationships",
+        TagType.Character => "Work.Characters",
+        _ => "Work.Freeforms",
+    };
+
     /// <summary>Fills a form's tag fields from a work, for editing.</summary>
     public static void FillForm(WorkForm form, Work work)
     {
