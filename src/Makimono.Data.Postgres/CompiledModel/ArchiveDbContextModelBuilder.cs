@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5438489b-251e-4f6f-b185-57a681c9e117"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("560a0ba6-d3f1-49de-9763-50b189b461d5"), entityTypeCount: 17)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ac2e84cc-b645-4683-b539-4a5ada476ba0"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("6c5fed8f-11b8-408a-bea0-ff337a2c4c47"), entityTypeCount: 17)
         {
         }
 
