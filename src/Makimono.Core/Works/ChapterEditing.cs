@@ -43,6 +43,11 @@ public static class ChapterEditing
         CancellationToken ct = default)
     {
         var errors = new FormErrors();
+        EditConflicts.Check(errors, EditConflicts.ChapterField, form.Version, chapter.Version);
+        if (errors.Any)
+        {
+            return errors;
+        }
         var edited = new Chapter { Body = string.Empty };
         Apply(edited, form, errors);
         errors.RequireAcceptedRemovals(acceptRemovals);
@@ -65,8 +70,9 @@ public static class ChapterEditing
             chapter.IsDraft = !posting;
         }
         chapter.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        chapter.Version++;
         WorkStats.Refresh(work, chapter.IsDraft ? null : chapter.UpdatedAt);
-        await db.SaveChangesAsync(ct);
+        await EditConflicts.SaveAsync(db, errors, EditConflicts.ChapterField, ct);
         return errors;
     }
 
@@ -114,6 +120,7 @@ public static class ChapterEditing
         form.Notes = chapter.Notes;
         form.EndNotes = chapter.EndNotes;
         form.Body = chapter.Body;
+        form.Version = chapter.Version;
     }
 
     private static bool Apply(Chapter chapter, ChapterForm form, FormErrors errors)

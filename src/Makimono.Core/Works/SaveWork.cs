@@ -36,14 +36,19 @@ public static partial class SaveWork
         CancellationToken ct = default)
     {
         var errors = new FormErrors();
-        await ApplyAsync(db, clock, userId, work, form, errors, acceptRemovals, ct);
+        EditConflicts.Check(errors, EditConflicts.WorkField, form.Version, work.Version);
+        if (!errors.Any)
+        {
+            await ApplyAsync(db, clock, userId, work, form, errors, acceptRemovals, ct);
+        }
         if (errors.Any)
         {
             db.ChangeTracker.Clear();
             return errors;
         }
         WorkStats.Refresh(work, updatedAt: null);
-        await db.SaveChangesAsync(ct);
+        work.Version++;
+        await EditConflicts.SaveAsync(db, errors, EditConflicts.WorkField, ct);
         return errors;
     }
 
@@ -83,6 +88,7 @@ public static partial class SaveWork
         form.CoCreators = string.Join(", ", work.Creators.Where(c => c.Pseud.UserId != userId)
             .OrderBy(c => c.Position).Select(c => $"{c.Pseud.Name} ({c.Pseud.User.UserName})"));
         form.SeriesTitles = string.Join(", ", work.Series.Select(s => s.Series.Title));
+        form.Version = work.Version;
         WorkTagging.FillForm(form, work);
     }
 
