@@ -22,17 +22,22 @@ internal static class FormGuard
     public const int MaxFieldChars = 2 * Works.Limits.ChapterBodyMax;
 
     /// <summary>
-    /// Bytes of one field as posted: URL encoding makes a character of a CJK chapter nine bytes, so the reader's
-    /// limit sits above that, and a field between the two is named by <see cref="MaxFieldChars"/>.
+    /// A body up to this size is kept while it is read, so that a form the reader refuses (a NUL character) can be
+    /// read again here to name the field; larger ones are refused without the name rather than copied to disk.
     /// </summary>
-    public const int MaxFieldBytes = 10 * MaxFieldChars;
+    private const int RereadableBytes = 2 * 1024 * 1024;
+
+    /// <summary>The form reader's own limit per field, for pages that set form limits of their own to repeat.</summary>
+    public const int ValueLengthLimit = int.MaxValue;
 
     private const string ItemKey = nameof(FormProblem);
 
     public static FormProblem? Problem(HttpContext context) => context.Items[ItemKey] as FormProblem;
 
     public static void AddFormGuard(this IServiceCollection services) =>
-        services.Configure<FormOptions>(options => options.ValueLengthLimit = MaxFieldBytes);
+        // The request's size limit (Kestrel's 30 MB, or a page's own) bounds a field; the reader's own limit per
+        // field would refuse it without saying which, so the length is checked here, on the read form, instead.
+        services.Configure<FormOptions>(options => options.ValueLengthLimit = ValueLengthLimit);
 
     /// <summary>After routing, so that a page's own request size limit (the upload's) applies when the form is read.</summary>
     public static void UseFormGuard(this WebApplication app) => app.Use(async (context, next) =>
@@ -44,11 +49,11 @@ internal static class FormGuard
             await next();
             return;
         }
-        var urlEncoded = !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
-        if (urlEncoded)
+        var rereadable = !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
+            && request.ContentLength <= RereadableBytes;
+        if (rereadable)
         {
-            // Kept so that a form the reader refuses can still be read here, to say which field and show it back.
-            request.EnableBuffering();
+            request.EnableBuffering(RereadableBytes);
         }
         FormProblem? problem;
         try
@@ -58,7 +63,7 @@ internal static class FormGuard
         }
         catch (InvalidDataException refused)
         {
-            problem = urlEncoded ? Check(await ReadRawAsync(request, context.RequestAborted)) : null;
+            problem = rereadable ? Check(await ReadRawAsync(request, context.RequestAborted)) : null;
             problem ??= new FormProblem($"The form could not be read: {refused.Message} Nothing was saved.", []);
         }
         if (problem is null)
