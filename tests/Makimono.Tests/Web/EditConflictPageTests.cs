@@ -38,4 +38,29 @@ public sealed class EditConflictPageTests(ArchiveFactory archive) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal("Edited On The Phone", await archive.WithDbAsync(db => db.Works.Where(w => w.Id == id).Select(w => w.Title).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_chapter_edited_in_two_browsers_keeps_the_second_editors_text_on_a_conflict()
+    {
+        await archive.CreateUserAsync("twochapters");
+        using var laptop = await archive.LoggedInAsync("twochapters");
+        using var phone = await archive.LoggedInAsync("twochapters");
+        var id = await laptop.PostWorkAsync("One Chapter", body: "The chapter as first posted.");
+        var chapterId = await archive.WithDbAsync(db => db.Chapters.Where(c => c.WorkId == id).Select(c => c.Id).SingleAsync());
+        var path = $"/works/{id}/chapters/{chapterId}/edit";
+        var onLaptop = (await laptop.PageAsync(path)).Form("Save chapter");
+        var onPhone = (await phone.PageAsync(path)).Form("Save chapter");
+
+        using (var saved = await onLaptop.Set("Chapter.Body", "Rewritten on the laptop.").SubmitAsync())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+        using var refused = await onPhone.Set("Chapter.Body", "Rewritten on the phone, differently.").SubmitAsync();
+        var page = new HtmlPage(phone, new Uri($"http://localhost{path}"), await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Someone saved changes to this chapter after you opened this form", page.Document.Body!.TextContent);
+        Assert.Equal("Rewritten on the phone, differently.", page.Form("Save chapter").Value("Chapter.Body"));
+        Assert.Contains("Rewritten on the laptop.", await archive.WithDbAsync(db => db.Chapters.Where(c => c.Id == chapterId).Select(c => c.Body).SingleAsync()));
+    }
 }
