@@ -36,6 +36,9 @@ public sealed class LayoutTests(ArchiveFixture archive)
     [InlineData("post-work", "/works/new", true)]
     [InlineData("login", "/login", false)]
     [InlineData("signup", "/signup", false)]
+    [InlineData("fandoms", "/media", false)]
+    [InlineData("account", "/account", true)]
+    [InlineData("navigate", "WORK/navigate", false)]
     public async Task Page_does_not_scroll_sideways_on_a_phone(string name, string path, bool asAuthor)
     {
         path = path.Replace("WORK", archive.SeedWorkPath, StringComparison.Ordinal)
@@ -47,6 +50,29 @@ public sealed class LayoutTests(ArchiveFixture archive)
         await page.Context.CloseAsync();
 
         Assert.True(scrollWidth <= 360, $"{path} scrolls sideways at 360 px: scrollWidth is {scrollWidth}.");
+    }
+
+    [Fact]
+    public async Task Admin_page_with_invitations_and_wranglers_does_not_scroll_sideways_on_a_phone()
+    {
+        const string password = "narrow-screens-and-long-codes";
+        await archive.Server.AddUserAsync("narrow_admin", "narrow_admin@example.test", password, admin: true);
+        var page = await archive.NewPageAsync(width: 360, height: 780);
+        await WorkForms.LogInAsync(page, "narrow_admin", password);
+        await page.GotoAsync("/admin");
+        // The page as an admin sees it after a while: invitation codes and wranglers listed.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create an invitation code", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create an invitation code", Exact = true }).ClickAsync();
+        await WorkForms.Field(page, "User name").FillAsync("narrow_admin");
+        await WorkForms.Field(page, "Fandom they wrangle").FillAsync(ArchiveFixture.SeedFandom);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "narrow_admin", Exact = true })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("admin-phone-360.png"), FullPage = true });
+        var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]");
+        var (scrollWidth, clientWidth) = (widths[0], widths[1]);
+        await page.Context.CloseAsync();
+
+        Assert.True(scrollWidth <= clientWidth, $"/admin scrolls sideways at 360 px: scrollWidth {scrollWidth} > clientWidth {clientWidth}.");
     }
 
     private static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

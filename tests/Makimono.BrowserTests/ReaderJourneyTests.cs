@@ -114,10 +114,15 @@ public sealed partial class ReaderJourneyTests(ArchiveFixture archive)
         await Expect(page.Locator("main")).Not.ToContainTextAsync(RestrictedTitle);
         await Expect(page.Locator("main")).ToContainTextAsync("1 – 1 of 1 works");
 
-        var response = await page.GotoAsync(restrictedPath);
-        Assert.Equal(404, response!.Status);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
+        // 7. The restricted work asks the guest to log in, as on AO3, and logging in leads back to it.
+        await page.GotoAsync(restrictedPath);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Log in");
         await Expect(page.Locator("body")).Not.ToContainTextAsync("night watch");
+        await WorkForms.Field(page, "User name").FillAsync("mina_reads");
+        await WorkForms.Field(page, "Password").FillAsync("salt-and-lamp-oil-42");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(archive.Server.BaseUrl, restrictedPath).AbsoluteUri);
+        await Expect(page.Locator("main")).ToContainTextAsync("night watch");
     }
 
     /// <summary>The page shows one chapter's text and not the other's.</summary>

@@ -26,6 +26,10 @@ public static class CreateUser
         {
             errors["UserName"] = $"The user name \"{userName}\" is taken. Try another.";
         }
+        else if (await ConfusableNames.FindClashAsync(db, userName, ownUserId: null, ct) is { } clash)
+        {
+            errors["UserName"] = clash;
+        }
         if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 320)
         {
             errors["Email"] = "Enter an email address such as name@example.org.";
@@ -39,17 +43,19 @@ public static class CreateUser
             return new CreateUserResult(null, errors);
         }
 
+        var skeleton = ConfusableNames.Truncated(ConfusableNames.Skeleton(userName));
         var user = new User
         {
             UserName = userName,
             NormalizedUserName = AccountNames.Normalize(userName),
+            NameSkeleton = skeleton,
             Email = email,
             PasswordHash = string.Empty,
             IsAdmin = isAdmin,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         user.PasswordHash = Passwords.Hash(user, password);
-        user.Pseuds.Add(new Pseud { Name = userName, NormalizedName = AccountNames.Normalize(userName), IsDefault = true });
+        user.Pseuds.Add(new Pseud { Name = userName, NormalizedName = AccountNames.Normalize(userName), NameSkeleton = skeleton, IsDefault = true });
         db.Users.Add(user);
         try
         {

@@ -10,6 +10,8 @@ public class Pseud
     public User User { get; set; } = null!;
     public required string Name { get; set; }
     public required string NormalizedName { get; set; }
+    /// <summary>The name's UTS #39 skeleton (see <see cref="ConfusableNames"/>): no pseud may look like another user's name.</summary>
+    public string? NameSkeleton { get; set; }
     public string? Description { get; set; }
     public bool IsDefault { get; set; }
     public List<WorkCreator> Creatorships { get; set; } = [];

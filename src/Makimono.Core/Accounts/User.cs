@@ -7,6 +7,8 @@ public class User
     public required string UserName { get; set; }
     /// <summary>Upper-cased user name, so "Kiri" and "kiri" cannot both sign up.</summary>
     public required string NormalizedUserName { get; set; }
+    /// <summary>The name's UTS #39 skeleton (see <see cref="ConfusableNames"/>), so "аlice" in Cyrillic cannot sign up beside "alice".</summary>
+    public string? NameSkeleton { get; set; }
     public required string Email { get; set; }
     public required string PasswordHash { get; set; }
     public bool IsAdmin { get; set; }

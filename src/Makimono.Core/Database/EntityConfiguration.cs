@@ -13,6 +13,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(u => u.UserName).HasMaxLength(Limits.UserNameMax);
         b.Property(u => u.NormalizedUserName).HasMaxLength(Limits.UserNameMax);
         b.HasIndex(u => u.NormalizedUserName).IsUnique();
+        b.Property(u => u.NameSkeleton).HasMaxLength(ConfusableNames.SkeletonMax);
+        b.HasIndex(u => u.NameSkeleton);
         b.Property(u => u.Email).HasMaxLength(320);
     }
 }
@@ -25,7 +27,21 @@ internal sealed class PseudConfiguration : IEntityTypeConfiguration<Pseud>
         b.Property(p => p.NormalizedName).HasMaxLength(Limits.PseudNameMax);
         b.HasIndex(p => new { p.UserId, p.NormalizedName }).IsUnique();
         b.HasIndex(p => p.NormalizedName);
+        b.Property(p => p.NameSkeleton).HasMaxLength(ConfusableNames.SkeletonMax);
+        b.HasIndex(p => p.NameSkeleton);
         b.HasOne(p => p.User).WithMany(u => u.Pseuds).HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> b)
+    {
+        b.Property(s => s.KeyHash).HasMaxLength(64);
+        b.HasIndex(s => s.KeyHash).IsUnique();
+        b.Property(s => s.Device).HasMaxLength(100);
+        b.Property(s => s.Address).HasMaxLength(45);
+        b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -69,6 +69,24 @@ public static class SuggestTags
             .Select(t => new { t.NormalizedName, Id = t.MergerId ?? t.Id })
             .ToDictionaryAsync(t => t.NormalizedName, t => t.Id, ct);
         MapTo(work, index, exact);
+        await DropWhatTheFormRefusesAsync(db, work.Suggestions, ct);
+    }
+
+    /// <summary>
+    /// A suggestion the posting form would refuse is never offered: a name that is not a valid tag, or one the archive
+    /// has as a tag of another type ("Naruto" the fandom is not offered as a new character), by the form's own rules.
+    /// </summary>
+    private static async Task DropWhatTheFormRefusesAsync(ArchiveDbContext db, ImportSuggestions suggestions, CancellationToken ct)
+    {
+        var offered = suggestions.Characters.Select(c => (Name: c.Tag ?? c.Name, Type: TagType.Character))
+            .Concat(suggestions.Relationships.Select(r => (r.Name, Type: TagType.Relationship))).ToList();
+        var normalized = offered.Select(o => TagName.Normalize(o.Name)).Distinct().ToList();
+        var existing = await db.Tags.AsNoTracking().Where(t => normalized.Contains(t.NormalizedName))
+            .Select(t => new { t.NormalizedName, t.Type }).ToDictionaryAsync(t => t.NormalizedName, t => t.Type, ct);
+        bool Refused(string name, TagType type) => TagName.Validate(name) is not null
+            || (existing.TryGetValue(TagName.Normalize(name), out var existingType) && TagNameClash.Clashes(existingType, type));
+        suggestions.Characters.RemoveAll(c => Refused(c.Tag ?? c.Name, TagType.Character));
+        suggestions.Relationships.RemoveAll(r => Refused(r.Name, TagType.Relationship));
     }
 
     /// <summary>

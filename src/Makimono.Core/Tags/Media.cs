@@ -39,6 +39,9 @@ public static class MediaNames
 
     public static string Name(Media? media) => media is { } m ? Name(m) : Uncategorized;
 
+    /// <summary>"Anime & Manga Fandoms", "Uncategorized Fandoms": the heading of a medium's list of fandoms.</summary>
+    public static string FandomsHeading(Media? media) => media is { } m ? $"{Name(m)} Fandoms" : Uncategorized;
+
     /// <summary>"anime-manga", "tv-shows": for URLs and starter files.</summary>
     public static string Slug(Media? media) => media is { } m
         ? string.Join('-', Name(m).ToLowerInvariant().Split([' ', '&'], StringSplitOptions.RemoveEmptyEntries))

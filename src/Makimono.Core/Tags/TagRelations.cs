@@ -11,15 +11,19 @@ public sealed record TagRelations(
     IReadOnlyList<Tag> MetaTags,
     IReadOnlyList<Tag> SubTags)
 {
-    public static async Task<TagRelations> LoadAsync(ArchiveDbContext db, int tagId, CancellationToken ct = default)
+    public static Task<TagRelations> LoadAsync(ArchiveDbContext db, int tagId, CancellationToken ct = default) =>
+        LoadAsync(db.Tags, db, tagId, ct);
+
+    /// <summary>The relations among <paramref name="shown"/> only, such as the tags that exist for a viewer.</summary>
+    public static async Task<TagRelations> LoadAsync(IQueryable<Tag> shown, ArchiveDbContext db, int tagId, CancellationToken ct = default)
     {
-        var synonyms = await db.Tags.Where(t => t.MergerId == tagId).OrderBy(t => t.Name).ToListAsync(ct);
-        var parents = await db.TagParents.Where(l => l.ChildId == tagId).Select(l => l.Parent)
+        var synonyms = await shown.Where(t => t.MergerId == tagId).OrderBy(t => t.Name).ToListAsync(ct);
+        var parents = await db.TagParents.Where(l => l.ChildId == tagId).Select(l => l.Parent).Where(t => shown.Select(s => s.Id).Contains(t.Id))
             .OrderBy(t => t.Type).ThenBy(t => t.Name).ToListAsync(ct);
-        var children = await db.TagParents.Where(l => l.ParentId == tagId).Select(l => l.Child)
+        var children = await db.TagParents.Where(l => l.ParentId == tagId).Select(l => l.Child).Where(t => shown.Select(s => s.Id).Contains(t.Id))
             .OrderBy(t => t.Type).ThenBy(t => t.Name).ToListAsync(ct);
-        var metas = await db.MetaTagLinks.Where(l => l.SubTagId == tagId).Select(l => l.MetaTag).OrderBy(t => t.Name).ToListAsync(ct);
-        var subs = await db.MetaTagLinks.Where(l => l.MetaTagId == tagId).Select(l => l.SubTag).OrderBy(t => t.Name).ToListAsync(ct);
+        var metas = await db.MetaTagLinks.Where(l => l.SubTagId == tagId).Select(l => l.MetaTag).Where(t => shown.Select(s => s.Id).Contains(t.Id)).OrderBy(t => t.Name).ToListAsync(ct);
+        var subs = await db.MetaTagLinks.Where(l => l.MetaTagId == tagId).Select(l => l.SubTag).Where(t => shown.Select(s => s.Id).Contains(t.Id)).OrderBy(t => t.Name).ToListAsync(ct);
         return new TagRelations(synonyms, parents, children, metas, subs);
     }
 }

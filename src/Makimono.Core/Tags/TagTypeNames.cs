@@ -14,13 +14,27 @@ public static class TagTypeNames
         _ => type.ToString(),
     };
 
-    /// <summary>"a character tag", "an additional tag": for sentences in error messages.</summary>
-    public static string WithArticle(TagType type) => type switch
+    /// <summary>"character tag", "additional tag", "archive warning": the type in the middle of a sentence.</summary>
+    public static string Noun(TagType type) => type switch
     {
-        TagType.ArchiveWarning => "an archive warning",
-        TagType.Freeform => "an additional tag",
-        _ => $"a {Singular(type).ToLowerInvariant()} tag",
+        TagType.ArchiveWarning => "archive warning",
+        TagType.Freeform => "additional tag",
+        _ => $"{Singular(type).ToLowerInvariant()} tag",
     };
+
+    /// <summary>"a character tag", "an additional tag": for sentences in error messages.</summary>
+    public static string WithArticle(TagType type)
+    {
+        var noun = Noun(type);
+        return ("aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an " : "a ") + noun;
+    }
+
+    /// <summary>"A character tag", "An additional tag": the start of a sentence about a tag.</summary>
+    public static string Described(TagType type)
+    {
+        var phrase = WithArticle(type);
+        return char.ToUpperInvariant(phrase[0]) + phrase[1..];
+    }
 
     public static string Plural(TagType type) => type switch
     {

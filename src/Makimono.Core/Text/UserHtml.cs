@@ -60,6 +60,26 @@ public static partial class UserHtml
         return Sanitize(html);
     }
 
+    /// <summary>
+    /// The text to put back in an edit box for stored summary or notes HTML: the paragraphs the archive added come
+    /// off again, so the author sees what they typed. Only a text that turns into exactly the stored HTML is offered,
+    /// so saving an unchanged form changes nothing; anything else is shown as the HTML it is.
+    /// </summary>
+    public static string? ForEditing(string? html)
+    {
+        if (string.IsNullOrEmpty(html) || AddedParagraphs().Match(html) is not { Success: true } match)
+        {
+            return html;
+        }
+        var paragraphs = match.Groups["inner"].Captures.Select(c => LineBreak().Replace(c.Value, "\n")).ToList();
+        var typed = string.Join("\n\n", paragraphs);
+        if (!HtmlTag().IsMatch(typed))
+        {
+            typed = WebUtility.HtmlDecode(typed);
+        }
+        return FromUserInput(typed).Html == html ? typed : html;
+    }
+
     public static SanitizedHtml Sanitize(string html)
     {
         var removed = new List<string>();
@@ -152,6 +172,13 @@ public static partial class UserHtml
 
     [GeneratedRegex(@"<(p|div|blockquote|h[1-6]|ul|ol|table|pre|center|dl|hr)\b", RegexOptions.IgnoreCase)]
     private static partial Regex BlockTag();
+
+    /// <summary>Nothing but paragraphs without block elements inside, as the archive writes typed text.</summary>
+    [GeneratedRegex(@"^(?:\s*<p>(?<inner>(?:(?!</?(?:p|div|blockquote|h[1-6]|ul|ol|table|pre|center|dl|hr)\b)[^\n])*)</p>)+\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AddedParagraphs();
+
+    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreak();
 
     [GeneratedRegex(@"\n[ \t]*\n\s*")]
     private static partial Regex BlankLines();

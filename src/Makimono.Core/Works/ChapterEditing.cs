@@ -116,9 +116,9 @@ public static class ChapterEditing
     public static void FillForm(ChapterForm form, Chapter chapter)
     {
         form.Title = chapter.Title;
-        form.Summary = chapter.Summary;
-        form.Notes = chapter.Notes;
-        form.EndNotes = chapter.EndNotes;
+        form.Summary = UserHtml.ForEditing(chapter.Summary);
+        form.Notes = UserHtml.ForEditing(chapter.Notes);
+        form.EndNotes = UserHtml.ForEditing(chapter.EndNotes);
         form.Body = chapter.Body;
         form.Version = chapter.Version;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Makimono.Accounts;
 using Makimono.Database;
+using Makimono.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Works;
@@ -17,7 +18,7 @@ public static partial class SaveWork
         var now = clock.GetUtcNow().UtcDateTime;
         var work = new Work { Title = string.Empty, CreatedAt = now, IsDraft = !post };
         var chapter = ChapterEditing.Build(chapterForm, errors, isDraft: !post, now);
-        await ApplyAsync(db, clock, userId, work, form, errors, acceptRemovals, ct);
+        await ApplyAsync(db, clock, userId, work, form, errors, acceptRemovals, manageCreators: true, ct);
         if (errors.Any)
         {
             db.ChangeTracker.Clear();
@@ -31,15 +32,24 @@ public static partial class SaveWork
         return (work, errors);
     }
 
+    /// <summary>
+    /// Saves an edit by a creator or, of a posted work, an admin. Only creators manage creators: an admin's edit keeps
+    /// the creators and pending invitations as they were, whatever the form says.
+    /// </summary>
     public static async Task<FormErrors> UpdateAsync(
-        ArchiveDbContext db, TimeProvider clock, int userId, Work work, WorkForm form, bool acceptRemovals,
+        ArchiveDbContext db, TimeProvider clock, Viewer editor, Work work, WorkForm form, bool acceptRemovals,
         CancellationToken ct = default)
     {
         var errors = new FormErrors();
         EditConflicts.Check(errors, EditConflicts.WorkField, form.Version, work.Version);
         if (!errors.Any)
         {
-            await ApplyAsync(db, clock, userId, work, form, errors, acceptRemovals, ct);
+            var isCreator = WorkAccess.IsCreator(work, editor);
+            // Series belong to a user: an admin's edit files the work in its first creator's series.
+            var seriesOwnerId = isCreator
+                ? editor.UserId!.Value
+                : work.Creators.Where(c => c.Accepted).OrderBy(c => c.Position).First().Pseud.UserId;
+            await ApplyAsync(db, clock, seriesOwnerId, work, form, errors, acceptRemovals, manageCreators: isCreator, ct);
         }
         if (errors.Any)
         {
@@ -77,9 +87,9 @@ public static partial class SaveWork
     public static void FillForm(WorkForm form, Work work, int userId)
     {
         form.Title = work.Title;
-        form.Summary = work.Summary;
-        form.Notes = work.Notes;
-        form.EndNotes = work.EndNotes;
+        form.Summary = UserHtml.ForEditing(work.Summary);
+        form.Notes = UserHtml.ForEditing(work.Notes);
+        form.EndNotes = UserHtml.ForEditing(work.EndNotes);
         form.Language = work.Language;
         form.ExpectedChapters = work.ExpectedChapters?.ToString(CultureInfo.InvariantCulture) ?? "?";
         form.PublishedOn = work.PublishedOn;
@@ -96,7 +106,7 @@ public static partial class SaveWork
 
     private static async Task ApplyAsync(
         ArchiveDbContext db, TimeProvider clock, int userId, Work work, WorkForm form, FormErrors errors, bool acceptRemovals,
-        CancellationToken ct)
+        bool manageCreators, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var title = form.Title?.Trim() ?? string.Empty;
@@ -150,7 +160,10 @@ public static partial class SaveWork
         errors.RequireAcceptedRemovals(acceptRemovals);
 
         var tags = await WorkTagging.ResolveAsync(db, form, errors, now, ct);
-        await WorkCreators.ApplyAsync(db, userId, work, form, errors, ct);
+        if (manageCreators)
+        {
+            await WorkCreators.ApplyAsync(db, userId, work, form, errors, ct);
+        }
         var series = await WorkSeries.ResolveAsync(db, userId, form.SeriesTitles, errors, now, ct);
         if (errors.Any)
         {

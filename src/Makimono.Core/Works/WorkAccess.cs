@@ -13,7 +13,7 @@ public static class WorkAccess
     {
         if (viewer.UserId is not int userId)
         {
-            return works.Where(w => !w.IsDraft && !w.IsHidden && !w.IsRestricted);
+            return works.OpenToLoggedInUsers().Where(w => !w.IsRestricted);
         }
         if (viewer.IsAdmin)
         {
@@ -21,6 +21,13 @@ public static class WorkAccess
         }
         return works.Where(w => (!w.IsDraft && !w.IsHidden) || w.Creators.Any(c => c.Accepted && c.Pseud.UserId == userId));
     }
+
+    /// <summary>
+    /// Works every logged-in user may read: posted and not hidden. A guest who asks for one of these that is
+    /// restricted is asked to log in, as on AO3; drafts and hidden works stay unknown to those who may not see them.
+    /// </summary>
+    public static IQueryable<Work> OpenToLoggedInUsers(this IQueryable<Work> works) =>
+        works.Where(w => !w.IsDraft && !w.IsHidden);
 
     /// <summary>Works this viewer may edit or delete: their own, and for admins any posted work.</summary>
     public static IQueryable<Work> EditableBy(this IQueryable<Work> works, Viewer viewer)
@@ -38,6 +45,13 @@ public static class WorkAccess
 
     public static bool IsCreator(Work work, Viewer viewer) =>
         viewer.UserId is int userId && work.Creators.Any(c => c.Accepted && c.Pseud.UserId == userId);
+
+    /// <summary>
+    /// A chapter of a work from <see cref="EditableBy"/> that this viewer may edit or delete: as with reading, a draft
+    /// chapter is its creators' alone, so an admin moderating a posted work cannot open, change or post its drafts.
+    /// </summary>
+    public static Chapter? EditableChapter(Work work, int chapterId, Viewer viewer) =>
+        ReadableChapters(work, viewer).FirstOrDefault(c => c.Id == chapterId);
 
     /// <summary>Draft chapters of a posted work are seen only by its creators.</summary>
     public static IEnumerable<Chapter> ReadableChapters(Work work, Viewer viewer)

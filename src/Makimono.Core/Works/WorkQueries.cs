@@ -10,6 +10,10 @@ public static class WorkQueries
     public static Task<Work?> FindVisibleAsync(ArchiveDbContext db, int id, Viewer viewer, CancellationToken ct = default) =>
         WithDetails(db.Works.VisibleTo(viewer)).FirstOrDefaultAsync(w => w.Id == id, ct);
 
+    /// <summary>True when the viewer is a guest and the work is one that logging in would show them.</summary>
+    public static async Task<bool> NeedsLoginAsync(ArchiveDbContext db, int id, Viewer viewer, CancellationToken ct = default) =>
+        !viewer.IsLoggedIn && await db.Works.OpenToLoggedInUsers().AnyAsync(w => w.Id == id, ct);
+
     public static Task<Work?> FindEditableAsync(ArchiveDbContext db, int id, Viewer viewer, CancellationToken ct = default) =>
         WithDetails(db.Works.EditableBy(viewer)).FirstOrDefaultAsync(w => w.Id == id, ct);
 

@@ -40,9 +40,9 @@ internal static class WorkTagging
                     continue;
                 }
                 var (tag, _) = await TagLookup.FindOrCreateAsync(db, name, type, now, ct);
-                if (tag.Type != type)
+                if (TagNameClash.Refusal(name, tag, type) is { } clash)
                 {
-                    errors.Add(field, $"\"{name}\" is already {TagTypeNames.WithArticle(tag.Type)} (\"{tag.Name}\"); it cannot also be {TagTypeNames.WithArticle(type)}.");
+                    errors.Add(field, clash);
                     continue;
                 }
                 if (!tags.Contains(tag))

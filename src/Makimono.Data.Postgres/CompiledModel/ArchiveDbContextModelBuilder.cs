@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("560a0ba6-d3f1-49de-9763-50b189b461d5"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("2bf18236-24db-41cf-870e-43fc849b0c90"), entityTypeCount: 18)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             var pseud = PseudEntityType.Create(this);
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
+            var userSession = UserSessionEntityType.Create(this);
             var metaTagLink = MetaTagLinkEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var tagParent = TagParentEntityType.Create(this);
@@ -37,6 +38,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
 
             PseudEntityType.CreateForeignKey1(pseud, user);
+            UserSessionEntityType.CreateForeignKey1(userSession, user);
             MetaTagLinkEntityType.CreateForeignKey1(metaTagLink, tag);
             MetaTagLinkEntityType.CreateForeignKey2(metaTagLink, tag);
             TagEntityType.CreateForeignKey1(tag, tag);
@@ -62,6 +64,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             PseudEntityType.CreateAnnotations(pseud);
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);
+            UserSessionEntityType.CreateAnnotations(userSession);
             MetaTagLinkEntityType.CreateAnnotations(metaTagLink);
             TagEntityType.CreateAnnotations(tag);
             TagParentEntityType.CreateAnnotations(tagParent);

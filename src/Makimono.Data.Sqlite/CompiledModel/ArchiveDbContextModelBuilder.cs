@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6c5fed8f-11b8-408a-bea0-ff337a2c4c47"), entityTypeCount: 17)
+            : base(skipDetectChanges: false, modelId: new Guid("464a9e49-b636-4893-982d-12b685b9cc83"), entityTypeCount: 18)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var pseud = PseudEntityType.Create(this);
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
+            var userSession = UserSessionEntityType.Create(this);
             var metaTagLink = MetaTagLinkEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var tagParent = TagParentEntityType.Create(this);
@@ -36,6 +37,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
 
             PseudEntityType.CreateForeignKey1(pseud, user);
+            UserSessionEntityType.CreateForeignKey1(userSession, user);
             MetaTagLinkEntityType.CreateForeignKey1(metaTagLink, tag);
             MetaTagLinkEntityType.CreateForeignKey2(metaTagLink, tag);
             TagEntityType.CreateForeignKey1(tag, tag);
@@ -61,6 +63,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             PseudEntityType.CreateAnnotations(pseud);
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);
+            UserSessionEntityType.CreateAnnotations(userSession);
             MetaTagLinkEntityType.CreateAnnotations(metaTagLink);
             TagEntityType.CreateAnnotations(tag);
             TagParentEntityType.CreateAnnotations(tagParent);

@@ -21,10 +21,10 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 "Makimono.Accounts.Pseud",
                 typeof(Pseud),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 navigationCount: 2,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -57,6 +57,14 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Pseud).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40);
 
+            var nameSkeleton = runtimeEntityType.AddProperty(
+                "NameSkeleton",
+                typeof(string),
+                propertyInfo: typeof(Pseud).GetProperty("NameSkeleton", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Pseud).GetField("<NameSkeleton>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
             var normalizedName = runtimeEntityType.AddProperty(
                 "NormalizedName",
                 typeof(string),
@@ -76,9 +84,12 @@ namespace Makimono.Data.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { normalizedName });
+                new[] { nameSkeleton });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { normalizedName });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { userId, normalizedName },
                 unique: true);
 

@@ -19,9 +19,9 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 "Makimono.Accounts.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 navigationCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -54,6 +54,14 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(User).GetField("<IsAdmin>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
 
+            var nameSkeleton = runtimeEntityType.AddProperty(
+                "NameSkeleton",
+                typeof(string),
+                propertyInfo: typeof(User).GetProperty("NameSkeleton", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<NameSkeleton>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
             var normalizedUserName = runtimeEntityType.AddProperty(
                 "NormalizedUserName",
                 typeof(string),
@@ -79,6 +87,9 @@ namespace Makimono.Data.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { nameSkeleton });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { normalizedUserName },
                 unique: true);
 

@@ -14,6 +14,10 @@ internal static class ArchiveWebApp
 {
     public const string DefaultUrls = "http://localhost:5080";
     public const string LoginRateLimit = "login";
+    public const string SignUpRateLimit = "signup";
+
+    /// <summary>Set on each rate-limited POST, so that a 429 page can say which limit was hit and how long to wait.</summary>
+    public const string RateLimitMessageKey = "makimono:rate-limit-message";
 
     public static WebApplication Build(IDictionary<string, string?> overrides, string? urls, string[] hostArgs)
     {
@@ -40,6 +44,7 @@ internal static class ArchiveWebApp
     {
         // First, so that it starts before the hosted services registered below (data protection among them).
         services.AddMigrationGate();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.ModelBinderProviders.Insert(0, new LineEndingsBinderProvider()));
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Account");
@@ -52,7 +57,12 @@ internal static class ArchiveWebApp
             options.Conventions.AuthorizePage("/Works/Edit");
             options.Conventions.AuthorizePage("/Works/Delete");
             options.Conventions.AuthorizeFolder("/Works/Chapters");
-            options.Conventions.AddPageRoute("/Works/Read", "works/{id:int}/chapters/{chapterId:int}");
+            // A second address for one chapter of a work. AddPageRoute would make every link to the page use it, and a
+            // link without a chapter (the draft's "Post this work" form, the admin's "Hide work") would come out empty.
+            options.Conventions.AddPageRouteModelConvention("/Works/Read", page => page.Selectors.Add(new()
+            {
+                AttributeRouteModel = new() { Template = "works/{id:int}/chapters/{chapterId:int}", SuppressLinkGeneration = true },
+            }));
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {
@@ -63,7 +73,7 @@ internal static class ArchiveWebApp
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.ExpireTimeSpan = Accounts.Sessions.Lifetime;
             options.Events.OnValidatePrincipal = Session.ValidateAsync;
         });
         services.AddAuthorizationBuilder()
@@ -73,20 +83,29 @@ internal static class ArchiveWebApp
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();
         services.AddAntiforgery(options => options.Cookie.Name = "makimono.antiforgery");
         services.AddFormGuard();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // AO3 allows 5 login attempts per 20 seconds per address; guessing passwords should be slow.
-            options.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:LoginsPer20Seconds", 5),
-                        Window = TimeSpan.FromSeconds(20),
-                    })
-                : RateLimitPartition.GetNoLimiter("reading the form"));
+            options.AddPolicy(LoginRateLimit, context => PerAddressPosts(context,
+                limits => limits.LoginsPer20Seconds, TimeSpan.FromSeconds(20), "Too many login attempts from your address. Wait 20 seconds and try again."));
+            options.AddPolicy(SignUpRateLimit, context => PerAddressPosts(context,
+                limits => limits.SignUpsPerHour, TimeSpan.FromHours(1), "Too many sign-ups from your address in the last hour. Try again in an hour; no account was created."));
         });
+    }
+
+    /// <summary>Counts a form's POSTs per address in fixed windows; reading the form is never limited.</summary>
+    private static RateLimitPartition<string> PerAddressPosts(HttpContext context, Func<RateLimitOptions, int> limit, TimeSpan window, string message)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("reading the form");
+        }
+        var limits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
+        // Set before the limiter decides; only the 429 page reads it.
+        context.Items[RateLimitMessageKey] = message;
+        return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit(limits), Window = window });
     }
 
     private static void UseArchiveWeb(this WebApplication app)

@@ -1,5 +1,7 @@
 using Makimono.Accounts;
+using Makimono.Database;
 using Makimono.Works;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,6 +14,13 @@ internal static class PageModelExtensions
     /// <summary>The signed-in user's id; pages that call it are behind authorization.</summary>
     public static int UserId(this PageModel page) =>
         page.Viewer().UserId ?? throw new InvalidOperationException("This page requires a signed-in user.");
+
+    /// <summary>
+    /// The answer for a work the viewer may not see: a guest is sent to log in (and back here after) when logging in
+    /// would show it; anyone else gets the same 404 as for a work that does not exist.
+    /// </summary>
+    public static async Task<IActionResult> WorkNotVisibleAsync(this PageModel page, ArchiveDbContext db, int id, CancellationToken ct) =>
+        await WorkQueries.NeedsLoginAsync(db, id, page.Viewer(), ct) ? page.Challenge() : page.NotFound();
 
     public static void AddErrors(this ModelStateDictionary modelState, FormErrors errors)
     {

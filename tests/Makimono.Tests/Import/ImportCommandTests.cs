@@ -70,7 +70,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Matches(@"(?m)^\d+\thttp://localhost:5080/works/\d+\t", stdout);
     }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] arguments, string? stdin = null)
+    internal static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] arguments, string? stdin = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {

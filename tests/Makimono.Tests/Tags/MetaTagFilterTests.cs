@@ -93,7 +93,7 @@ public sealed class MetaTagFilterTests(TestDatabases databases)
             var editable = (await WorkQueries.FindEditableAsync(db, work.Id, adminUser.AsViewer()))!;
             var form = Forms.Work(editable.Title);
             form.Freeforms = "Fluff";
-            Assert.False((await SaveWork.UpdateAsync(db, archive.Clock, adminUser.Id, editable, form, acceptRemovals: false)).Any);
+            Assert.False((await SaveWork.UpdateAsync(db, archive.Clock, adminUser.AsViewer(), editable, form, acceptRemovals: false)).Any);
         }
 
         Assert.Equal(["Fluff", "Original Work"], await archive.FilterNamesAsync(work.Id));

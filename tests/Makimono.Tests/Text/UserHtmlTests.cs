@@ -114,4 +114,22 @@ public sealed class UserHtmlTests
         Assert.Equal("<p>Look here</p>", result.Html);
         Assert.Equal(["the <blink> element (its text was kept)"], result.Removed);
     }
+
+    [Theory]
+    [InlineData("One line.")]
+    [InlineData("Two lines\nof summary & more.\n\nA second paragraph.")]
+    [InlineData("<b>Bold</b> and plain.\n\nAnother <i>one</i>.")]
+    [InlineData("a < b, and 3 > 2")]
+    [InlineData("<p>Already <em>paragraphs</em>.</p>")]
+    [InlineData("<blockquote>Quoted</blockquote>")]
+    public void Stored_summary_html_is_offered_for_editing_as_typed_and_turns_into_the_same_html_again(string typed)
+    {
+        var stored = UserHtml.FromUserInput(typed).Html;
+        var editable = UserHtml.ForEditing(stored);
+        Assert.Equal(stored, UserHtml.FromUserInput(editable).Html);
+        if (!typed.StartsWith('<') || typed.StartsWith("<b>", StringComparison.Ordinal))
+        {
+            Assert.Equal(typed, editable);
+        }
+    }
 }

@@ -38,7 +38,10 @@ public sealed class AccessRulesTests(ArchiveFactory archive) : IClassFixture<Arc
         var id = await creator.PostWorkAsync("Members Only Story", fandom: "Lockfandom", restricted: true);
 
         using var guest = archive.Guest();
-        Assert.Equal(HttpStatusCode.NotFound, (await guest.GetAsync($"/works/{id}")).Status);
+        // Asked to log in (LoginToReadTests), and shown nothing of the work meanwhile.
+        var (status, body) = await guest.GetAsync($"/works/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.DoesNotContain("Members Only Story", body);
         Assert.DoesNotContain("Members Only Story", (await guest.GetAsync("/tags/Lockfandom/works")).Body);
         Assert.DoesNotContain("Members Only Story", (await guest.GetAsync("/")).Body);
 
@@ -59,12 +62,13 @@ public sealed class AccessRulesTests(ArchiveFactory archive) : IClassFixture<Arc
         using var stranger = await archive.LoggedInAsync("editstranger");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/works/{id}/edit")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/works/{id}/delete")).Status);
-        // A forged POST with a valid token from another page still fails on the server.
-        using (var forged = await stranger.SubmitAsync("/works/new", [new("Work.Title", "Stolen")], $"/works/{id}/edit"))
+        // The owner's own forms, copied and sent with the stranger's session and token, still fail on the server.
+        var ownersEdit = (await owner.PageAsync($"/works/{id}/edit")).Form("Save changes").Set("Work.Title", "Stolen");
+        using (var forged = await stranger.ReplayAsync(ownersEdit))
         {
             Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         }
-        using (var forgedDelete = await stranger.SubmitAsync("/works/new", [], $"/works/{id}/delete"))
+        using (var forgedDelete = await stranger.ReplayAsync((await owner.PageAsync($"/works/{id}/delete")).Form("Yes, delete the work")))
         {
             Assert.Equal(HttpStatusCode.NotFound, forgedDelete.StatusCode);
         }
@@ -76,7 +80,7 @@ public sealed class AccessRulesTests(ArchiveFactory archive) : IClassFixture<Arc
 
         using var admin = await archive.LoggedInAsync("editadmin");
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/works/{id}/edit")).Status);
-        using (var delete = await admin.SubmitAsync($"/works/{id}/delete", []))
+        using (var delete = await admin.SubmitFormAsync($"/works/{id}/delete", "Yes, delete the work"))
         {
             Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
         }
@@ -93,15 +97,16 @@ public sealed class AccessRulesTests(ArchiveFactory archive) : IClassFixture<Arc
         var id = await owner.PostWorkAsync("Soon Hidden");
 
         using var reader = await archive.LoggedInAsync("hidereader");
-        // A reader cannot hide a work, even with a valid token.
-        using (var attempt = await reader.SubmitAsync($"/works/{id}", [new("hide", "true")], $"/works/{id}?handler=Hide"))
+        using var admin = await archive.LoggedInAsync("hideadmin");
+        Assert.False((await reader.PageAsync($"/works/{id}")).HasButton("Hide work"));
+        // A reader cannot hide a work, even by sending the admin's form with a valid token of her own.
+        using (var attempt = await reader.ReplayAsync((await admin.PageAsync($"/works/{id}")).Form("Hide work")))
         {
             Assert.Equal(HttpStatusCode.Forbidden, attempt.StatusCode);
         }
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/works/{id}")).Status);
 
-        using var admin = await archive.LoggedInAsync("hideadmin");
-        using (var hide = await admin.SubmitAsync($"/works/{id}", [new("hide", "true")], $"/works/{id}?handler=Hide"))
+        using (var hide = await admin.SubmitFormAsync($"/works/{id}", "Hide work"))
         {
             Assert.Equal(HttpStatusCode.Redirect, hide.StatusCode);
         }
@@ -125,7 +130,9 @@ public sealed class AccessRulesTests(ArchiveFactory archive) : IClassFixture<Arc
         using var stranger = await archive.LoggedInAsync("chapterstranger");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/works/{id}/chapters/new")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/works/{id}/chapters/{chapterId}/edit")).Status);
-        using var forged = await stranger.SubmitAsync("/works/new", [new("Chapter.Body", "Replaced by a stranger entirely.")], $"/works/{id}/chapters/{chapterId}/edit");
+        var ownersEdit = (await owner.PageAsync($"/works/{id}/chapters/{chapterId}/edit")).Form("Save chapter")
+            .Set("Chapter.Body", "Replaced by a stranger entirely.");
+        using var forged = await stranger.ReplayAsync(ownersEdit);
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         var body = await archive.WithDbAsync(db => db.Chapters.Where(c => c.Id == chapterId).Select(c => c.Body).SingleAsync());
         Assert.DoesNotContain("stranger", body);

@@ -18,14 +18,14 @@ public sealed class FandomIndexPageTests(ArchiveFactory archive) : IClassFixture
         await admin.PostWorkAsync("Draft Fic", fandom: "Index Fandom", characters: "Index Hero", draft: true);
         foreach (var name in new[] { "Index%20Fandom", "Index%20Hero" })
         {
-            using var canonical = await admin.SubmitAsync($"/tags/{name}/wrangle", [], $"/tags/{name}/wrangle?handler=MakeCanonical");
+            using var canonical = await admin.SubmitFormAsync($"/tags/{name}/wrangle", "Make canonical");
             Assert.Equal(HttpStatusCode.Redirect, canonical.StatusCode);
         }
-        using (var parent = await admin.SubmitAsync("/tags/Index%20Hero/wrangle", [new("parentName", "Index Fandom")], "/tags/Index%20Hero/wrangle?handler=AddParent"))
+        using (var parent = await admin.SubmitFormAsync("/tags/Index%20Hero/wrangle", "Add parent", [new("parentName", "Index Fandom")]))
         {
             Assert.Equal(HttpStatusCode.Redirect, parent.StatusCode);
         }
-        using (var media = await admin.SubmitAsync("/tags/Index%20Fandom/wrangle", [new("media", "video-games")], "/tags/Index%20Fandom/wrangle?handler=SetMedia"))
+        using (var media = await admin.SubmitFormAsync("/tags/Index%20Fandom/wrangle", "Save medium", [new("media", "video-games")]))
         {
             Assert.Equal(HttpStatusCode.Redirect, media.StatusCode);
         }
@@ -47,6 +47,6 @@ public sealed class FandomIndexPageTests(ArchiveFactory archive) : IClassFixture
 
         var (_, fandomPage) = await guest.GetAsync(TagUrl.WorksPath("Index Fandom"));
         Assert.Contains(">Index Hero</a> (1)", fandomPage);
-        Assert.Contains("Listed under <a href=\"/media/video-games/fandoms\">Video Games</a>", fandomPage);
+        Assert.Contains("listed under <a href=\"/media/video-games/fandoms\">Video Games</a>", fandomPage);
     }
 }

@@ -33,7 +33,7 @@ public sealed class ListingTests(ArchiveFactory archive) : IClassFixture<Archive
         await archive.CreateUserAsync("shipper");
         using var client = await archive.LoggedInAsync("shipper");
         var id = await client.PostWorkAsync("Slash Fic", fandom: "Ship Fandom");
-        using (var edit = await client.SubmitAsync($"/works/{id}/edit",
+        using (var edit = await client.SubmitFormAsync($"/works/{id}/edit", "Save changes",
             [new("Work.Title", "Slash Fic"), new("Work.Fandoms", "Ship Fandom"), new("Work.WarningIds", "14"), new("Work.Relationships", "Aster/Bryn & Co.")]))
         {
             Assert.Equal(System.Net.HttpStatusCode.Redirect, edit.StatusCode);

@@ -13,7 +13,7 @@ public sealed class PostingTests(ArchiveFactory archive) : IClassFixture<Archive
         using var client = await archive.LoggedInAsync("typist");
         var before = await archive.WithDbAsync(db => db.Works.CountAsync());
 
-        using var response = await client.SubmitAsync("/works/new",
+        using var response = await client.SubmitFormAsync("/works/new", "Post",
         [
             new("Work.Title", ""), new("Work.Summary", "A summary I spent an hour on"), new("Work.Fandoms", "Typing Fandom"),
             new("Work.Characters", "Ink, Quill"), new("Work.WarningIds", "14"), new("Work.RatingId", "3"),
@@ -43,14 +43,15 @@ public sealed class PostingTests(ArchiveFactory archive) : IClassFixture<Archive
             new("Chapter.Body", "<p onclick=\"steal()\">Hello there, reader.</p><script>steal()</script>"),
         ];
 
-        using var first = await client.SubmitAsync("/works/new", fields);
+        using var first = await client.SubmitFormAsync("/works/new", "Post", fields);
         var page = WebUtility.HtmlDecode(await first.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Contains("the <script> element and its contents", page);
         Assert.Contains("the onclick attribute of <p>", page);
         Assert.False(await archive.WithDbAsync(db => db.Works.AnyAsync(w => w.Title == "Sneaky")));
 
-        using var second = await client.SubmitAsync("/works/new", fields.Append(new("AcceptRemovals", "true")));
+        // The form comes back with everything typed and a box to accept the removals.
+        using var second = await (await client.PageOfAsync(first)).Form("Post").Check("AcceptRemovals").SubmitAsync();
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         var (_, work) = await client.GetAsync(second.Headers.Location!.OriginalString);
         Assert.Contains("<p>Hello there, reader.</p>", work);
@@ -63,8 +64,8 @@ public sealed class PostingTests(ArchiveFactory archive) : IClassFixture<Archive
         await archive.CreateUserAsync("serialist");
         using var client = await archive.LoggedInAsync("serialist");
         var id = await client.PostWorkAsync("Two Parts", body: "The first chapter begins here.");
-        using (var added = await client.SubmitAsync($"/works/{id}/chapters/new",
-            [new("Chapter.Title", "The Second"), new("Chapter.Body", "The second chapter follows."), new("submit", "post")]))
+        using (var added = await client.SubmitFormAsync($"/works/{id}/chapters/new", "Post chapter",
+            [new("Chapter.Title", "The Second"), new("Chapter.Body", "The second chapter follows.")]))
         {
             Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         }

@@ -80,7 +80,7 @@ public sealed class ProxyTests(ProxyTests.BehindLoadBalancer archive) : IClassFi
 
     private static async Task<HttpStatusCode> FailedLoginAsync(WebClient client)
     {
-        using var response = await client.SubmitAsync("/login", [new("UserName", "nobody_here"), new("Password", "not a password at all")]);
+        using var response = await client.SubmitFormAsync("/login", "Log in", [new("UserName", "nobody_here"), new("Password", "not a password at all")]);
         return response.StatusCode;
     }
 }

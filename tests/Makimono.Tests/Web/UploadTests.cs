@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Tests.Web;
@@ -43,10 +40,9 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
         var worksBefore = await archive.WithDbAsync(db => db.Works.CountAsync());
 
         using var upload = await UploadAsync(client, "salt-road.txt", Encoding.UTF8.GetBytes(Story));
-        var page = await ParseAsync(upload);
+        var page = await client.PageOfAsync(upload);
         var form = PostingForm(page);
 
-        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         Assert.Equal("The Salt Road Home", Field(form, "Work.Title"));
         Assert.Equal("Desert Couriers", Field(form, "Work.Fandoms"));
         Assert.Contains("letter neither of them may open", Field(form, "Work.Summary"), StringComparison.Ordinal);
@@ -56,13 +52,13 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
         Assert.DoesNotContain("The oasis was smaller", Field(form, "Chapter.Body"), StringComparison.Ordinal);
         Assert.Equal("The Oasis", Field(form, "MoreChapters[0].Title"));
         Assert.Contains("The oasis was smaller", Field(form, "MoreChapters[0].Body"), StringComparison.Ordinal);
-        var notice = page.QuerySelector("#imported-heading")!.ParentElement!.TextContent;
+        var notice = page.Document.QuerySelector("#imported-heading")!.ParentElement!.TextContent;
         Assert.Contains("salt-road.txt", notice, StringComparison.Ordinal);
         Assert.Contains("2 chapters", notice, StringComparison.Ordinal);
         Assert.Contains("1 scene break", notice, StringComparison.Ordinal);
         Assert.Equal(worksBefore, await archive.WithDbAsync(db => db.Works.CountAsync()));
 
-        using var posted = await PostAsync(client, PostingAction(page), form, [new("submit", "post")]);
+        using var posted = await form.SubmitAsync();
         Assert.True(posted.StatusCode == HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
         var chapters = await archive.WithDbAsync(db => db.Chapters.Where(c => c.Work.Title == "The Salt Road Home")
             .OrderBy(c => c.Position).Select(c => new { c.Title, c.Body, c.IsDraft }).ToListAsync());
@@ -78,16 +74,12 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
         await archive.CreateUserAsync("hastyuploader");
         using var client = await archive.LoggedInAsync("hastyuploader");
         using var upload = await UploadAsync(client, "salt-road.txt", Encoding.UTF8.GetBytes(Story));
-        var form = PostingForm(await ParseAsync(upload));
-        form.RemoveAll(f => f.Key == "MoreChapters[0].Body");
-        form.RemoveAll(f => f.Key == "Work.Title");
+        var form = PostingForm(await client.PageOfAsync(upload)).Set("MoreChapters[0].Body", "").Set("Work.Title", "My Own Title");
 
-        using var posted = await PostAsync(client, "/works/new", form,
-            [new("MoreChapters[0].Body", ""), new("Work.Title", "My Own Title"), new("submit", "post")]);
-        var page = await ParseAsync(posted);
+        using var posted = await form.SubmitAsync();
+        var page = await client.PageOfAsync(posted);
 
-        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        Assert.Contains("Chapter 2: The chapter text needs", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Chapter 2: The chapter text needs", page.Document.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         var shown = PostingForm(page);
         Assert.Equal("My Own Title", Field(shown, "Work.Title"));
         Assert.Equal("The Oasis", Field(shown, "MoreChapters[0].Title"));
@@ -101,10 +93,9 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
         await archive.CreateUserAsync("trimmer");
         using var client = await archive.LoggedInAsync("trimmer");
         using var upload = await UploadAsync(client, "salt-road.txt", Encoding.UTF8.GetBytes(Story));
-        var form = PostingForm(await ParseAsync(upload));
-        form.RemoveAll(f => f.Key == "Work.Title");
+        var form = PostingForm(await client.PageOfAsync(upload)).Set("Work.Title", "Only The Caravan").Check("LeaveOut", "0");
 
-        using var posted = await PostAsync(client, "/works/new", form, [new("Work.Title", "Only The Caravan"), new("LeaveOut", "0"), new("submit", "post")]);
+        using var posted = await form.SubmitAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var titles = await archive.WithDbAsync(db => db.Chapters.Where(c => c.Work.Title == "Only The Caravan").Select(c => c.Title).ToListAsync());
@@ -117,27 +108,25 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
         await archive.CreateUserAsync("suggestee");
         using var client = await archive.LoggedInAsync("suggestee");
         using var upload = await UploadAsync(client, "salt-road.txt", Encoding.UTF8.GetBytes(Story));
-        var page = await ParseAsync(upload);
+        var page = await client.PageOfAsync(upload);
         var form = PostingForm(page);
 
-        var offered = page.QuerySelectorAll("input[name=AcceptCharacters]").Select(i => i.GetAttribute("value")).ToList();
+        var offered = page.Document.QuerySelectorAll("input[name=AcceptCharacters]").Select(i => i.GetAttribute("value")).ToList();
         Assert.Contains("Wren", offered);
         Assert.Contains("Oskar", offered);
         Assert.Equal("", Field(form, "Work.Characters"));
-        var rating = page.QuerySelector("input[name=AcceptRating]")!.GetAttribute("value")!;
+        var rating = page.Document.QuerySelector("input[name=AcceptRating]")!.GetAttribute("value")!;
 
-        using var applied = await PostAsync(client, "/works/new?handler=ApplySuggestions", form,
-            [new("AcceptCharacters", "Wren"), new("AcceptRating", rating)]);
-        var after = await ParseAsync(applied);
+        using var applied = await page.Form("Apply ticked suggestions").Check("AcceptCharacters", "Wren").Check("AcceptRating", rating).SubmitAsync();
+        var after = await client.PageOfAsync(applied);
         var shown = PostingForm(after);
 
-        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
         Assert.Equal("Wren", Field(shown, "Work.Characters"));
-        Assert.Equal("/works/new", PostingAction(after));
-        Assert.Equal(rating, after.QuerySelector("select[name='Work.RatingId'] option[selected]")!.TextContent);
+        Assert.Equal("/works/new", shown.Element.GetAttribute("action"));
+        Assert.Equal(rating, after.Document.QuerySelector("select[name='Work.RatingId'] option[selected]")!.TextContent);
         Assert.Equal("The Salt Road Home", Field(shown, "Work.Title"));
         Assert.Contains("The oasis was smaller", Field(shown, "MoreChapters[0].Body"), StringComparison.Ordinal);
-        Assert.Equal(["Oskar"], after.QuerySelectorAll("input[name=AcceptCharacters]").Select(i => i.GetAttribute("value")));
+        Assert.Equal(["Oskar"], after.Document.QuerySelectorAll("input[name=AcceptCharacters]").Select(i => i.GetAttribute("value")));
         Assert.False(await archive.WithDbAsync(db => db.Works.AnyAsync(w => w.Title == "The Salt Road Home" && w.Creators.Any(c => c.Pseud.User.UserName == "suggestee"))));
     }
 
@@ -158,10 +147,9 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
         var worksBefore = await archive.WithDbAsync(db => db.Works.CountAsync());
 
         using var upload = await UploadAsync(client, name, content);
-        var page = await ParseAsync(upload);
+        var page = await client.PageOfAsync(upload);
 
-        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
-        Assert.Contains(error, page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(error, page.Document.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("", Field(PostingForm(page), "Work.Title"));
         Assert.Equal(worksBefore, await archive.WithDbAsync(db => db.Works.CountAsync()));
     }
@@ -171,9 +159,11 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
     {
         await archive.CreateUserAsync("forger");
         using var client = await archive.LoggedInAsync("forger");
+        var import = (await client.PageAsync("/works/new")).Form("Import from file");
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Story)), "upload", "salt-road.txt" } };
 
-        using var response = await client.Http.PostAsync(new Uri("/works/new?handler=Import", UriKind.Relative), form);
+        // The import form's own action, with the file but without the page's token.
+        using var response = await client.Http.PostAsync(import.Action, form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("Wren checked the straps", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -186,10 +176,9 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
         using var client = await archive.LoggedInAsync("commented_writer");
 
         using var upload = await UploadAsync(client, "kettle.docx", Makimono.Tests.Import.DocxNotesTests.StoryWithReviewComment().Build());
-        var page = await ParseAsync(upload);
+        var page = await client.PageOfAsync(upload);
 
-        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
-        var notice = page.QuerySelector("#imported-heading")!.ParentElement!.TextContent;
+        var notice = page.Document.QuerySelector("#imported-heading")!.ParentElement!.TextContent;
         Assert.Contains("review comment", notice, StringComparison.Ordinal);
         Assert.Contains("Should this be foreshadowed earlier?", notice, StringComparison.Ordinal);
         var body = Field(PostingForm(page), "Chapter.Body");
@@ -197,47 +186,12 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
         Assert.DoesNotContain("foreshadowed", body, StringComparison.Ordinal);
     }
 
-    private static Task<HttpResponseMessage> UploadAsync(WebClient client, string fileName, byte[] content) =>
-        client.UploadAsync("/works/new", "/works/new?handler=Import", "upload", fileName, content);
+    /// <summary>Chooses the file on "Post new work" and presses "Import from file".</summary>
+    private static async Task<HttpResponseMessage> UploadAsync(WebClient client, string fileName, byte[] content) =>
+        await (await client.PageAsync("/works/new")).Form("Import from file").Attach("upload", fileName, content).SubmitAsync();
 
-    /// <summary>Posts the fields as they are, the way a browser resubmits a form the server filled in.</summary>
-    private static async Task<HttpResponseMessage> PostAsync(WebClient client, string path, List<KeyValuePair<string, string>> form, KeyValuePair<string, string>[] extra)
-    {
-        using var content = new FormUrlEncodedContent(form.Concat(extra));
-        return await client.Http.PostAsync(new Uri(path, UriKind.Relative), content);
-    }
+    /// <summary>The posting form (the one with the Post button), as the page filled it in.</summary>
+    private static HtmlForm PostingForm(HtmlPage page) => page.Form("Post");
 
-    private static async Task<IDocument> ParseAsync(HttpResponseMessage response) =>
-        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-
-    /// <summary>The fields a browser would send from the posting form (the one with the Post button), without pressing a button.</summary>
-    private static List<KeyValuePair<string, string>> PostingForm(IDocument page)
-    {
-        var form = page.QuerySelectorAll("form").Single(f => f.QuerySelector("button[value=post]") is not null);
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.QuerySelectorAll("input, textarea, select"))
-        {
-            var name = element.GetAttribute("name");
-            var value = element switch
-            {
-                IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false } => null,
-                IHtmlInputElement { Type: "submit" or "file" } => null,
-                IHtmlInputElement input => input.Value,
-                IHtmlTextAreaElement textArea => textArea.Value,
-                IHtmlSelectElement select => select.Value,
-                _ => null,
-            };
-            if (name is not null && value is not null)
-            {
-                fields.Add(new(name, value));
-            }
-        }
-        return fields;
-    }
-
-    /// <summary>Where the posting form sends itself: the page's address, whichever handler showed it.</summary>
-    private static string PostingAction(IDocument page) =>
-        page.QuerySelectorAll("form").Single(f => f.QuerySelector("button[value=post]") is not null).GetAttribute("action")!;
-
-    private static string Field(List<KeyValuePair<string, string>> form, string name) => form.Single(f => f.Key == name).Value;
+    private static string Field(HtmlForm form, string name) => form.Value(name);
 }

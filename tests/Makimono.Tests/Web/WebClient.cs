@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Xunit;
 
 namespace Makimono.Tests.Web;
 
 /// <summary>An HttpClient that fills in forms the way a browser does: with the page's anti-forgery token.</summary>
-public sealed partial class WebClient(HttpClient http) : IDisposable
+public sealed class WebClient(HttpClient http) : IDisposable
 {
     public const string Password = "correct horse battery";
 
@@ -47,33 +46,6 @@ public sealed partial class WebClient(HttpClient http) : IDisposable
 
     private static string Excerpt(string body) => body.Length > 500 ? body[..500] + "…" : body;
 
-    /// <summary>GETs the form page for its token, then POSTs the fields to <paramref name="postPath"/> (default: the same page).</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string formPath, IEnumerable<KeyValuePair<string, string>> fields, string? postPath = null)
-    {
-        var all = fields.Append(new("__RequestVerificationToken", await TokenAsync(formPath)));
-        return await http.PostAsync(new Uri(postPath ?? formPath, UriKind.Relative), new FormUrlEncodedContent(all));
-    }
-
-    /// <summary>GETs the form page for its token, then POSTs one file as a browser's file upload form does.</summary>
-    public async Task<HttpResponseMessage> UploadAsync(string formPath, string postPath, string fieldName, string fileName, byte[] content)
-    {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(await TokenAsync(formPath)), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), fieldName, fileName },
-        };
-        return await http.PostAsync(new Uri(postPath, UriKind.Relative), form);
-    }
-
-    private async Task<string> TokenAsync(string formPath)
-    {
-        var (status, page) = await GetAsync(formPath);
-        Assert.True(status == HttpStatusCode.OK, $"GET {formPath} gave {status}");
-        var token = TokenPattern().Match(page);
-        Assert.True(token.Success, $"{formPath} has no anti-forgery token");
-        return WebUtility.HtmlDecode(token.Groups[1].Value);
-    }
-
     public async Task LogInAsync(string name)
     {
         using var response = await SubmitFormAsync("/login", "Log in", [new("UserName", name), new("Password", Password)]);
@@ -98,7 +70,4 @@ public sealed partial class WebClient(HttpClient http) : IDisposable
     }
 
     public void Dispose() => http.Dispose();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

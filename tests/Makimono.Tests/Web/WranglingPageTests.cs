@@ -23,7 +23,7 @@ public sealed class WranglingPageTests(ArchiveFactory archive) : IClassFixture<A
             var fandom = await db.Tags.SingleAsync(t => t.Name == "Leaf Village");
             return (await MakeCanonical.RunAsync(db, TimeProvider.System, new Viewer(admin.Id, true), fandom.Id)).Succeeded;
         });
-        using (var assign = await author.SubmitAsync("/admin", [new("userName", "IRUKA"), new("fandomName", "leaf village")], "/admin?handler=AssignWrangler"))
+        using (var assign = await author.SubmitFormAsync("/admin", "Assign", [new("userName", "IRUKA"), new("fandomName", "leaf village")]))
         {
             Assert.Equal(HttpStatusCode.Redirect, assign.StatusCode);
         }
@@ -32,17 +32,17 @@ public sealed class WranglingPageTests(ArchiveFactory archive) : IClassFixture<A
         using var outsider = await archive.LoggedInAsync("outsider");
         Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync("/tags/Kakashi/wrangle")).Status);
         using var client = await archive.LoggedInAsync("iruka");
-        using (var noToken = await client.Http.PostAsync(new Uri("/tags/Hatake%20Kakashi/wrangle?handler=MakeCanonical", UriKind.Relative), new FormUrlEncodedContent([])))
+        using (var noToken = await client.WithoutTokenAsync((await client.PageAsync("/tags/Hatake%20Kakashi/wrangle")).Form("Make canonical")))
         {
             Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         }
 
         var (_, queue) = await client.GetAsync("/tags/unwrangled");
         Assert.Contains("<a href=\"/tags/Kakashi/wrangle\">Kakashi</a>", queue);
-        await PostAsync(client, "/tags/Hatake%20Kakashi/wrangle", "MakeCanonical", []);
+        await PostAsync(client, "/tags/Hatake%20Kakashi/wrangle", "Make canonical", []);
         await PostAsync(client, "/tags/Kakashi/wrangle", "Merge", [new("canonicalName", "hatake kakashi")]);
-        await PostAsync(client, "/tags/Hatake%20Kakashi/wrangle", "AddParent", [new("parentName", "Leaf Village")]);
-        using (var refused = await client.SubmitAsync("/tags/Hatake%20Kakashi/wrangle", [new("parentName", "Nowhere")], "/tags/Hatake%20Kakashi/wrangle?handler=AddParent"))
+        await PostAsync(client, "/tags/Hatake%20Kakashi/wrangle", "Add parent", [new("parentName", "Leaf Village")]);
+        using (var refused = await client.SubmitFormAsync("/tags/Hatake%20Kakashi/wrangle", "Add parent", [new("parentName", "Nowhere")]))
         {
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Contains("There is no tag called &quot;Nowhere&quot;.", await refused.Content.ReadAsStringAsync());
@@ -64,11 +64,11 @@ public sealed class WranglingPageTests(ArchiveFactory archive) : IClassFixture<A
         using var client = await archive.LoggedInAsync("metaadmin");
         await client.PostWorkAsync("Coffee Fic", fandom: "Meta Form Fandom");
         await client.PostWorkAsync("Modern Fic", fandom: "Meta Form Fandom AU");
-        await PostAsync(client, "/tags/Meta%20Form%20Fandom/wrangle", "MakeCanonical", []);
-        await PostAsync(client, "/tags/Meta%20Form%20Fandom%20AU/wrangle", "MakeCanonical", []);
+        await PostAsync(client, "/tags/Meta%20Form%20Fandom/wrangle", "Make canonical", []);
+        await PostAsync(client, "/tags/Meta%20Form%20Fandom%20AU/wrangle", "Make canonical", []);
 
-        await PostAsync(client, "/tags/Meta%20Form%20Fandom/wrangle", "AddMetaTag", [new("metaName", "Meta Form Fandom AU")]);
-        using (var cycle = await client.SubmitAsync("/tags/Meta%20Form%20Fandom%20AU/wrangle", [new("metaName", "Meta Form Fandom")], "/tags/Meta%20Form%20Fandom%20AU/wrangle?handler=AddMetaTag"))
+        await PostAsync(client, "/tags/Meta%20Form%20Fandom/wrangle", "Add meta tag", [new("metaName", "Meta Form Fandom AU")]);
+        using (var cycle = await client.SubmitFormAsync("/tags/Meta%20Form%20Fandom%20AU/wrangle", "Add meta tag", [new("metaName", "Meta Form Fandom")]))
         {
             Assert.Contains("would make a cycle", await cycle.Content.ReadAsStringAsync());
         }
@@ -78,16 +78,19 @@ public sealed class WranglingPageTests(ArchiveFactory archive) : IClassFixture<A
         Assert.Contains("Coffee Fic", meta);
         Assert.Contains("Modern Fic", meta);
 
-        var (_, wrangle) = await client.GetAsync("/tags/Meta%20Form%20Fandom/wrangle");
-        var undo = System.Text.RegularExpressions.Regex.Match(wrangle, "name=\"entryId\" value=\"(\\d+)\"");
-        Assert.True(undo.Success, "the newest change has an undo button");
-        await PostAsync(client, "/tags/Meta%20Form%20Fandom/wrangle", "Undo", [new("entryId", undo.Groups[1].Value)]);
+        // The newest change is listed first, with its own Undo button.
+        var wrangle = await client.PageAsync("/tags/Meta%20Form%20Fandom/wrangle");
+        var undo = wrangle.Forms.First(f => HtmlPage.SubmitButtons(f.Element).Any(b => HtmlPage.ButtonLabel(b) == "Undo"));
+        using (var undone = await undo.SubmitAsync())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
+        }
         Assert.DoesNotContain("Coffee Fic", (await archive.Guest().GetAsync(TagUrl.WorksPath("Meta Form Universe"))).Body);
     }
 
-    private static async Task PostAsync(WebClient client, string path, string handler, IEnumerable<KeyValuePair<string, string>> fields)
+    private static async Task PostAsync(WebClient client, string path, string button, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        using var response = await client.SubmitAsync(path, fields, $"{path}?handler={handler}");
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{handler} failed: {await response.Content.ReadAsStringAsync()}");
+        using var response = await client.SubmitFormAsync(path, button, fields);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{button} failed: {await response.Content.ReadAsStringAsync()}");
     }
 }

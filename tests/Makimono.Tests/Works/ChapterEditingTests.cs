@@ -55,7 +55,7 @@ public sealed class ChapterEditingTests(TestDatabases databases)
             var form = new WorkForm();
             SaveWork.FillForm(form, work, author.Id);
             form.Freeforms = "Retagged";
-            Assert.False((await SaveWork.UpdateAsync(db, archive.Clock, author.Id, work, form, acceptRemovals: false)).Any);
+            Assert.False((await SaveWork.UpdateAsync(db, archive.Clock, TestArchive.ViewerFor(author), work, form, acceptRemovals: false)).Any);
         }
         await AddAsync(archive, author, saved.Id, SecondBody, post: false);
         await using (var check = archive.NewContext())

@@ -24,13 +24,13 @@ public sealed class EditConflictTests(TestDatabases databases)
         await using (var db = archive.NewContext())
         {
             var work = (await WorkQueries.FindEditableAsync(db, saved.Id, viewer))!;
-            Assert.False((await SaveWork.UpdateAsync(db, archive.Clock, author.Id, work, first, acceptRemovals: false)).Any);
+            Assert.False((await SaveWork.UpdateAsync(db, archive.Clock, viewer, work, first, acceptRemovals: false)).Any);
         }
         second.Title = "The Second Editor's Title";
         await using (var db = archive.NewContext())
         {
             var work = (await WorkQueries.FindEditableAsync(db, saved.Id, viewer))!;
-            var errors = await SaveWork.UpdateAsync(db, archive.Clock, author.Id, work, second, acceptRemovals: false);
+            var errors = await SaveWork.UpdateAsync(db, archive.Clock, viewer, work, second, acceptRemovals: false);
             Assert.StartsWith("Someone saved changes to this work after you opened this form", errors.Fields[EditConflicts.WorkField]);
         }
 
@@ -55,8 +55,8 @@ public sealed class EditConflictTests(TestDatabases databases)
         var workOne = (await WorkQueries.FindEditableAsync(dbOne, saved.Id, viewer))!;
         var workTwo = (await WorkQueries.FindEditableAsync(dbTwo, saved.Id, viewer))!;
 
-        var one = await SaveWork.UpdateAsync(dbOne, archive.Clock, author.Id, workOne, first, acceptRemovals: false);
-        var two = await SaveWork.UpdateAsync(dbTwo, archive.Clock, author.Id, workTwo, second, acceptRemovals: false);
+        var one = await SaveWork.UpdateAsync(dbOne, archive.Clock, viewer, workOne, first, acceptRemovals: false);
+        var two = await SaveWork.UpdateAsync(dbTwo, archive.Clock, viewer, workTwo, second, acceptRemovals: false);
 
         Assert.False(one.Any);
         Assert.True(EditConflicts.IsConflict(two));

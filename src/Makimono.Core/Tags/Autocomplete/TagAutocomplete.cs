@@ -104,8 +104,8 @@ public sealed class TagAutocomplete(IServiceScopeFactory scopes, TimeProvider cl
         await db.SiteSettings.Where(s => s.Key == TagIndexChanges.VersionKey).Select(s => s.Value).FirstOrDefaultAsync());
 
     /// <summary>
-    /// Canonical tags and synonyms are public wrangling; any other tag is listed only once a work anyone may see uses it,
-    /// so a draft's or a restricted work's tags stay private. Uses count those works too.
+    /// The tags that exist for a guest (<see cref="TagVisibility"/>), because one index serves every viewer: canonical
+    /// tags and synonyms, and others once a work anyone may see uses them. Uses count those works too.
     /// </summary>
     internal static async Task<TagNameIndex> BuildAsync(ArchiveDbContext db)
     {
@@ -117,7 +117,7 @@ public sealed class TagAutocomplete(IServiceScopeFactory scopes, TimeProvider cl
             .ToListAsync();
         var indexed = tags
             .Select(t => new IndexedTag(t.Id, t.Name, t.NormalizedName, t.Type, t.IsCanonical, t.MergerId, uses.GetValueOrDefault(t.Id)))
-            .Where(t => t.IsCanonical || t.MergerId is not null || t.Uses > 0)
+            .Where(t => TagVisibility.IsPublicWrangling(t.IsCanonical, t.MergerId) || t.Uses > 0)
             .ToList();
         var parents = await db.TagParents.Where(p => p.Parent.Type == TagType.Fandom)
             .Select(p => new { p.ChildId, p.ParentId }).ToListAsync();

@@ -7,17 +7,41 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Pages.Account;
 
-public class AccountModel(ArchiveDbContext db) : PageModel
+public class AccountModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? CurrentPassword { get; set; }
     [BindProperty] public string? NewPassword { get; set; }
     public bool Changed { get; private set; }
     public int PendingInvitations { get; private set; }
+    public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
+    public string? ThisSessionKey { get; private set; }
 
     public async Task OnGetAsync(bool changed, CancellationToken ct)
     {
         Changed = changed;
-        await CountInvitationsAsync(ct);
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostEndSessionAsync(int sessionId, CancellationToken ct)
+    {
+        var userId = this.UserId();
+        var isThisOne = (await Accounts.Sessions.OfUserAsync(db, clock, userId, ct))
+            .Any(s => s.Id == sessionId && Accounts.Sessions.IsKey(s, Session.KeyOf(User)));
+        if (isThisOne)
+        {
+            await Session.SignOutAsync(HttpContext);
+            return Redirect("/");
+        }
+        await Accounts.Sessions.EndOneAsync(db, userId, sessionId, ct);
+        return Redirect("/account#sessions-heading");
+    }
+
+    /// <summary>"Log out everywhere": every session of this account ends, this one included.</summary>
+    public async Task<IActionResult> OnPostEndAllAsync(CancellationToken ct)
+    {
+        await Accounts.Sessions.EndAllAsync(db, this.UserId(), keepKey: null, ct);
+        await Session.SignOutAsync(HttpContext);
+        return Redirect("/");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -33,19 +57,23 @@ public class AccountModel(ArchiveDbContext db) : PageModel
         }
         if (!ModelState.IsValid)
         {
-            await CountInvitationsAsync(ct);
+            await LoadAsync(ct);
             return Page();
         }
         user.PasswordHash = Passwords.Hash(user, NewPassword!);
         await db.SaveChangesAsync(ct);
-        // Signed in again with the new password: this session goes on, and every other one has ended.
-        await Session.SignInAsync(HttpContext, user);
+        // Whoever else knew the old password may be signed in: every other session ends, this one goes on.
+        await Accounts.Sessions.EndAllAsync(db, user.Id, keepKey: Session.KeyOf(User), ct);
         return Redirect("/account?changed=true");
     }
 
-    private async Task CountInvitationsAsync(CancellationToken ct)
+    public bool IsThisSession(UserSession session) => Accounts.Sessions.IsKey(session, ThisSessionKey);
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         var userId = this.UserId();
         PendingInvitations = await db.WorkCreators.CountAsync(c => !c.Accepted && c.Pseud.UserId == userId, ct);
+        Sessions = await Accounts.Sessions.OfUserAsync(db, clock, userId, ct);
+        ThisSessionKey = Session.KeyOf(User);
     }
 }

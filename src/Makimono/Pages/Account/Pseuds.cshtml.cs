@@ -17,29 +17,12 @@ public class PseudsModel(ArchiveDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var userId = this.UserId();
-        var name = NewPseud?.Trim();
-        if (AccountNames.ValidatePseudName(name) is { } problem)
+        if (await CreatePseud.RunAsync(db, this.UserId(), NewPseud, Description, ct) is { } problem)
         {
             ModelState.AddModelError(nameof(NewPseud), problem);
-        }
-        else if (await db.Pseuds.AnyAsync(p => p.UserId == userId && p.NormalizedName == AccountNames.Normalize(name!), ct))
-        {
-            ModelState.AddModelError(nameof(NewPseud), $"You already have a pseud named \"{name}\".");
-        }
-        if (!ModelState.IsValid)
-        {
             await LoadAsync(ct);
             return Page();
         }
-        db.Pseuds.Add(new Pseud
-        {
-            UserId = userId,
-            Name = name!,
-            NormalizedName = AccountNames.Normalize(name!),
-            Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(),
-        });
-        await db.SaveChangesAsync(ct);
         return Redirect("/account/pseuds");
     }
 

@@ -3,10 +3,12 @@ using Makimono.Database;
 using Makimono.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Pages.Account;
 
+[EnableRateLimiting(ArchiveWebApp.SignUpRateLimit)]
 public class SignUpModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }

@@ -18,7 +18,7 @@ public class MediaFandomsModel(ArchiveDbContext db) : PageModel
         {
             return NotFound();
         }
-        Name = MediaNames.Name(media);
+        Name = MediaNames.FandomsHeading(media);
         Fandoms = await FandomIndex.FandomsAsync(db, this.Viewer(), media, ct);
         return Page();
     }

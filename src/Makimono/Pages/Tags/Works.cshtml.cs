@@ -1,5 +1,6 @@
 using Makimono.Database;
 using Makimono.Tags;
+using Makimono.Tags.Wrangling;
 using Makimono.Web;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
@@ -11,20 +12,24 @@ namespace Makimono.Pages.Tags;
 public class TagWorksModel(ArchiveDbContext db) : PageModel
 {
     public Tag Tag { get; private set; } = null!;
+    /// <summary>Only tags that exist for the viewer (<see cref="TagVisibility"/>).</summary>
     public TagRelations Relations { get; private set; } = null!;
     public Page<Work> Works { get; private set; } = null!;
 
-    /// <summary>For a canonical fandom: its canonical characters and relationships with the works the viewer may see.</summary>
+    /// <summary>For a canonical fandom: its canonical characters and relationships that have works the viewer may see.</summary>
     public IReadOnlyList<TagWorkCount> Characters { get; private set; } = [];
 
     public IReadOnlyList<TagWorkCount> Relationships { get; private set; } = [];
 
     public bool IsFandomPage => Tag.Type == TagType.Fandom && Tag.IsCanonical;
 
+    public bool CanWrangle { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string name, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
+        var viewer = this.Viewer();
         var normalized = TagName.Normalize(TagUrl.FromSegment(name));
-        var tag = await db.Tags.Include(t => t.Merger).FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
+        var tag = await db.Tags.KnownTo(db, viewer).Include(t => t.Merger).FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
         if (tag is null)
         {
             return NotFound();
@@ -35,13 +40,17 @@ public class TagWorksModel(ArchiveDbContext db) : PageModel
             return Redirect(TagUrl.WorksPath(canonical.Name));
         }
         Tag = tag;
-        Relations = await TagRelations.LoadAsync(db, tag.Id, ct);
-        Works = await WorkListing.LoadAsync(db, WorkListing.TaggedWith(db, tag.Id), this.Viewer(), pageNumber, ct);
+        Relations = await TagRelations.LoadAsync(db.Tags.KnownTo(db, viewer), db, tag.Id, ct);
+        Works = await WorkListing.LoadAsync(db, WorkListing.TaggedWith(db, tag.Id), viewer, pageNumber, ct);
         if (IsFandomPage)
         {
-            Characters = await FandomIndex.ChildrenAsync(db, this.Viewer(), tag.Id, TagType.Character, ct);
-            Relationships = await FandomIndex.ChildrenAsync(db, this.Viewer(), tag.Id, TagType.Relationship, ct);
+            Characters = WithWorks(await FandomIndex.ChildrenAsync(db, viewer, tag.Id, TagType.Character, ct));
+            Relationships = WithWorks(await FandomIndex.ChildrenAsync(db, viewer, tag.Id, TagType.Relationship, ct));
         }
+        CanWrangle = viewer.IsLoggedIn && await WranglingAccess.DenyAsync(db, viewer, tag, ct) is null;
         return Page();
     }
+
+    /// <summary>A reader looks for works; a character with none to show is left out rather than shown with "(0)".</summary>
+    private static List<TagWorkCount> WithWorks(List<TagWorkCount> tags) => tags.Where(t => t.Works > 0).ToList();
 }

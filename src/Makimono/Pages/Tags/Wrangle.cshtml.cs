@@ -73,6 +73,11 @@ public class WrangleModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         }
         // Back to the page by its (possibly new) name, so a reload does not post again.
         var current = await db.Tags.AsNoTracking().SingleAsync(t => t.Id == Tag.Id, ct);
+        // A wrangler who removed the parent fandom that was hers may no longer wrangle the tag: show her its works instead of a refusal.
+        if (await WranglingAccess.DenyAsync(db, this.Viewer(), current, ct) is not null)
+        {
+            return Redirect(TagUrl.WorksPath(current.Name));
+        }
         return Redirect($"/tags/{TagUrl.ToSegment(current.Name)}/wrangle?done={Uri.EscapeDataString(done)}");
     }
 
@@ -86,7 +91,10 @@ public class WrangleModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         }
         if (await WranglingAccess.DenyAsync(db, this.Viewer(), tag, ct) is not null)
         {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            // Someone who may not wrangle the tag learns no more than its public page would tell.
+            return await db.Tags.KnownTo(db, this.Viewer()).AnyAsync(t => t.Id == tag.Id, ct)
+                ? StatusCode(StatusCodes.Status403Forbidden)
+                : NotFound();
         }
         Tag = tag;
         Merger = tag.MergerId is { } mergerId ? await db.Tags.FindAsync([mergerId], ct) : null;

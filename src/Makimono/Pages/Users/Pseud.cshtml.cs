@@ -13,8 +13,13 @@ public class PseudWorksModel(ArchiveDbContext db) : PageModel
     public Pseud Pseud { get; private set; } = null!;
     public Page<Work> Works { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string name, string pseud, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string? name, string? pseud, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
+        // Model binding turns a blank segment (/users/x/pseuds/%20) into null; a blank name is nobody's.
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(pseud))
+        {
+            return NotFound();
+        }
         var userName = AccountNames.Normalize(name);
         var pseudName = AccountNames.Normalize(pseud);
         var found = await db.Pseuds.Include(p => p.User)

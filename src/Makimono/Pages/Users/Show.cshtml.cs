@@ -14,8 +14,13 @@ public class UserWorksModel(ArchiveDbContext db) : PageModel
     public Page<Work> Works { get; private set; } = null!;
     public IReadOnlyList<Makimono.Works.Series> Series { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string name, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string? name, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
+        // Model binding turns a blank segment (/users/%20) into null; a blank name is nobody's.
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return NotFound();
+        }
         var normalized = AccountNames.Normalize(name);
         var owner = await db.Users.Include(u => u.Pseuds).FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
         if (owner is null)

@@ -16,6 +16,8 @@ public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     public string WorkTitle { get; private set; } = string.Empty;
     public IReadOnlyList<Chapter> Chapters { get; private set; } = [];
     public IReadOnlyList<Pseud> Pseuds { get; private set; } = [];
+    /// <summary>Only creators manage creators, so an admin's form leaves the creator fields out.</summary>
+    public bool IsCreator { get; private set; }
     public IReadOnlyList<string> RemovedHtml { get; private set; } = [];
     /// <summary>Someone else saved the work since this form was loaded.</summary>
     public bool Conflict { get; private set; }
@@ -38,15 +40,7 @@ public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
-        // An admin editing someone else's work keeps the creators as they are.
-        var creatorUserId = WorkAccess.IsCreator(work, this.Viewer())
-            ? this.UserId()
-            : work.Creators.OrderBy(c => c.Position).First(c => c.Accepted).Pseud.UserId;
-        if (creatorUserId != this.UserId())
-        {
-            Work.PseudId = work.Creators.OrderBy(c => c.Position).First(c => c.Accepted).PseudId;
-        }
-        var errors = await SaveWork.UpdateAsync(db, clock, creatorUserId, work, Work, AcceptRemovals, ct);
+        var errors = await SaveWork.UpdateAsync(db, clock, this.Viewer(), work, Work, AcceptRemovals, ct);
         if (errors.Any)
         {
             ModelState.AddErrors(errors);
@@ -83,9 +77,10 @@ public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         }
         Id = work.Id;
         WorkTitle = work.Title;
-        Chapters = work.Chapters.OrderBy(c => c.Position).ToList();
-        var userId = this.UserId();
-        Pseuds = await PseudQueries.OfUserAsync(db, userId, ct);
+        var viewer = this.Viewer();
+        Chapters = WorkAccess.ReadableChapters(work, viewer).ToList();
+        IsCreator = WorkAccess.IsCreator(work, viewer);
+        Pseuds = await PseudQueries.OfUserAsync(db, this.UserId(), ct);
         return work;
     }
 }

@@ -16,7 +16,7 @@ public class NavigateModel(ArchiveDbContext db) : PageModel
         var work = await WorkQueries.FindVisibleAsync(db, id, this.Viewer(), ct);
         if (work is null)
         {
-            return NotFound();
+            return await this.WorkNotVisibleAsync(db, id, ct);
         }
         Work = work;
         Chapters = WorkAccess.ReadableChapters(work, this.Viewer()).ToList();

@@ -25,7 +25,7 @@ public class ReadModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         var work = await WorkQueries.FindVisibleAsync(db, id, viewer, ct);
         if (work is null)
         {
-            return NotFound();
+            return await this.WorkNotVisibleAsync(db, id, ct);
         }
         Work = work;
         Chapters = WorkAccess.ReadableChapters(work, viewer).ToList();

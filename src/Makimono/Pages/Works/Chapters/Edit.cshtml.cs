@@ -59,8 +59,9 @@ public class EditChapterModel(ArchiveDbContext db, TimeProvider clock) : PageMod
 
     private async Task<(Work? Work, Chapter? Chapter)> LoadAsync(int id, int chapterId, CancellationToken ct)
     {
-        var work = await WorkQueries.FindEditableAsync(db, id, this.Viewer(), ct);
-        var chapter = work?.Chapters.FirstOrDefault(c => c.Id == chapterId);
+        var viewer = this.Viewer();
+        var work = await WorkQueries.FindEditableAsync(db, id, viewer, ct);
+        var chapter = work is null ? null : WorkAccess.EditableChapter(work, chapterId, viewer);
         if (work is null || chapter is null)
         {
             return (null, null);

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Makimono.Web;
+
+/// <summary>The "RateLimits" settings: how many form posts one address may make, validated at start.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>AO3 allows 5 login attempts per 20 seconds per address; guessing passwords should be slow.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:LoginsPer20Seconds must be a whole number from 1 to 1000000.")]
+    public int LoginsPer20Seconds { get; set; } = 5;
+
+    /// <summary>
+    /// Sign-ups per address in an hour: enough for a household or a classroom behind one address, too few to fill the
+    /// archive with accounts (each of which may post).
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:SignUpsPerHour must be a whole number from 1 to 1000000.")]
+    public int SignUpsPerHour { get; set; } = 10;
+}

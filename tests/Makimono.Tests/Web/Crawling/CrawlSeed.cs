@@ -1,0 +1,87 @@
+using System.Net;
+using Makimono.Tags;
+using Makimono.Tags.StarterSets;
+
+namespace Makimono.Tests.Web.Crawling;
+
+/// <summary>
+/// A small archive with one of everything a person meets: posted, draft, restricted and multi-chapter works, a series,
+/// wrangled and unwrangled tags, a co-creator who accepted and invitations still open, and a wrangler of a fandom.
+/// Built through the pages' own forms, as people would build it, except the starter tags (the `tags load` verb's job).
+/// </summary>
+internal static class CrawlSeed
+{
+    public const string Fandom = "Naruto";
+
+    public static async Task RunAsync(ArchiveFactory archive)
+    {
+        foreach (var name in new[] { "reader", "creator", "cocreator", "wrangler" })
+        {
+            await archive.CreateUserAsync(name);
+        }
+        await archive.CreateUserAsync("admin", isAdmin: true);
+        await LoadTagsAsync(archive);
+
+        using var creator = await archive.LoggedInAsync("creator");
+        var posted = await PostAsync(creator, "The Gate at Dawn", series: "Village Days", coCreators: "cocreator",
+            relationships: "Kakashi x Iruka", characters: "Kakashi H., Umino Iruka", freeforms: "Hurt/Comfort");
+        // Two names of one character, neither canonical yet: the duplicates page offers to make one canonical.
+        await PostAsync(creator, "Second in the Series", series: "Village Days", coCreators: "cocreator", characters: "Haruno Sakura, Sakura H.");
+        await PostAsync(creator, "Invitation Pending", coCreators: "cocreator");
+        await creator.PostWorkAsync("A Draft Not Yet Posted", fandom: Fandom, draft: true);
+        await creator.PostWorkAsync("Only for Members", fandom: Fandom, restricted: true);
+        await AddChapterAsync(creator, posted, "Kakashi came back the next morning.");
+        await AddChapterAsync(creator, posted, "Iruka had already left.");
+
+        using var cocreator = await archive.LoggedInAsync("cocreator");
+        using (var accept = await cocreator.SubmitFormAsync("/account/creatorships", "Accept", near: "The Gate at Dawn"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
+        }
+
+        using var admin = await archive.LoggedInAsync("admin");
+        using var assign = await admin.SubmitFormAsync("/admin", "Assign", [new("userName", "wrangler"), new("fandomName", Fandom)]);
+        Assert.True((int)assign.StatusCode is 200 or 302, $"assigning the wrangler gave {(int)assign.StatusCode}");
+    }
+
+    private static async Task LoadTagsAsync(ArchiveFactory archive)
+    {
+        List<StarterTag> starters =
+        [
+            new(TagType.Fandom, Fandom, ["NARUTO (Anime)"], [], 1, Media.AnimeManga),
+            new(TagType.Character, "Hatake Kakashi", ["Kakashi Hatake"], [Fandom], 2),
+            new(TagType.Character, "Umino Iruka", [], [Fandom], 3),
+            new(TagType.Relationship, "Hatake Kakashi/Umino Iruka", [], [Fandom, "Hatake Kakashi"], 4),
+        ];
+        var (_, errors) = await archive.WithDbAsync(db => LoadStarterTags.RunAsync(db, TimeProvider.System, starters));
+        Assert.Empty(errors);
+    }
+
+    private static async Task<int> PostAsync(WebClient creator, string title, string? series = null, string? coCreators = null,
+        string? relationships = null, string? characters = null, string? freeforms = null)
+    {
+        var form = (await creator.PageAsync("/works/new")).Form("Post")
+            .Set("Work.Title", title).Set("Work.RatingId", "2").Check("Work.WarningIds", "14").Set("Work.Fandoms", Fandom)
+            .Set("Work.Summary", $"The summary of {title}.").Set("Chapter.Body", "Kakashi waited at the gate. Iruka did not come.");
+        foreach (var (name, value) in new[]
+        {
+            ("Work.SeriesTitles", series), ("Work.CoCreators", coCreators), ("Work.Relationships", relationships),
+            ("Work.Characters", characters), ("Work.Freeforms", freeforms),
+        })
+        {
+            if (value is not null)
+            {
+                form.Set(name, value);
+            }
+        }
+        using var response = await form.SubmitAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"posting {title} failed: {await response.Content.ReadAsStringAsync()}");
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task AddChapterAsync(WebClient creator, int workId, string body)
+    {
+        using var response = await creator.SubmitFormAsync($"/works/{workId}/chapters/new", "Post chapter", [new("Chapter.Body", body)]);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"adding a chapter failed: {await response.Content.ReadAsStringAsync()}");
+    }
+}
