@@ -69,6 +69,7 @@ internal sealed class WorkConfiguration : IEntityTypeConfiguration<Work>
     {
         b.Property(w => w.Title).HasMaxLength(Limits.TitleMax);
         b.Property(w => w.Language).HasMaxLength(35);
+        b.Property(w => w.Version).IsConcurrencyToken();
         b.HasIndex(w => new { w.IsDraft, w.IsHidden, w.UpdatedAt });
         b.HasMany(w => w.Chapters).WithOne(c => c.Work).HasForeignKey(c => c.WorkId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -79,6 +80,7 @@ internal sealed class ChapterConfiguration : IEntityTypeConfiguration<Chapter>
     public void Configure(EntityTypeBuilder<Chapter> b)
     {
         b.Property(c => c.Title).HasMaxLength(Limits.TitleMax);
+        b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => new { c.WorkId, c.Position });
     }
 }

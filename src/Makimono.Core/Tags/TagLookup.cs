@@ -33,4 +33,21 @@ public static class TagLookup
         db.Tags.Add(tag);
         return (tag, true);
     }
+
+    /// <summary>
+    /// Stores a tag that <see cref="FindOrCreateAsync"/> made, or, when another request stored the same name since it
+    /// looked, returns that one: the insert yields to the unique index instead of failing the whole save, so twenty
+    /// writers adding the same new tag at once all succeed. The returned tag may be of another type: callers decide.
+    /// </summary>
+    public static async Task<Tag> InsertOrGetAsync(ArchiveDbContext db, Tag created, CancellationToken ct)
+    {
+        db.Entry(created).State = EntityState.Detached;
+        // Both SQLite and PostgreSQL speak this; on PostgreSQL a competing insert not yet committed is waited for.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "Tags" ("Name", "NormalizedName", "Type", "IsCanonical", "IsUnwrangleable", "CreatedAt")
+            VALUES ({created.Name}, {created.NormalizedName}, {(int)created.Type}, FALSE, FALSE, {created.CreatedAt})
+            ON CONFLICT ("NormalizedName") DO NOTHING
+            """, ct);
+        return await db.Tags.SingleAsync(t => t.NormalizedName == created.NormalizedName, ct);
+    }
 }

@@ -5,8 +5,11 @@ using Ganss.Xss;
 
 namespace Makimono.Text;
 
-/// <summary>What came out of the sanitizer, and what it took out so the author can see it before posting.</summary>
-public sealed record SanitizedHtml(string Html, IReadOnlyList<string> Removed);
+/// <summary>
+/// What came out of the sanitizer, and what it took out so the author can see it before posting; or, when the
+/// text was not sanitized at all, why (<paramref name="Refusal"/>).
+/// </summary>
+public sealed record SanitizedHtml(string Html, IReadOnlyList<string> Removed, string? Refusal = null);
 
 /// <summary>
 /// Turns what a person typed into a text box into safe HTML. Plain text gets AO3's paragraph rules
@@ -35,11 +38,22 @@ public static partial class UserHtml
         "script", "style", "iframe", "svg", "math", "object", "embed", "noscript", "template", "textarea", "select",
     };
 
+    /// <summary>
+    /// Deeper than any story's markup. The parser's work grows with the square of the depth (50,000 nested
+    /// &lt;div&gt;s took half a minute), so deeper text is refused before it is parsed.
+    /// </summary>
+    public const int MaxDepth = 100;
+
     public static SanitizedHtml FromUserInput(string? input)
     {
         if (string.IsNullOrWhiteSpace(input))
         {
             return new SanitizedHtml(string.Empty, []);
+        }
+        if (Import.HtmlNesting.TypedDeeperThan(input, MaxDepth))
+        {
+            return new SanitizedHtml(string.Empty, [],
+                $"The HTML is nested more than {MaxDepth} elements deep, which no story needs (a tag that is opened and never closed counts as one more level). Close the tags you open, or paste the text without HTML.");
         }
         var text = RemoveInvalidCharacters(input.Replace("\r\n", "\n").Replace('\r', '\n'));
         var html = LooksLikeHtml(text) ? AddParagraphsToHtml(text) : ParagraphsFromPlainText(text);

@@ -17,4 +17,6 @@ public class Chapter
     public bool IsDraft { get; set; }
     public DateOnly PublishedOn { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Counts the saves of the chapter; see <see cref="Work.Version"/>.</summary>
+    public int Version { get; set; }
 }

@@ -43,6 +43,11 @@ public static class ChapterEditing
         CancellationToken ct = default)
     {
         var errors = new FormErrors();
+        EditConflicts.Check(errors, EditConflicts.ChapterField, form.Version, chapter.Version);
+        if (errors.Any)
+        {
+            return errors;
+        }
         var edited = new Chapter { Body = string.Empty };
         Apply(edited, form, errors);
         errors.RequireAcceptedRemovals(acceptRemovals);
@@ -65,8 +70,9 @@ public static class ChapterEditing
             chapter.IsDraft = !posting;
         }
         chapter.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        chapter.Version++;
         WorkStats.Refresh(work, chapter.IsDraft ? null : chapter.UpdatedAt);
-        await db.SaveChangesAsync(ct);
+        await EditConflicts.SaveAsync(db, errors, EditConflicts.ChapterField, ct);
         return errors;
     }
 
@@ -114,6 +120,7 @@ public static class ChapterEditing
         form.Notes = UserHtml.ForEditing(chapter.Notes);
         form.EndNotes = UserHtml.ForEditing(chapter.EndNotes);
         form.Body = chapter.Body;
+        form.Version = chapter.Version;
     }
 
     private static bool Apply(Chapter chapter, ChapterForm form, FormErrors errors)
@@ -124,40 +131,33 @@ public static class ChapterEditing
         {
             errors.Add("Chapter.Title", $"Chapter titles are at most {Limits.TitleMax} characters.");
         }
-        SaveWork.CheckLength(errors, "Chapter.Summary", "Chapter summaries", form.Summary, Limits.SummaryMax);
-        SaveWork.CheckLength(errors, "Chapter.Notes", "Chapter notes", form.Notes, Limits.NotesMax);
-        SaveWork.CheckLength(errors, "Chapter.EndNotes", "Chapter end notes", form.EndNotes, Limits.NotesMax);
-
-        var body = UserHtml.FromUserInput(form.Body);
-        errors.RemovedHtml.AddRange(body.Removed);
         var length = form.Body?.Trim().Length ?? 0;
+        var body = new SanitizedHtml(string.Empty, []);
         if (length < Limits.ChapterBodyMin)
         {
             errors.Add("Chapter.Body", $"The chapter text needs at least {Limits.ChapterBodyMin} characters.");
         }
         else if (length > Limits.ChapterBodyMax)
         {
+            // Checked before sanitizing, whose work grows with the text.
             errors.Add("Chapter.Body", $"A chapter can have at most {Limits.ChapterBodyMax:N0} characters; this one has {length:N0}. Split it into two chapters.");
         }
-        else if (body.Html.Length == 0)
+        else
         {
-            errors.Add("Chapter.Body", "Nothing is left of the chapter text once disallowed HTML is removed.");
+            body = FormHtml.Sanitize(errors, "Chapter.Body", form.Body);
+            if (body.Refusal is null && body.Html.Length == 0)
+            {
+                errors.Add("Chapter.Body", "Nothing is left of the chapter text once disallowed HTML is removed.");
+            }
         }
 
         chapter.Title = string.IsNullOrEmpty(title) ? null : title;
-        chapter.Summary = Html(form.Summary, errors);
-        chapter.Notes = Html(form.Notes, errors);
-        chapter.EndNotes = Html(form.EndNotes, errors);
+        chapter.Summary = FormHtml.Clean(errors, "Chapter.Summary", "Chapter summaries", form.Summary, Limits.SummaryMax);
+        chapter.Notes = FormHtml.Clean(errors, "Chapter.Notes", "Chapter notes", form.Notes, Limits.NotesMax);
+        chapter.EndNotes = FormHtml.Clean(errors, "Chapter.EndNotes", "Chapter end notes", form.EndNotes, Limits.NotesMax);
         chapter.Body = body.Html;
         chapter.WordCount = WordCounter.CountHtml(body.Html);
         return errors.Fields.Count == before;
-    }
-
-    private static string? Html(string? text, FormErrors errors)
-    {
-        var result = UserHtml.FromUserInput(text);
-        errors.RemovedHtml.AddRange(result.Removed);
-        return result.Html.Length == 0 ? null : result.Html;
     }
 
     internal static Task<Chapter?> FindAsync(ArchiveDbContext db, int workId, int chapterId, CancellationToken ct) =>

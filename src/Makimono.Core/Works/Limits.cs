@@ -9,6 +9,10 @@ public static class Limits
     public const int ChapterBodyMin = 10;
     public const int ChapterBodyMax = 510_000;
     public const int UserTagsMax = 75;
+    /// <summary>Ours, not AO3's: more series than this on one work is a slip of the paste, or an attack.</summary>
+    public const int SeriesPerWorkMax = 30;
+    /// <summary>The earliest publication date a work can be backdated to: before it, a date is a typing slip.</summary>
+    public static readonly DateOnly EarliestPublishedOn = new(1900, 1, 1);
     public const int UserNameMax = 40;
     public const int PseudNameMax = 40;
     public const int PasswordMin = 8;

@@ -41,19 +41,24 @@ public static partial class SaveWork
         CancellationToken ct = default)
     {
         var errors = new FormErrors();
-        var isCreator = WorkAccess.IsCreator(work, editor);
-        // Series belong to a user: an admin's edit files the work in its first creator's series.
-        var seriesOwnerId = isCreator
-            ? editor.UserId!.Value
-            : work.Creators.Where(c => c.Accepted).OrderBy(c => c.Position).First().Pseud.UserId;
-        await ApplyAsync(db, clock, seriesOwnerId, work, form, errors, acceptRemovals, manageCreators: isCreator, ct);
+        EditConflicts.Check(errors, EditConflicts.WorkField, form.Version, work.Version);
+        if (!errors.Any)
+        {
+            var isCreator = WorkAccess.IsCreator(work, editor);
+            // Series belong to a user: an admin's edit files the work in its first creator's series.
+            var seriesOwnerId = isCreator
+                ? editor.UserId!.Value
+                : work.Creators.Where(c => c.Accepted).OrderBy(c => c.Position).First().Pseud.UserId;
+            await ApplyAsync(db, clock, seriesOwnerId, work, form, errors, acceptRemovals, manageCreators: isCreator, ct);
+        }
         if (errors.Any)
         {
             db.ChangeTracker.Clear();
             return errors;
         }
         WorkStats.Refresh(work, updatedAt: null);
-        await db.SaveChangesAsync(ct);
+        work.Version++;
+        await EditConflicts.SaveAsync(db, errors, EditConflicts.WorkField, ct);
         return errors;
     }
 
@@ -93,6 +98,7 @@ public static partial class SaveWork
         form.CoCreators = string.Join(", ", work.Creators.Where(c => c.Pseud.UserId != userId)
             .OrderBy(c => c.Position).Select(c => $"{c.Pseud.Name} ({c.Pseud.User.UserName})"));
         form.SeriesTitles = string.Join(", ", work.Series.Select(s => s.Series.Title));
+        form.Version = work.Version;
         WorkTagging.FillForm(form, work);
     }
 
@@ -112,9 +118,6 @@ public static partial class SaveWork
         {
             errors.Add("Work.Title", $"Titles are at most {Limits.TitleMax} characters; this one has {title.Length}.");
         }
-        CheckLength(errors, "Work.Summary", "Summaries", form.Summary, Limits.SummaryMax);
-        CheckLength(errors, "Work.Notes", "Notes", form.Notes, Limits.NotesMax);
-        CheckLength(errors, "Work.EndNotes", "End notes", form.EndNotes, Limits.NotesMax);
 
         var language = string.IsNullOrWhiteSpace(form.Language) ? "en" : form.Language.Trim();
         if (!LanguageCode().IsMatch(language))
@@ -146,10 +149,14 @@ public static partial class SaveWork
         {
             errors.Add("Work.PublishedOn", "The publication date cannot be in the future; backdating is fine.");
         }
+        else if (publishedOn < Limits.EarliestPublishedOn)
+        {
+            errors.Add("Work.PublishedOn", $"The publication date can go back to {Limits.EarliestPublishedOn:yyyy-MM-dd} at the earliest; {publishedOn:yyyy-MM-dd} looks like a slip.");
+        }
 
-        var summary = Clean(form.Summary, errors);
-        var notes = Clean(form.Notes, errors);
-        var endNotes = Clean(form.EndNotes, errors);
+        var summary = FormHtml.Clean(errors, "Work.Summary", "Summaries", form.Summary, Limits.SummaryMax);
+        var notes = FormHtml.Clean(errors, "Work.Notes", "Notes", form.Notes, Limits.NotesMax);
+        var endNotes = FormHtml.Clean(errors, "Work.EndNotes", "End notes", form.EndNotes, Limits.NotesMax);
         errors.RequireAcceptedRemovals(acceptRemovals);
 
         var tags = await WorkTagging.ResolveAsync(db, form, errors, now, ct);
@@ -162,6 +169,11 @@ public static partial class SaveWork
         {
             return;
         }
+        if (await WorkTagging.StoreNewAsync(db, tags, errors, ct) is not { } stored)
+        {
+            return;
+        }
+        tags = stored;
 
         work.Title = title;
         work.Summary = summary;
@@ -178,21 +190,6 @@ public static partial class SaveWork
         }
         WorkSeries.Apply(work, series);
         await Tags.Wrangling.WorkFilters.ApplyAsync(db, work, ct);
-    }
-
-    private static string? Clean(string? text, FormErrors errors)
-    {
-        var result = UserHtml.FromUserInput(text);
-        errors.RemovedHtml.AddRange(result.Removed);
-        return result.Html.Length == 0 ? null : result.Html;
-    }
-
-    internal static void CheckLength(FormErrors errors, string field, string what, string? value, int max)
-    {
-        if (value is not null && value.Length > max)
-        {
-            errors.Add(field, $"{what} are at most {max:N0} characters; this has {value.Length:N0}.");
-        }
     }
 
     [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]

@@ -28,6 +28,12 @@ public class Work
     public int WordCount { get; set; }
     /// <summary>Number of posted chapters, kept here for the "x/y" in listings.</summary>
     public int PostedChapterCount { get; set; }
+    /// <summary>
+    /// Counts the saves of the work's metadata. The edit form carries the version it was loaded at, and a save is
+    /// checked against it (and against the row, as a concurrency token), so a second editor never silently
+    /// overwrites changes they have not seen.
+    /// </summary>
+    public int Version { get; set; }
 
     public List<Chapter> Chapters { get; set; } = [];
     public List<WorkCreator> Creators { get; set; } = [];

@@ -11,7 +11,13 @@ public static partial class WorkCreators
     internal static async Task ApplyAsync(ArchiveDbContext db, int userId, Work work, WorkForm form, FormErrors errors, CancellationToken ct)
     {
         var ownPseuds = await db.Pseuds.Where(p => p.UserId == userId).ToListAsync(ct);
-        var chosen = ownPseuds.FirstOrDefault(p => p.Id == form.PseudId) ?? ownPseuds.FirstOrDefault(p => p.IsDefault);
+        var chosen = form.PseudId is int pseudId ? ownPseuds.FirstOrDefault(p => p.Id == pseudId) : ownPseuds.FirstOrDefault(p => p.IsDefault);
+        if (chosen is null && form.PseudId is not null)
+        {
+            // Only the poster's own pseuds are offered; crediting anyone else's needs their consent (co-creators).
+            errors.Add("Work.PseudId", "Choose one of your own pseuds to credit.");
+            return;
+        }
         if (chosen is null)
         {
             errors.Add("Work.PseudId", "Choose one of your pseuds to credit.");

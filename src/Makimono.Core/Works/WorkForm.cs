@@ -26,6 +26,8 @@ public sealed class WorkForm
     public string? CoCreators { get; set; }
     /// <summary>Comma-separated series titles of the creator's; new titles make new series.</summary>
     public string? SeriesTitles { get; set; }
+    /// <summary>The <see cref="Work.Version"/> the edit form was loaded at; null for a new work.</summary>
+    public int? Version { get; set; }
 }
 
 /// <summary>A chapter as typed: the body is plain text or HTML.</summary>
@@ -36,6 +38,8 @@ public sealed class ChapterForm
     public string? Notes { get; set; }
     public string? EndNotes { get; set; }
     public string? Body { get; set; }
+    /// <summary>The <see cref="Chapter.Version"/> the edit form was loaded at; null for a new chapter.</summary>
+    public int? Version { get; set; }
 }
 
 /// <summary>Field errors keyed like the form ("Work.Title", "Chapter.Body"), and what the sanitizer removed.</summary>

@@ -9,7 +9,14 @@ internal static class WorkSeries
     public static async Task<List<Series>> ResolveAsync(ArchiveDbContext db, int userId, string? titles, FormErrors errors, DateTime now, CancellationToken ct)
     {
         var result = new List<Series>();
-        foreach (var title in Tags.TagName.SplitList(titles))
+        var listed = Tags.TagName.SplitList(titles);
+        // Counted before any series is looked up, one query each.
+        if (listed.Count > Limits.SeriesPerWorkMax)
+        {
+            errors.Add("Work.SeriesTitles", $"A work can be in at most {Limits.SeriesPerWorkMax} series; this lists {listed.Count:N0}.");
+            return result;
+        }
+        foreach (var title in listed)
         {
             if (title.Length > Limits.TitleMax)
             {

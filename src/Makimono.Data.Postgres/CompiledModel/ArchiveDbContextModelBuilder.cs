@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("55b786bc-e5c7-478f-9863-307469e443c3"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("2bf18236-24db-41cf-870e-43fc849b0c90"), entityTypeCount: 18)
         {
         }
 

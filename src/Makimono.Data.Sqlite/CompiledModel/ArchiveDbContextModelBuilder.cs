@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fba09b90-5bd1-45ab-9acf-79103c4920b5"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("464a9e49-b636-4893-982d-12b685b9cc83"), entityTypeCount: 18)
         {
         }
 

@@ -19,7 +19,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 "Makimono.Works.Work",
                 typeof(Work),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 navigationCount: 5,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -130,6 +130,14 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(Work).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Work).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            var version = runtimeEntityType.AddProperty(
+                "Version",
+                typeof(int),
+                propertyInfo: typeof(Work).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                concurrencyToken: true,
+                sentinel: 0);
 
             var wordCount = runtimeEntityType.AddProperty(
                 "WordCount",

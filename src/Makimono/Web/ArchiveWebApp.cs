@@ -101,6 +101,7 @@ internal static class ArchiveWebApp
         services.AddSingleton<Tags.Autocomplete.TagAutocomplete>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();
         services.AddAntiforgery(options => options.Cookie.Name = "makimono.antiforgery");
+        services.AddFormGuard();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(options =>
         {
@@ -140,6 +141,7 @@ internal static class ArchiveWebApp
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseFormGuard();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

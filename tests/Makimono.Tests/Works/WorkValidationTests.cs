@@ -25,6 +25,14 @@ public sealed class WorkValidationTests(TestDatabases databases)
         ["bad language code"] = ("Work.Language", (w, _) => w.Language = "English!"),
         ["unknown co-creator"] = ("Work.CoCreators", (w, _) => w.CoCreators = "nobody-here"),
         ["chapter body too short"] = ("Chapter.Body", (_, c) => c.Body = "Too short"),
+        ["a rating as a category"] = ("Work.CategoryIds", (w, _) => w.CategoryIds = [Forms.GenId, Forms.GeneralAudiencesId]),
+        ["a category as a warning"] = ("Work.WarningIds", (w, _) => w.WarningIds = [Forms.GenId]),
+        ["a pseud that does not exist"] = ("Work.PseudId", (w, _) => w.PseudId = 424242),
+        ["published in year 1"] = ("Work.PublishedOn", (w, _) => w.PublishedOn = new DateOnly(1, 1, 1)),
+        ["1,000 series"] = ("Work.SeriesTitles", (w, _) => w.SeriesTitles = string.Join(", ", Enumerable.Range(1, 1000).Select(i => $"Series {i}"))),
+        ["1,000 nested divs in the body"] = ("Chapter.Body", (_, c) => c.Body = Nested("div", 1000, Forms.Body)),
+        ["150 nested b in the summary"] = ("Work.Summary", (w, _) => w.Summary = Nested("b", 150, "A dragon arrives.")),
+        ["150 unclosed i in the notes"] = ("Work.Notes", (w, _) => w.Notes = string.Concat(Enumerable.Repeat("<i>a", 150))),
     };
 
     public static TheoryData<DatabaseProvider, string> Rows()
@@ -67,6 +75,82 @@ public sealed class WorkValidationTests(TestDatabases databases)
         Assert.Equal(17, await check.Tags.CountAsync());
     }
 
+    private static string Nested(string element, int depth, string text) =>
+        string.Concat(Enumerable.Repeat($"<{element}>", depth)) + text + string.Concat(Enumerable.Repeat($"</{element}>", depth));
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Counts_the_tags_before_looking_any_up(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var kiri = await archive.CreateUserAsync("Kiri");
+        var commands = new CommandCounter();
+        await using var db = archive.NewContext(commands);
+        var form = Forms.Work();
+        form.Freeforms = string.Join(", ", Enumerable.Range(1, 1000).Select(i => $"Extra {i}"));
+
+        var (work, errors) = await SaveWork.CreateAsync(db, archive.Clock, kiri.Id, form, Forms.Chapter(), post: true, acceptRemovals: false);
+
+        Assert.Null(work);
+        Assert.Equal("A work can have at most 75 fandom, relationship, character and additional tags together; this one has 1,001.", errors.Fields["Work.Freeforms"]);
+        // The fixed tags, the pseuds and the series are read; none of the thousand tags is.
+        Assert.True(commands.Count < 10, $"{commands.Count} database commands for a refused form");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Refuses_crediting_another_users_pseud(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var kiri = await archive.CreateUserAsync("Kiri");
+        var other = await archive.CreateUserAsync("Other");
+        var form = Forms.Work();
+        form.PseudId = other.Pseuds.Single().Id;
+
+        var (work, errors) = await SaveWork.CreateAsync(archive.Db, archive.Clock, kiri.Id, form, Forms.Chapter(), post: true, acceptRemovals: false);
+
+        Assert.Null(work);
+        Assert.Equal("Choose one of your own pseuds to credit.", Assert.Single(errors.Fields, f => f.Key == "Work.PseudId").Value);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Says_what_is_wrong_with_deep_html(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var kiri = await archive.CreateUserAsync("Kiri");
+
+        var (_, errors) = await SaveWork.CreateAsync(archive.Db, archive.Clock, kiri.Id, Forms.Work(),
+            Forms.Chapter(Nested("div", 40_000, Forms.Body)), post: true, acceptRemovals: false);
+
+        Assert.StartsWith("The HTML is nested more than 100 elements deep", errors.Fields["Chapter.Body"]);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Accepts_html_nested_as_deep_as_allowed(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var kiri = await archive.CreateUserAsync("Kiri");
+        // Unclosed paragraphs and list items and void elements are not nesting.
+        var body = Nested("div", 99, string.Concat(Enumerable.Repeat("<p>Line<br>one<hr><ul><li>a<li>b</ul>", 300)) + Forms.Body);
+
+        await archive.SaveWorkAsync(kiri, body: body);
+
+        await using var check = archive.NewContext();
+        Assert.Equal(1, await check.Works.CountAsync());
+    }
+
+    private sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public override System.Data.Common.DbCommand CommandInitialized(
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
+        {
+            Interlocked.Increment(ref _count);
+            return result;
+        }
+    }
+
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Accepts_every_limit_exactly(DatabaseProvider provider)
     {
@@ -80,11 +164,13 @@ public sealed class WorkValidationTests(TestDatabases databases)
             f.Fandoms = "Fandom";
             f.Freeforms = string.Join(", ", Enumerable.Range(1, 74).Select(i => $"Extra {i}"));
             f.PublishedOn = archive.Today;
+            f.SeriesTitles = string.Join(", ", Enumerable.Range(1, 30).Select(i => $"Series {i}"));
         });
 
         await using var check = archive.NewContext();
         Assert.Equal(255, (await check.Works.SingleAsync()).Title.Length);
         Assert.Equal(75 + 3, await check.WorkTags.CountAsync(t => t.WorkId == work.Id));
+        Assert.Equal(30, await check.SeriesWorks.CountAsync(s => s.WorkId == work.Id));
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -10,16 +10,23 @@ public class StatusModel : PageModel
     public string Heading { get; private set; } = "Something went wrong";
     public string Message { get; private set; } = string.Empty;
 
+    /// <summary>A form refused before any page read it (<see cref="Web.FormGuard"/>), with what can be shown back.</summary>
+    public Web.FormProblem? FormProblem { get; private set; }
+
     public void OnGet(int code) => Describe(code);
 
     public void OnPost(int code) => Describe(code);
 
     private void Describe(int code)
     {
+        // A re-executed POST whose form cannot be read binds nothing at all, so the code is taken from the feature:
+        // binding it gave 0, and a response with status 0 (a broken one).
+        code = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? code;
         // Only pages re-executed by the error middleware keep their code; a direct visit is a plain page.
         var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
         Response.StatusCode = reExecuted ? code : StatusCodes.Status404NotFound;
+        FormProblem = reExecuted ? Web.FormGuard.Problem(HttpContext) : null;
         (Heading, Message) = code switch
         {
             404 => ("Page not found", "There is no page here, or you are not allowed to see it. Some works are visible only to logged-in users."),

@@ -19,6 +19,8 @@ public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     /// <summary>Only creators manage creators, so an admin's form leaves the creator fields out.</summary>
     public bool IsCreator { get; private set; }
     public IReadOnlyList<string> RemovedHtml { get; private set; } = [];
+    /// <summary>Someone else saved the work since this form was loaded.</summary>
+    public bool Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -43,7 +45,13 @@ public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         {
             ModelState.AddErrors(errors);
             RemovedHtml = errors.RemovedHtml;
-            await LoadAsync(id, ct);
+            var current = await LoadAsync(id, ct);
+            if (current is not null && EditConflicts.IsConflict(errors))
+            {
+                // The next Save is made knowing about the newer version, so it goes through.
+                Conflict = true;
+                Work.Version = current.Version;
+            }
             return Page();
         }
         return Redirect($"/works/{id}");

@@ -17,6 +17,8 @@ public class EditChapterModel(ArchiveDbContext db, TimeProvider clock) : PageMod
     public bool IsDraftChapter { get; private set; }
     public bool WorkIsDraft { get; private set; }
     public IReadOnlyList<string> RemovedHtml { get; private set; } = [];
+    /// <summary>Someone else saved the chapter since this form was loaded.</summary>
+    public bool Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, int chapterId, CancellationToken ct)
     {
@@ -42,6 +44,14 @@ public class EditChapterModel(ArchiveDbContext db, TimeProvider clock) : PageMod
         {
             ModelState.AddErrors(errors);
             RemovedHtml = errors.RemovedHtml;
+            if (EditConflicts.IsConflict(errors))
+            {
+                db.ChangeTracker.Clear();
+                var (_, current) = await LoadAsync(id, chapterId, ct);
+                // The next Save is made knowing about the newer version, so it goes through.
+                Conflict = current is not null;
+                Chapter.Version = current?.Version;
+            }
             return Page();
         }
         return Redirect($"/works/{id}/chapters/{chapterId}");
