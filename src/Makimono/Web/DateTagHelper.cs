@@ -30,8 +30,11 @@ public sealed class DateTagHelper : TagHelper
         output.Attributes.SetAttribute("datetime", WithTime
             ? moment.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture)
             : moment.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        output.Content.SetContent(WithTime
-            ? moment.ToString(DisplayFormat + " HH:mm 'UTC'", CultureInfo.InvariantCulture)
-            : moment.ToString(DisplayFormat, CultureInfo.InvariantCulture));
+        output.Content.SetContent(Shown(moment, WithTime));
     }
+
+    /// <summary>The date as the tag shows it, for the few places that must say it outside a &lt;time&gt; (an aria-label).</summary>
+    public static string Shown(DateTime moment, bool withTime) => withTime
+        ? moment.ToString(DisplayFormat + " HH:mm 'UTC'", CultureInfo.InvariantCulture)
+        : moment.ToString(DisplayFormat, CultureInfo.InvariantCulture);
 }

@@ -22,7 +22,7 @@ public sealed partial class ReaderTextTests(ArchiveFactory archive) : IClassFixt
         {
             Assert.Equal(HttpStatusCode.Redirect, canonical.StatusCode);
         }
-        var pages = new[] { "/", $"/works/{id}", $"/works/{id}/navigate", "/users/dateadmin", "/tags/Dated%20Fandom/works", "/admin", "/tags/Dated%20Person/wrangle" };
+        var pages = new[] { "/", $"/works/{id}", $"/works/{id}/navigate", "/users/dateadmin", "/tags/Dated%20Fandom/works", "/admin", "/tags/Dated%20Person/wrangle", "/account" };
         foreach (var path in pages)
         {
             var page = await admin.PageAsync(path);
