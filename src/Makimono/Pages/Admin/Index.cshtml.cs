@@ -15,6 +15,9 @@ public class AdminModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     public SignUpMode Mode { get; private set; }
     public IReadOnlyList<Invitation> Invitations { get; private set; } = [];
     public IReadOnlyList<(string UserName, string Fandom)> Wranglers { get; private set; } = [];
+    /// <summary>What was typed into the assignment form, shown again when it is refused.</summary>
+    public string? TypedUserName { get; private set; }
+    public string? TypedFandomName { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -37,6 +40,7 @@ public class AdminModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         if (error is not null)
         {
             ModelState.AddModelError(string.Empty, error);
+            (TypedUserName, TypedFandomName) = (userName, fandomName);
             await OnGetAsync(ct);
             return Page();
         }

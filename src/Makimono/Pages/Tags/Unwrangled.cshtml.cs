@@ -23,6 +23,8 @@ public class UnwrangledModel(ArchiveDbContext db, TimeProvider clock) : PageMode
     /// <summary>What the wrangler typed and ticked, kept when the action is refused so nothing has to be done again.</summary>
     public string? OtherName { get; private set; }
 
+    public MassAction Action { get; private set; } = MassAction.MakeCanonical;
+
     public IReadOnlySet<int> Ticked { get; private set; } = new HashSet<int>();
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -32,6 +34,7 @@ public class UnwrangledModel(ArchiveDbContext db, TimeProvider clock) : PageMode
         var needsTarget = action is MassAction.Merge or MassAction.AddParentFandom;
         var target = needsTarget ? await FindAsync(otherName, ct) : null;
         OtherName = otherName;
+        Action = action;
         Ticked = tagIds.ToHashSet();
         if (tagIds.Length == 0)
         {

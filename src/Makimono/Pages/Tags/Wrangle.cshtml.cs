@@ -107,6 +107,16 @@ public class WrangleModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         return null;
     }
 
+    /// <summary>
+    /// What was typed into <paramref name="field"/> of the form whose handler is <paramref name="handler"/>, when that form
+    /// was just refused and the page is shown again; null otherwise, so each form keeps only its own input.
+    /// </summary>
+    public string? Typed(string handler, string field) =>
+        !ModelState.IsValid && Request.HasFormContentType
+        && string.Equals(Request.Query["handler"], handler, StringComparison.OrdinalIgnoreCase)
+            ? Request.Form[field].FirstOrDefault()
+            : null;
+
     private Task<Tag?> FindAsync(string? name, CancellationToken ct) => TagLookup.FindByNameAsync(db.Tags, name, ct);
 
     private static WranglingResult NoSuchTag(string? name) =>
