@@ -95,8 +95,11 @@ public static class ChapterEditing
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Deletes a chapter; a work keeps at least one, so the last one goes only with the work.</summary>
-    public static async Task<string?> DeleteAsync(ArchiveDbContext db, Work work, Chapter chapter, CancellationToken ct = default)
+    /// <summary>
+    /// Why the chapter may not be deleted, or null when it may: a work keeps at least one chapter, and a posted work at
+    /// least one posted chapter, so the last one goes only with the work. Pages ask this before offering the button.
+    /// </summary>
+    public static string? WhyNotDeletable(Work work, Chapter chapter)
     {
         if (work.Chapters.Count <= 1)
         {
@@ -105,6 +108,16 @@ public static class ChapterEditing
         if (!work.IsDraft && !chapter.IsDraft && work.Chapters.Count(c => !c.IsDraft) == 1)
         {
             return "This is the work's only posted chapter. Post another chapter first, or delete the work instead.";
+        }
+        return null;
+    }
+
+    /// <summary>Deletes a chapter, unless <see cref="WhyNotDeletable"/> refuses; returns the refusal.</summary>
+    public static async Task<string?> DeleteAsync(ArchiveDbContext db, Work work, Chapter chapter, CancellationToken ct = default)
+    {
+        if (WhyNotDeletable(work, chapter) is { } refusal)
+        {
+            return refusal;
         }
         work.Chapters.Remove(chapter);
         db.Chapters.Remove(chapter);

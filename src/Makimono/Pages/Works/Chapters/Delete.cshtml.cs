@@ -12,8 +12,16 @@ public class DeleteChapterModel(ArchiveDbContext db) : PageModel
     public Chapter Chapter { get; private set; } = null!;
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, int chapterId, CancellationToken ct) =>
-        await LoadAsync(id, chapterId, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, int chapterId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, chapterId, ct))
+        {
+            return NotFound();
+        }
+        // Said before any button is offered, rather than after it is pressed.
+        Error = ChapterEditing.WhyNotDeletable(Work, Chapter);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, int chapterId, CancellationToken ct)
     {
