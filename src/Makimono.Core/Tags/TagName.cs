@@ -53,10 +53,12 @@ public static class TagName
         {
             return $"The tag \"{Shorten(trimmed)}\" is {trimmed.Length} characters long; tags can be at most {MaxLength}.";
         }
-        var bad = trimmed.AsSpan().IndexOfAny(Forbidden);
-        if (bad >= 0)
+        if (trimmed.AsSpan().ContainsAny(Forbidden))
         {
-            return $"The tag \"{trimmed}\" contains the character '{trimmed[bad]}', which tags cannot contain.";
+            var bad = trimmed.Where(Forbidden.Contains).Distinct().Select(c => $"'{c}'").ToList();
+            return bad.Count == 1
+                ? $"The tag \"{trimmed}\" contains the character {bad[0]}, which tags cannot contain."
+                : $"The tag \"{trimmed}\" contains the characters {string.Join(", ", bad)}, which tags cannot contain.";
         }
         return null;
     }

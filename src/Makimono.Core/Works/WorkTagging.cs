@@ -32,23 +32,29 @@ internal static class WorkTagging
             {
                 errors.Add(field, "Add at least one fandom.");
             }
+            // Every refused tag of the field is named in one message, so the author fixes them all in one go.
+            var problems = new List<string>();
             foreach (var name in names)
             {
                 if (TagName.Validate(name) is { } problem)
                 {
-                    errors.Add(field, problem);
+                    problems.Add(problem);
                     continue;
                 }
                 var (tag, _) = await TagLookup.FindOrCreateAsync(db, name, type, now, ct);
                 if (TagNameClash.Refusal(name, tag, type) is { } clash)
                 {
-                    errors.Add(field, clash);
+                    problems.Add(clash);
                     continue;
                 }
                 if (!tags.Contains(tag))
                 {
                     tags.Add(tag);
                 }
+            }
+            if (problems.Count > 0)
+            {
+                errors.Add(field, string.Join(" ", problems));
             }
         }
         return tags;
