@@ -186,6 +186,50 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
         Assert.DoesNotContain("foreshadowed", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Importing_a_file_keeps_what_the_writer_had_typed_where_the_file_is_silent()
+    {
+        await archive.CreateUserAsync("typed_first");
+        using var client = await archive.LoggedInAsync("typed_first");
+        const string titleAndChapters = "A Title Only\n\nChapter 1: Start\n\nFirst words.\n\nChapter 2: End\n\nLast words.\n";
+
+        var import = (await client.PageAsync("/works/new")).Form("Import from file")
+            .Set("Work.Fandoms", "Typed Fandom").Set("Work.Freeforms", "Typed Tag")
+            .Set("Work.Summary", "A summary typed first.").Set("Work.Notes", "Notes typed first.")
+            .Attach("upload", "title-only.txt", Encoding.UTF8.GetBytes(titleAndChapters));
+        using var upload = await import.SubmitAsync();
+        var page = await client.PageOfAsync(upload);
+        var form = PostingForm(page);
+
+        Assert.Equal("A Title Only", Field(form, "Work.Title"));
+        Assert.Equal("Start", Field(form, "Chapter.Title"));
+        Assert.Equal("Typed Fandom", Field(form, "Work.Fandoms"));
+        Assert.Equal("Typed Tag", Field(form, "Work.Freeforms"));
+        Assert.Equal("A summary typed first.", Field(form, "Work.Summary"));
+        Assert.Equal("Notes typed first.", Field(form, "Work.Notes"));
+    }
+
+    [Fact]
+    public async Task Where_the_file_and_the_writer_both_give_a_value_the_typed_one_is_kept_and_the_notice_says_so()
+    {
+        await archive.CreateUserAsync("typed_both");
+        using var client = await archive.LoggedInAsync("typed_both");
+
+        var import = (await client.PageAsync("/works/new")).Form("Import from file")
+            .Set("Work.Fandoms", "Typed Fandom").Set("Work.Summary", "A summary typed first.")
+            .Attach("upload", "salt-road.txt", Encoding.UTF8.GetBytes(Story));
+        using var upload = await import.SubmitAsync();
+        var page = await client.PageOfAsync(upload);
+        var form = PostingForm(page);
+
+        Assert.Equal("A summary typed first.", Field(form, "Work.Summary"));
+        Assert.Equal("Typed Fandom, Desert Couriers", Field(form, "Work.Fandoms"));
+        Assert.Equal("The Salt Road Home", Field(form, "Work.Title"));
+        var notice = page.Document.QuerySelector("#imported-heading")!.ParentElement!.TextContent;
+        Assert.Contains("Kept what you typed", notice, StringComparison.Ordinal);
+        Assert.Contains("summary", notice, StringComparison.Ordinal);
+    }
+
     /// <summary>Chooses the file on "Post new work" and presses "Import from file".</summary>
     private static async Task<HttpResponseMessage> UploadAsync(WebClient client, string fileName, byte[] content) =>
         await (await client.PageAsync("/works/new")).Form("Import from file").Attach("upload", fileName, content).SubmitAsync();

@@ -17,9 +17,15 @@ public sealed class ImportedFile
     public bool EncodingGuessed { get; init; }
     public List<string> Found { get; init; } = [];
     public List<string> Warnings { get; init; } = [];
+    /// <summary>Fields where the writer had typed something other than the file's value, and the typed value was kept.</summary>
+    public List<string> KeptTyped { get; init; } = [];
+    /// <summary>Whether chapter text typed before importing was replaced by the file's chapters.</summary>
+    public bool ReplacedTypedChapter { get; init; }
 
-    public static ImportedFile From(string fileName, ImportedWork work) => new()
+    public static ImportedFile From(string fileName, ImportedWork work, IReadOnlyList<string> keptTyped, bool replacedTypedChapter) => new()
     {
+        KeptTyped = [.. keptTyped],
+        ReplacedTypedChapter = replacedTypedChapter,
         FileName = fileName,
         Format = work.Format,
         Encoding = work.Encoding,

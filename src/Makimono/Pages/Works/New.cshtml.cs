@@ -101,13 +101,16 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             return Page();
         }
         await SuggestTags.MapToExistingTagsAsync(db, imported, ct);
-        Work = ImportIntoArchive.FormFor(imported);
+        // The upload is sent with the posting form, so what was typed before importing arrives with it and is kept.
+        var (merged, keptTyped) = ImportOverTypedForm.Merge(Work, ImportIntoArchive.FormFor(imported));
+        var replacedChapter = !string.IsNullOrWhiteSpace(Chapter.Body);
+        Work = merged;
         Chapter = ImportIntoArchive.ChapterFormFor(imported.Chapters[0]);
         MoreChapters = imported.Chapters.Skip(1).Select(ImportIntoArchive.ChapterFormFor).ToList();
-        Imported = ImportedFile.From(Path.GetFileName(upload.FileName), imported);
+        Imported = ImportedFile.From(Path.GetFileName(upload.FileName), imported, keptTyped, replacedChapter);
         ImportedJson = Imported.ToJson();
         Suggestions = imported.Suggestions;
-        // The form is shown from the file, not from what the upload form posted.
+        // The form is shown from the merged model, not from what was posted.
         ModelState.Clear();
         return Page();
     }
