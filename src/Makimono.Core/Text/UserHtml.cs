@@ -61,7 +61,7 @@ public static partial class UserHtml
     }
 
     /// <summary>
-    /// The text to put back in an edit box for stored summary or notes HTML: the paragraphs the archive added come
+    /// The text to put back in an edit box for stored chapter text, summary or notes HTML: the paragraphs the archive added come
     /// off again, so the author sees what they typed. Only a text that turns into exactly the stored HTML is offered,
     /// so saving an unchanged form changes nothing; anything else is shown as the HTML it is.
     /// </summary>

@@ -132,7 +132,7 @@ public static class ChapterEditing
         form.Summary = UserHtml.ForEditing(chapter.Summary);
         form.Notes = UserHtml.ForEditing(chapter.Notes);
         form.EndNotes = UserHtml.ForEditing(chapter.EndNotes);
-        form.Body = chapter.Body;
+        form.Body = UserHtml.ForEditing(chapter.Body);
         form.Version = chapter.Version;
     }
 
