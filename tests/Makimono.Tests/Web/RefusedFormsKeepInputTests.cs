@@ -19,6 +19,7 @@ public sealed class RefusedFormsKeepInputTests(ArchiveFactory archive) : IClassF
     [InlineData("/tags/Kept%20Person/wrangle", "Add parent", "parentName", "Nonexistent Parent", null, null)]
     [InlineData("/tags/Kept%20Fluff/wrangle", "Rename", "newName", "Kept Person", null, null)]
     [InlineData("/account/pseuds", "Add pseud", "NewPseud", "keepadmin", "Description", "typed description")]
+    [InlineData("/works/new", "Post", "Work.Freeforms", "a=b", "Work.Summary", "A summary typed with a bad tag.")]
     public async Task A_refused_form_comes_back_holding_what_was_typed(string path, string button, string field, string value,
         string? otherField, string? otherValue)
     {
