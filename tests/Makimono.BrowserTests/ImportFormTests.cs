@@ -71,6 +71,34 @@ public sealed class ImportFormTests(ArchiveFixture archive)
         }
     }
 
+    [Fact]
+    public async Task What_was_typed_before_importing_is_still_there_after_it()
+    {
+        var page = await archive.NewPageAsync(asAuthor: true);
+        try
+        {
+            await page.GotoAsync("/works/new");
+            await WorkForms.Field(page, "Additional tags").FillAsync("Typed Before Import");
+            await WorkForms.Field(page, "Summary").FillAsync("A summary typed before importing.");
+            await page.GetByLabel("Story file", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+            {
+                Name = "clockwinder.txt",
+                MimeType = "text/plain",
+                Buffer = Encoding.UTF8.GetBytes(Story),
+            });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import from file" }).ClickAsync();
+
+            await Expect(WorkForms.Field(page, "Work title")).ToHaveValueAsync("The Clockwinder's Station");
+            await Expect(WorkForms.Field(page, "Additional tags")).ToHaveValueAsync("Typed Before Import");
+            await Expect(WorkForms.Field(page, "Summary")).ToHaveValueAsync("A summary typed before importing.");
+            await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Imported from clockwinder.txt" })).ToContainTextAsync("Kept what you typed for the summary");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     [Theory]
     [InlineData("light")]
     [InlineData("dark")]
