@@ -15,6 +15,8 @@ public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     public int Id { get; private set; }
     public string WorkTitle { get; private set; } = string.Empty;
     public IReadOnlyList<Chapter> Chapters { get; private set; } = [];
+    /// <summary>The chapters that may be deleted, as <see cref="ChapterEditing.WhyNotDeletable"/> decides; the others get no link.</summary>
+    public IReadOnlySet<int> DeletableChapterIds { get; private set; } = new HashSet<int>();
     public IReadOnlyList<Pseud> Pseuds { get; private set; } = [];
     /// <summary>Only creators manage creators, so an admin's form leaves the creator fields out.</summary>
     public bool IsCreator { get; private set; }
@@ -79,6 +81,7 @@ public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         WorkTitle = work.Title;
         var viewer = this.Viewer();
         Chapters = WorkAccess.ReadableChapters(work, viewer).ToList();
+        DeletableChapterIds = Chapters.Where(c => ChapterEditing.WhyNotDeletable(work, c) is null).Select(c => c.Id).ToHashSet();
         IsCreator = WorkAccess.IsCreator(work, viewer);
         Pseuds = await PseudQueries.OfUserAsync(db, this.UserId(), ct);
         return work;
