@@ -2,6 +2,12 @@ using Makimono.Cli;
 using Makimono.Hosting;
 using Microsoft.Extensions.Options;
 
+if (CommandLine.UnknownVerb(args) is { } typed)
+{
+    await Console.Error.WriteLineAsync(CommandLine.UnknownVerbMessage(typed));
+    return 2;
+}
+
 try
 {
     // Without a verb the archive serves, taking any "--key=value" arguments as host settings;
