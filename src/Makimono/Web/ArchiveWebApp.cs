@@ -64,6 +64,7 @@ internal static class ArchiveWebApp
         // First, so that it starts before the hosted services registered below (data protection among them).
         services.AddMigrationGate();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.ModelBinderProviders.Insert(0, new LineEndingsBinderProvider()));
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<UnhandledMethods>());
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Account");
