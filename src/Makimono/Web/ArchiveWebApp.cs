@@ -88,7 +88,12 @@ internal static class ArchiveWebApp
         {
             options.LoginPath = "/login";
             options.LogoutPath = "/logout";
-            options.AccessDeniedPath = "/errors/403";
+            // A 403 at the address asked for (the status-code page shows why), not a redirect to an error address.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             options.Cookie.Name = "makimono.session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
