@@ -31,4 +31,18 @@ public sealed class ForbiddenPageTests(ArchiveFactory archive) : IClassFixture<A
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/login?ReturnUrl=", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Someone_who_wrangles_no_fandom_is_refused_the_wrangling_queue()
+    {
+        await archive.CreateUserAsync("nowrangler");
+        using var reader = await archive.LoggedInAsync("nowrangler");
+
+        using var response = await reader.Http.GetAsync(new Uri("/tags/unwrangled", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("wrangler", body);
+        Assert.DoesNotContain("Tags of your fandoms", body);
+    }
 }
