@@ -152,6 +152,12 @@ internal static class ArchiveWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", Health);
+        // Browsers ask for /favicon.ico whatever the page links; the icon is the SVG every page links.
+        app.MapGet("/favicon.ico", context =>
+        {
+            context.Response.Redirect("/favicon.svg", permanent: true);
+            return Task.CompletedTask;
+        });
         app.MapMetrics();
         app.MapGet(TagAutocompleteEndpoint.Path, TagAutocompleteEndpoint.HandleAsync);
         app.MapRazorPages();
