@@ -25,6 +25,12 @@ catch (Exception error) when (StartupProblems.Of(error) is { Count: > 0 } proble
     }
     return 2;
 }
+catch (OperationCanceledException stopped) when (stopped.CancellationToken.IsCancellationRequested)
+{
+    // Ctrl-C or SIGTERM before a verb finished its work (serve, whose work is to run until stopped, exits 0 itself).
+    await Console.Error.WriteLineAsync("makimono: stopped before it finished.");
+    return 130;
+}
 
 /// <summary>Named so that WebApplicationFactory&lt;Program&gt; can find the entry point.</summary>
 public partial class Program;
