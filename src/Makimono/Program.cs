@@ -2,6 +2,12 @@ using Makimono.Cli;
 using Makimono.Hosting;
 using Microsoft.Extensions.Options;
 
+if (CommandLine.UnknownVerb(args) is { } typed)
+{
+    await Console.Error.WriteLineAsync(CommandLine.UnknownVerbMessage(typed));
+    return 2;
+}
+
 try
 {
     // Without a verb the archive serves, taking any "--key=value" arguments as host settings;
@@ -18,6 +24,12 @@ catch (Exception error) when (StartupProblems.Of(error) is { Count: > 0 } proble
         await Console.Error.WriteLineAsync(problem);
     }
     return 2;
+}
+catch (OperationCanceledException stopped) when (stopped.CancellationToken.IsCancellationRequested)
+{
+    // Ctrl-C or SIGTERM before a verb finished its work (serve, whose work is to run until stopped, exits 0 itself).
+    await Console.Error.WriteLineAsync("makimono: stopped before it finished.");
+    return 130;
 }
 
 /// <summary>Named so that WebApplicationFactory&lt;Program&gt; can find the entry point.</summary>

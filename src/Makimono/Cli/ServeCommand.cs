@@ -17,11 +17,25 @@ internal static class ServeCommand
     public static async Task<int> RunAsync(IDictionary<string, string?> overrides, string? urls, string[] hostArgs, CancellationToken ct)
     {
         await using var app = ArchiveWebApp.Build(overrides, urls, hostArgs);
-        var migration = Task.Run(() => ArchiveWebApp.MigrateAsync(app.Services, ct), ct);
+        // Stopped by the verb's handler (SIGINT, SIGTERM) or, without a verb, by the host's own: either ends the wait.
+        var hostStopping = app.Lifetime.ApplicationStopping;
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, hostStopping);
+        var migration = Task.Run(() => ArchiveWebApp.MigrateAsync(app.Services, stopping.Token), stopping.Token);
         app.Services.GetRequiredService<MigrationGate>().Track(migration);
         // While the server is still starting, the other core compiles the home page's queries once.
         _ = migration.ContinueWith(_ => ArchiveWebApp.WarmUpAsync(app.Services, ct), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        // The tokens themselves, not the linked source, which the host's start may outrun; and taken before the
+        // host was disposed (RunAsync disposes it as the exception leaves).
+        catch (OperationCanceledException) when ((ct.IsCancellationRequested || hostStopping.IsCancellationRequested) && !migration.IsCompletedSuccessfully)
+        {
+            // Asked to stop before the database was ready: nothing had started, so this is a clean stop (exit code 0,
+            // as for a server stopped while serving), not a crash with a stack trace.
+            await Console.Error.WriteLineAsync("makimono: stopped while waiting for the database.");
+        }
         return 0;
     }
 }

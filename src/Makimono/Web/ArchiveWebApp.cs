@@ -64,6 +64,7 @@ internal static class ArchiveWebApp
         // First, so that it starts before the hosted services registered below (data protection among them).
         services.AddMigrationGate();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.ModelBinderProviders.Insert(0, new LineEndingsBinderProvider()));
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<UnhandledMethods>());
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Account");
@@ -87,7 +88,12 @@ internal static class ArchiveWebApp
         {
             options.LoginPath = "/login";
             options.LogoutPath = "/logout";
-            options.AccessDeniedPath = "/errors/403";
+            // A 403 at the address asked for (the status-code page shows why), not a redirect to an error address.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             options.Cookie.Name = "makimono.session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
@@ -146,6 +152,12 @@ internal static class ArchiveWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", Health);
+        // Browsers ask for /favicon.ico whatever the page links; the icon is the SVG every page links.
+        app.MapGet("/favicon.ico", context =>
+        {
+            context.Response.Redirect("/favicon.svg", permanent: true);
+            return Task.CompletedTask;
+        });
         app.MapMetrics();
         app.MapGet(TagAutocompleteEndpoint.Path, TagAutocompleteEndpoint.HandleAsync);
         app.MapRazorPages();

@@ -22,6 +22,16 @@ internal static class PageModelExtensions
     public static async Task<IActionResult> WorkNotVisibleAsync(this PageModel page, ArchiveDbContext db, int id, CancellationToken ct) =>
         await WorkQueries.NeedsLoginAsync(db, id, page.Viewer(), ct) ? page.Challenge() : page.NotFound();
 
+    /// <summary>Set by <see cref="Forbidden"/>, so that the 403 page can say why.</summary>
+    public const string ForbiddenReasonKey = "makimono:forbidden-reason";
+
+    /// <summary>A 403 whose error page says <paramref name="reason"/>.</summary>
+    public static IActionResult Forbidden(this PageModel page, string reason)
+    {
+        page.HttpContext.Items[ForbiddenReasonKey] = reason;
+        return page.StatusCode(StatusCodes.Status403Forbidden);
+    }
+
     public static void AddErrors(this ModelStateDictionary modelState, FormErrors errors)
     {
         foreach (var (field, message) in errors.Fields)

@@ -66,6 +66,20 @@ internal sealed class MakimonoProcess : IAsyncDisposable
         return (exit, process.Stdout, process.Stderr);
     }
 
+    /// <summary>Sends SIGTERM, as `timeout`, systemd or `docker stop` do to ask the program to stop.</summary>
+    public void Terminate()
+    {
+        if (Kill(_process.Id, Sigterm) != 0)
+        {
+            throw new InvalidOperationException($"Could not send SIGTERM to makimono (errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}).");
+        }
+    }
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);

@@ -123,7 +123,7 @@ public sealed class AccountTests(ArchiveFactory archive) : IClassFixture<Archive
             return 0;
         });
 
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin")).Status);
         // Still signed in: only the rights changed.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account")).Status);
     }

@@ -29,6 +29,19 @@ public static class WranglingAccess
     }
 
     /// <summary>
+    /// Returns why the viewer may not use the wrangling pages at all (the queue of unwrangled tags), or null when they
+    /// may: as on AO3, they are for wranglers only, so admins and users assigned to at least one fandom.
+    /// </summary>
+    public static async Task<string?> DenyWranglingPagesAsync(ArchiveDbContext db, Viewer viewer, CancellationToken ct = default)
+    {
+        if (viewer.IsAdmin || (viewer.UserId is { } userId && await db.WranglerAssignments.AnyAsync(a => a.UserId == userId, ct)))
+        {
+            return null;
+        }
+        return "The wrangling pages are for tag wranglers, and you wrangle no fandom. An admin assigns wranglers to fandoms; ask one if you would like to help.";
+    }
+
+    /// <summary>
     /// A fandom tag belongs to itself. Another tag belongs to its parent fandoms, or, until a wrangler gives it
     /// some, to the fandoms of the works it is used on, so new tags reach the wranglers who can sort them.
     /// </summary>

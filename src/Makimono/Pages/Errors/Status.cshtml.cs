@@ -17,6 +17,15 @@ public class StatusModel : PageModel
 
     public void OnPost(int code) => Describe(code);
 
+    /// <summary>Re-executed for a request with another method (a TRACE answered 405), no handler runs: describe it here.</summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null)
+        {
+            Describe(0);
+        }
+    }
+
     private void Describe(int code)
     {
         // A re-executed POST whose form cannot be read binds nothing at all, so the code is taken from the feature:
@@ -30,7 +39,8 @@ public class StatusModel : PageModel
         (Heading, Message) = code switch
         {
             404 => ("Page not found", "There is no page here, or you are not allowed to see it. Some works are visible only to logged-in users."),
-            403 => ("Not allowed", "You do not have permission to do that."),
+            405 => ("Method not allowed", "This address does not answer that kind of request."),
+            403 => ("Not allowed", HttpContext.Items[Web.PageModelExtensions.ForbiddenReasonKey] as string ?? "You do not have permission to do that."),
             413 => ("Too large", "What you sent is larger than the archive accepts. A file to import can be at most 10 MB."),
             429 => ("Slow down", HttpContext.Items[Web.ArchiveWebApp.RateLimitMessageKey] as string ?? "Too many requests in a short time. Wait a few seconds and try again."),
             400 => ("Bad request", "The request could not be understood. If you submitted a form, reload the page and try again."),

@@ -2,6 +2,7 @@ using Makimono.Database;
 using Makimono.Tags;
 using Makimono.Tags.Wrangling;
 using Makimono.Web;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,10 +28,22 @@ public class UnwrangledModel(ArchiveDbContext db, TimeProvider clock) : PageMode
 
     public IReadOnlySet<int> Ticked { get; private set; } = new HashSet<int>();
 
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
-
-    public async Task OnPostAsync(int[] tagIds, MassAction action, string? otherName, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (await WranglingAccess.DenyWranglingPagesAsync(db, this.Viewer(), ct) is { } denied)
+        {
+            return this.Forbidden(denied);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int[] tagIds, MassAction action, string? otherName, CancellationToken ct)
+    {
+        if (await WranglingAccess.DenyWranglingPagesAsync(db, this.Viewer(), ct) is { } denied)
+        {
+            return this.Forbidden(denied);
+        }
         var needsTarget = action is MassAction.Merge or MassAction.AddParentFandom;
         var target = needsTarget ? await FindAsync(otherName, ct) : null;
         OtherName = otherName;
@@ -51,6 +64,7 @@ public class UnwrangledModel(ArchiveDbContext db, TimeProvider clock) : PageMode
             Outcomes = await MassWrangling.RunAsync(db, clock, this.Viewer(), tagIds, action, target, ct);
         }
         await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
