@@ -1,6 +1,4 @@
 using Makimono.Cli;
-using Makimono.Hosting;
-using Microsoft.Extensions.Options;
 
 if (CommandLine.UnknownVerb(args) is { } typed)
 {
@@ -34,21 +32,3 @@ catch (OperationCanceledException stopped) when (stopped.CancellationToken.IsCan
 
 /// <summary>Named so that WebApplicationFactory&lt;Program&gt; can find the entry point.</summary>
 public partial class Program;
-
-internal static class StartupProblems
-{
-    /// <summary>
-    /// The lines to print for a failure the operator can fix, or none for a bug (which keeps its stack trace).
-    /// The host may hand them over wrapped, as when a hosted service fails while starting.
-    /// </summary>
-    public static List<string> Of(Exception error) => error switch
-    {
-        CannotStartException failure => [failure.Message],
-        OptionsValidationException invalid => invalid.Failures.Select(f => $"Configuration error: {f}").ToList(),
-        IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } inUse =>
-            [$"{inUse.Message.TrimEnd('.')}: stop what is listening there, or choose another address with --urls."],
-        AggregateException many => many.InnerExceptions.SelectMany(Of).Distinct().ToList(),
-        { InnerException: { } inner } => Of(inner),
-        _ => [],
-    };
-}
