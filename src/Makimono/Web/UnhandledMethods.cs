@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -12,6 +13,9 @@ namespace Makimono.Web;
 /// </summary>
 internal sealed class UnhandledMethods : IAsyncAuthorizationFilter, IOrderedFilter
 {
+    /// <summary>Each page's methods, worked out once: the filter runs on every page request.</summary>
+    private static readonly ConditionalWeakTable<CompiledPageActionDescriptor, HashSet<string>> AllowedByPage = [];
+
     /// <summary>After the sign-in check (0), before the antiforgery check (1000).</summary>
     public int Order => 500;
 
@@ -19,7 +23,7 @@ internal sealed class UnhandledMethods : IAsyncAuthorizationFilter, IOrderedFilt
     {
         if (context.ActionDescriptor is CompiledPageActionDescriptor page && !IsErrorPage(context.HttpContext))
         {
-            var allowed = Allowed(page);
+            var allowed = AllowedByPage.GetValue(page, Allowed);
             if (!allowed.Contains(context.HttpContext.Request.Method))
             {
                 context.HttpContext.Response.Headers.Allow = string.Join(", ", allowed.Order(StringComparer.Ordinal));
