@@ -14,6 +14,7 @@ public static class TextWriter
 {
     public const int Width = 72;
     public const string SceneBreak = "* * *";
+    private static readonly string NotesRule = new('-', 24);
 
     private static readonly HtmlParserOptions ParserOptions = new() { DisableElementPositionTracking = true };
 
@@ -43,6 +44,12 @@ public static class TextWriter
             Paragraph(text, chapter.Heading);
             Labelled(text, "Summary", chapter.Summary);
             Labelled(text, "Notes", chapter.Notes);
+            if (!string.IsNullOrWhiteSpace(chapter.Summary) || !string.IsNullOrWhiteSpace(chapter.Notes))
+            {
+                // A rule between the notes and the text, so that neither readers nor importers take the text's first
+                // lines for notes; dashes, unlike the scene break's stars.
+                text.Append(NotesRule).Append("\n\n");
+            }
             AppendHtml(text, chapter.Body);
             Labelled(text, "Notes", chapter.EndNotes);
         }
