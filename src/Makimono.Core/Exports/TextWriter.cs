@@ -6,7 +6,8 @@ using AngleSharp.Html.Parser;
 namespace Makimono.Exports;
 
 /// <summary>
-/// The work as plain text: a header of "Label: value" lines as AO3's text copies have, then each chapter under its
+/// The work as plain text: a header of "Label: value" lines as AO3's text copies have (one a line, never wrapped, so
+/// tools can read them), then each chapter under its
 /// heading. Paragraphs are separated by a blank line and wrapped at 72 columns at spaces (never inside a word, so
 /// text without spaces, such as Chinese or Japanese, and long addresses stay whole); scene breaks (&lt;hr&gt;) are "* * *".
 /// </summary>
