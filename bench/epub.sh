@@ -9,11 +9,12 @@ out="$root/bench/.build/epub"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-if ! command -v pandoc > /dev/null; then
-  echo "installing pandoc..." >&2
-  if [[ $(id -u) -eq 0 ]]; then apt-get install -y pandoc >&2; else sudo apt-get install -y pandoc >&2; fi
+if ! command -v pandoc > /dev/null || [[ ! -x /usr/bin/time ]]; then
+  echo "installing pandoc and time..." >&2
+  if [[ $(id -u) -eq 0 ]]; then apt-get install -y pandoc time >&2; else sudo apt-get install -y pandoc time >&2; fi
 fi
 command -v pandoc > /dev/null || { echo "pandoc is missing and could not be installed: apt-get install pandoc" >&2; exit 1; }
+[[ -x /usr/bin/time ]] || { echo "/usr/bin/time is missing and could not be installed: apt-get install time" >&2; exit 1; }
 
 echo "building the EPUB benchmark (Release)..." >&2
 dotnet build "$root/bench/EpubBench" -c Release -o "$out" --nologo -v quiet >&2
