@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Makimono.Import;
+using Makimono.Import.Formats;
 using Makimono.Tests.Exports;
 using Xunit;
 
