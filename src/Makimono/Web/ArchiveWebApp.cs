@@ -107,6 +107,7 @@ internal static class ArchiveWebApp
         services.AddSingleton<Tags.Autocomplete.TagAutocomplete>();
         services.AddScoped<Search.IWorkSearch, Search.DatabaseWorkSearch>();
         services.AddScoped<Listings>();
+        services.AddScoped<ViewerFilterSettings>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();
         services.AddAntiforgery(options => options.Cookie.Name = "makimono.antiforgery");
         services.AddFormGuard();
