@@ -209,4 +209,48 @@ public sealed class DatabaseWorkSearchTests(TestDatabases databases)
         var (_, scoped) = await corpus.FindAsync(new WorkQuery { IncludeTagIds = [corpus.Id("Iron Man (Movies)")] }, both);
         Assert.Equal((2, 1), (scoped.Total, scoped.HiddenByViewerFilters));
     }
+
+    /// <summary>45 works whose kudos, hits and titles repeat, so page boundaries fall inside runs of equal keys.</summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Search_after_pages_give_the_same_works_as_offset_pages_in_every_sort(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var authors = new[] { await archive.CreateUserAsync("Kiri"), await archive.CreateUserAsync("Hana") };
+        for (var i = 0; i < 45; i++)
+        {
+            var work = await archive.SaveWorkAsync(authors[i % 2], f => f.Title = $"Work {i % 7}");
+            work.KudosCount = i % 3;
+            work.HitCount = i % 5;
+            if (i % 4 == 0)
+            {
+                archive.Clock.Advance(TimeSpan.FromMinutes(1));
+            }
+        }
+        await archive.Db.SaveChangesAsync();
+
+        foreach (var sort in Enum.GetValues<WorkSort>())
+        {
+            foreach (var descending in new[] { true, false })
+            {
+                await using var db = archive.NewContext();
+                var search = new DatabaseWorkSearch(db);
+                var byOffset = new List<int>();
+                for (var page = 1; page <= 3; page++)
+                {
+                    byOffset.AddRange((await search.FindAsync(new WorkQuery { Sort = sort, Descending = descending, Page = page }, Viewer.Guest, ViewerFilters.None, default)).WorkIds);
+                }
+                var byCursor = new List<int>();
+                string? after = null;
+                for (var page = 1; page <= 3; page++)
+                {
+                    var result = await search.FindAsync(new WorkQuery { Sort = sort, Descending = descending, After = after }, Viewer.Guest, ViewerFilters.None, default);
+                    byCursor.AddRange(result.WorkIds);
+                    after = result.NextAfter;
+                    Assert.Equal(page < 3, after is not null);
+                }
+                Assert.Equal(45, byOffset.Distinct().Count());
+                Assert.True(byOffset.SequenceEqual(byCursor), $"{sort} {(descending ? "descending" : "ascending")}: cursor pages differ from offset pages");
+            }
+        }
+    }
 }
