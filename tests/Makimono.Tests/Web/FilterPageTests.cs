@@ -169,6 +169,9 @@ public sealed partial class FilterPageTests(ArchiveFactory archive) : IClassFixt
             Assert.Contains(expected, html);
         }
         Assert.Contains("Short Harbour Tale", html);
+
+        var (_, past) = await guest.GetAsync("/works/search?q=harbour&page=40");
+        Assert.Contains("Page 40 is past the last page of 1 works.", past);
     }
 
     [Fact]
