@@ -108,6 +108,7 @@ internal static class ArchiveWebApp
         services.AddScoped<Search.IWorkSearch, Search.DatabaseWorkSearch>();
         services.AddScoped<Listings>();
         services.AddScoped<ViewerFilterSettings>();
+        services.AddSingleton<Exports.DownloadCache>(_ => new Exports.DownloadCache());
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();
         services.AddAntiforgery(options => options.Cookie.Name = "makimono.antiforgery");
         services.AddFormGuard();
@@ -163,6 +164,7 @@ internal static class ArchiveWebApp
         });
         app.MapMetrics();
         app.MapGet(TagAutocompleteEndpoint.Path, TagAutocompleteEndpoint.HandleAsync);
+        app.MapGet(Exports.DownloadUrls.RoutePattern, DownloadEndpoint.HandleAsync);
         app.MapRazorPages();
     }
 
