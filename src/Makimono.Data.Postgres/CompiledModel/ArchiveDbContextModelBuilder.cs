@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2bf18236-24db-41cf-870e-43fc849b0c90"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("0920b092-fe81-472c-969c-c35ce27808e6"), entityTypeCount: 21)
         {
         }
 
@@ -23,6 +23,9 @@ namespace Makimono.Data.Postgres.CompiledModel
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
+            var blockedTag = BlockedTagEntityType.Create(this);
+            var mutedUser = MutedUserEntityType.Create(this);
+            var savedSearch = SavedSearchEntityType.Create(this);
             var metaTagLink = MetaTagLinkEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var tagParent = TagParentEntityType.Create(this);
@@ -39,6 +42,11 @@ namespace Makimono.Data.Postgres.CompiledModel
 
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
+            BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
+            MutedUserEntityType.CreateForeignKey1(mutedUser, user);
+            MutedUserEntityType.CreateForeignKey2(mutedUser, user);
+            SavedSearchEntityType.CreateForeignKey1(savedSearch, user);
             MetaTagLinkEntityType.CreateForeignKey1(metaTagLink, tag);
             MetaTagLinkEntityType.CreateForeignKey2(metaTagLink, tag);
             TagEntityType.CreateForeignKey1(tag, tag);
@@ -65,6 +73,9 @@ namespace Makimono.Data.Postgres.CompiledModel
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
+            BlockedTagEntityType.CreateAnnotations(blockedTag);
+            MutedUserEntityType.CreateAnnotations(mutedUser);
+            SavedSearchEntityType.CreateAnnotations(savedSearch);
             MetaTagLinkEntityType.CreateAnnotations(metaTagLink);
             TagEntityType.CreateAnnotations(tag);
             TagParentEntityType.CreateAnnotations(tagParent);
