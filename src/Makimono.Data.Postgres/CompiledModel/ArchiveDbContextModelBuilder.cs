@@ -12,12 +12,13 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2bf18236-24db-41cf-870e-43fc849b0c90"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("16208080-3044-4b9d-bfb5-092441d3cc7c"), entityTypeCount: 19)
         {
         }
 
         partial void Initialize()
         {
+            var appPassword = AppPasswordEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var pseud = PseudEntityType.Create(this);
             var siteSetting = SiteSettingEntityType.Create(this);
@@ -37,6 +38,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             var workTag = WorkTagEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
 
+            AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
             MetaTagLinkEntityType.CreateForeignKey1(metaTagLink, tag);
@@ -60,6 +62,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             WorkTagEntityType.CreateForeignKey1(workTag, tag);
             WorkTagEntityType.CreateForeignKey2(workTag, work);
 
+            AppPasswordEntityType.CreateAnnotations(appPassword);
             InvitationEntityType.CreateAnnotations(invitation);
             PseudEntityType.CreateAnnotations(pseud);
             SiteSettingEntityType.CreateAnnotations(siteSetting);

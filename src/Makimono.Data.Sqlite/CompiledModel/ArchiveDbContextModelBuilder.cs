@@ -11,12 +11,13 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("464a9e49-b636-4893-982d-12b685b9cc83"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("b1e6fc1c-3fbb-4e49-9954-6516d1db9b4e"), entityTypeCount: 19)
         {
         }
 
         partial void Initialize()
         {
+            var appPassword = AppPasswordEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var pseud = PseudEntityType.Create(this);
             var siteSetting = SiteSettingEntityType.Create(this);
@@ -36,6 +37,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var workTag = WorkTagEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
 
+            AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
             MetaTagLinkEntityType.CreateForeignKey1(metaTagLink, tag);
@@ -59,6 +61,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             WorkTagEntityType.CreateForeignKey1(workTag, tag);
             WorkTagEntityType.CreateForeignKey2(workTag, work);
 
+            AppPasswordEntityType.CreateAnnotations(appPassword);
             InvitationEntityType.CreateAnnotations(invitation);
             PseudEntityType.CreateAnnotations(pseud);
             SiteSettingEntityType.CreateAnnotations(siteSetting);
