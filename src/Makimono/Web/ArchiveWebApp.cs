@@ -150,6 +150,7 @@ internal static class ArchiveWebApp
         app.UseFormGuard();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseAppPasswords();
         app.UseAuthorization();
         app.MapGet("/health", Health);
         // Browsers ask for /favicon.ico whatever the page links; the icon is the SVG every page links.
@@ -160,6 +161,7 @@ internal static class ArchiveWebApp
         });
         app.MapMetrics();
         app.MapGet(TagAutocompleteEndpoint.Path, TagAutocompleteEndpoint.HandleAsync);
+        app.MapFeeds();
         app.MapRazorPages();
     }
 
