@@ -65,6 +65,7 @@ public sealed class OpdsCatalogTests(ArchiveFactory archive) : IClassFixture<Arc
         var work = FeedTools.Link(entry, "alternate", "text/html");
         Assert.Equal(HttpStatusCode.OK, (await FeedWorks.GetAsync(reader, work!)).Status);
         Assert.EndsWith($"{new Uri(work!).AbsolutePath}/download.epub", epub.GetProperty("href").GetString(), StringComparison.Ordinal);
+        await AssertEpubAsync(reader, epub.GetProperty("href").GetString()!, null);
 
         await FeedTools.AssertValidAsync(FeedTools.OpdsSchema, rootXml, fandomsXml, worksXml);
     }
@@ -203,6 +204,40 @@ public sealed class OpdsCatalogTests(ArchiveFactory archive) : IClassFixture<Arc
         Assert.Equal(Entries(guestRoot).Select(e => e.GetProperty("id").GetString()), ids);
         var recentXml = await FeedWorks.FeedAsync(guest, FeedTools.Link(EntryTitled(root, "Recent works"), "subsection")!, Acquisition, ("rootreader", password));
         await FeedTools.AssertValidAsync(FeedTools.OpdsSchema, rootXml, recentXml);
+    }
+
+    [Fact]
+    public async Task A_restricted_works_EPUB_downloads_with_the_app_password_its_feed_was_read_with()
+    {
+        await archive.CreateUserAsync("lockedwriter");
+        using var writer = await archive.LoggedInAsync("lockedwriter");
+        await FeedWorks.PostAsync(writer, "Locked Novella", restricted: true, words: 300);
+        var password = await CreateAppPasswordAsync(archive, "lockedreader");
+        using var reader = archive.Guest();
+        var recent = await FeedTools.ParseAsync(await FeedWorks.FeedAsync(reader, "/opds/recent", Acquisition, ("lockedreader", password)));
+        var href = FeedTools.Link(EntryTitled(recent, "Locked Novella"), "http://opds-spec.org/acquisition/open-access", "application/epub+zip")!;
+        await AssertEpubAsync(reader, href, ("lockedreader", password));
+        Assert.NotEqual(HttpStatusCode.OK, (await FeedWorks.GetAsync(reader, href)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await FeedWorks.GetAsync(reader, href, ("lockedreader", WebClient.Password))).Status);
+    }
+
+    /// <summary>Downloads an acquisition link and checks that it is an EPUB: a ZIP whose first entry is the stored mimetype.</summary>
+    private static async Task AssertEpubAsync(WebClient client, string href, (string, string)? basic)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(href));
+        if (basic is var (user, password))
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
+        }
+        using var response = await client.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/epub+zip", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        Assert.Equal("mimetype", zip.Entries[0].FullName);
+        using var mimetype = new StreamReader(zip.Entries[0].Open());
+        Assert.Equal("application/epub+zip", await mimetype.ReadToEndAsync());
     }
 
     private static async Task<string> FandomFeedAddressAsync(WebClient client, string fandom)
