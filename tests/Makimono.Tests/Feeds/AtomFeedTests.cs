@@ -53,6 +53,14 @@ public sealed class AtomFeedTests(ArchiveFactory archive) : IClassFixture<Archiv
         // The same feed keeps its id, and its entries theirs, whoever reads it and whatever else changed.
         Assert.Equal(feed.GetProperty("feed").GetProperty("id").GetString(), memberFeed.GetProperty("feed").GetProperty("id").GetString());
         Assert.Equal(dusk.GetProperty("id").GetString(), memberFeed.GetProperty("entries")[1].GetProperty("id").GetString());
+        // Another host name (a proxy, https, a new domain) changes the links, not the ids.
+        using var elsewhere = new HttpRequestMessage(HttpMethod.Get, new Uri(guest.Http.BaseAddress!, address));
+        elsewhere.Headers.Host = "fics.example.org";
+        using var moved = await guest.Http.SendAsync(elsewhere);
+        var movedFeed = await FeedTools.ParseAsync(await moved.Content.ReadAsStringAsync());
+        Assert.StartsWith("http://fics.example.org/", FeedTools.Link(movedFeed.GetProperty("feed"), "self"), StringComparison.Ordinal);
+        Assert.Equal(feed.GetProperty("feed").GetProperty("id").GetString(), movedFeed.GetProperty("feed").GetProperty("id").GetString());
+        Assert.Equal(dusk.GetProperty("id").GetString(), movedFeed.GetProperty("entries")[0].GetProperty("id").GetString());
         await FeedTools.AssertValidAsync(FeedTools.AtomSchema, xml);
     }
 
