@@ -71,6 +71,21 @@ public sealed class OpdsCatalogTests(ArchiveFactory archive) : IClassFixture<Arc
     }
 
     [Fact]
+    public async Task Every_kind_of_page_links_the_catalog_from_its_head()
+    {
+        await archive.CreateUserAsync("headwriter");
+        using var writer = await archive.LoggedInAsync("headwriter");
+        var id = await FeedWorks.PostAsync(writer, "Head Linked", fandom: "Head Fandom");
+        using var guest = archive.Guest();
+        foreach (var page in new[] { "/", $"/works/{id}", "/tags/Head Fandom/works", "/users/headwriter", "/media", "/login", "/signup" })
+        {
+            var html = await guest.PageAsync(page);
+            Assert.Equal("/opds", html.Document.QuerySelector($"head link[rel=alternate][type='{Navigation}']")?.GetAttribute("href"));
+        }
+        Assert.Equal("/opds", (await writer.PageAsync("/account")).Document.QuerySelector($"head link[rel=alternate][type='{Navigation}']")?.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Acquisition_feeds_page_with_first_previous_next_and_last_links()
     {
         await archive.CreateUserAsync("pagewriter");

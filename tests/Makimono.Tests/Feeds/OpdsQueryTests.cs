@@ -48,7 +48,10 @@ public sealed class OpdsQueryTests(TestDatabases databases)
         await archive.SaveWorkAsync(author, f => (f.Title, f.RatingId) = ("Draft mature", 4), post: false);
         var hidden = await archive.SaveWorkAsync(author, f => (f.Title, f.RatingId) = ("Hidden mature", 4));
         await archive.Db.Works.Where(w => w.Id == hidden.Id).ExecuteUpdateAsync(u => u.SetProperty(w => w.IsHidden, true));
-        await archive.Db.Tags.Where(t => t.Name == "Original Work").ExecuteUpdateAsync(u => u.SetProperty(t => t.IsCanonical, true));
+        await archive.SaveWorkAsync(author, f => (f.Title, f.Fandoms, f.IsRestricted) = ("Members fandom work", "Members Fandom", true));
+        await archive.SaveWorkAsync(author, f => (f.Title, f.Fandoms) = ("Draft fandom work", "Draft Fandom"), post: false);
+        await archive.Db.Tags.Where(t => t.Name == "Original Work" || t.Name == "Members Fandom" || t.Name == "Draft Fandom")
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.IsCanonical, true));
 
         await using var db = archive.NewContext();
         var ids = await FeedIds.LoadAsync(db);
@@ -72,6 +75,10 @@ public sealed class OpdsQueryTests(TestDatabases databases)
         var fandoms = await OpdsCatalog.FandomsAsync(db, Viewer.Guest, 1, ids, Links);
         var originalWork = fandoms.Elements(Atom.Ns + "entry").Single(e => e.Element(Atom.Ns + "title")!.Value == "Original Work");
         Assert.Equal("3", originalWork.Element(Atom.Ns + "link")!.Attribute(Atom.Thread + "count")!.Value);
+        // A fandom whose only works are restricted or drafts is not listed for a guest; a member sees the restricted one.
+        Assert.Equal(["Original Work"], fandoms.Elements(Atom.Ns + "entry").Select(e => e.Element(Atom.Ns + "title")!.Value));
+        var memberFandoms = await OpdsCatalog.FandomsAsync(db, TestArchive.ViewerFor(reader), 1, ids, Links);
+        Assert.Equal(["Members Fandom", "Original Work"], memberFandoms.Elements(Atom.Ns + "entry").Select(e => e.Element(Atom.Ns + "title")!.Value));
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
