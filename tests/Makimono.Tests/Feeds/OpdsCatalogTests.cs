@@ -209,6 +209,9 @@ public sealed class OpdsCatalogTests(ArchiveFactory archive) : IClassFixture<Arc
         using var guest = archive.Guest();
         var guestRoot = await FeedTools.ParseAsync(await FeedWorks.FeedAsync(guest, "/opds", Navigation));
         Assert.Equal(["Recent works", "Fandoms", "Your works (sign in)"], Titles(guestRoot));
+        // An e-reader's odd query string narrows nothing and breaks nothing.
+        await FeedWorks.FeedAsync(guest, "/opds/recent?page=-3&rating=x&complete=perhaps&words=%00", Acquisition);
+        await FeedWorks.FeedAsync(guest, "/opds/search?q=" + new string('x', 5000), Acquisition);
         var password = await CreateAppPasswordAsync(archive, "rootreader");
         var rootXml = await FeedWorks.FeedAsync(guest, "/opds", Navigation, ("rootreader", password));
         var root = await FeedTools.ParseAsync(rootXml);
