@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Xml.Linq;
 using Makimono.Accounts;
 using Makimono.Database;
@@ -6,6 +7,7 @@ using Makimono.Feeds.Opds;
 using Makimono.Tags;
 using Makimono.Works;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 
 namespace Makimono.Web;
 
@@ -127,8 +129,17 @@ internal static class FeedEndpoints
         // What a feed shows depends on who asks, so no shared cache may keep one reader's copy for another.
         context.Response.Headers.CacheControl = viewer.IsLoggedIn ? "private, no-cache" : "no-cache";
         context.Response.Headers.Vary = "Authorization, Cookie";
+        // Feed readers poll: an unchanged feed answers 304 on its ETag (a hash of what this reader would get).
+        var bytes = Atom.Serialize(feed);
+        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexString(SHA256.HashData(bytes))[..32] + "\"");
+        context.Response.GetTypedHeaders().ETag = etag;
+        if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags && tags.Any(t => t.Compare(etag, useStrongComparison: false)))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
         context.Response.ContentType = contentType;
-        await context.Response.Body.WriteAsync(Atom.Serialize(feed), context.RequestAborted);
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
     private static FeedLinks LinksOf(HttpContext context) =>

@@ -97,6 +97,8 @@ public sealed class AtomFeedTests(ArchiveFactory archive) : IClassFixture<Archiv
         var address = await FeedLinkAsync(guest, $"/works/{id}");
         var before = await FeedTools.ParseAsync(await FeedWorks.FeedAsync(guest, address, AtomType));
         Assert.Equal(["Growing Story, chapter 1"], Titles(before));
+        var etag = await EtagAsync(guest, address);
+        Assert.Equal(HttpStatusCode.NotModified, await StatusWithAsync(guest, address, etag));
 
         using (var posted = await writer.SubmitFormAsync($"/works/{id}/chapters/new", "Post chapter",
             [new("Chapter.Title", "The Storm"), new("Chapter.Body", "<p>Rain came down over the bay all night.</p>")]))
@@ -108,6 +110,8 @@ public sealed class AtomFeedTests(ArchiveFactory archive) : IClassFixture<Archiv
         {
             Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         }
+        // A feed reader polling with the old ETag gets the new chapter, not a 304.
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(guest, address, etag));
         var xml = await FeedWorks.FeedAsync(guest, address, AtomType);
         var after = await FeedTools.ParseAsync(xml);
         Assert.Equal(["Growing Story, chapter 2: The Storm", "Growing Story, chapter 1"], Titles(after));
@@ -117,6 +121,21 @@ public sealed class AtomFeedTests(ArchiveFactory archive) : IClassFixture<Archiv
         var creators = await FeedTools.ParseAsync(await FeedWorks.FeedAsync(writer, address, AtomType));
         Assert.Contains("Growing Story, chapter 3: Unfinished", Titles(creators));
         await FeedTools.AssertValidAsync(FeedTools.AtomSchema, xml);
+    }
+
+    private static async Task<string> EtagAsync(WebClient client, string address)
+    {
+        using var response = await client.Http.GetAsync(new Uri(client.Http.BaseAddress!, address));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response.Headers.ETag!.ToString();
+    }
+
+    private static async Task<HttpStatusCode> StatusWithAsync(WebClient client, string address, string etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(client.Http.BaseAddress!, address));
+        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        using var response = await client.Http.SendAsync(request);
+        return response.StatusCode;
     }
 
     [Fact]
