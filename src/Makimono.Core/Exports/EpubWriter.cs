@@ -25,7 +25,8 @@ public static class EpubWriter
     {
         var timestamp = new DateTimeOffset(work.Modified, TimeSpan.Zero);
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8);
-        // Readers find the type from the first bytes of the file: uncompressed, and first.
+        // Readers find the type from the first bytes of the file: uncompressed, and first. The rest is deflated at the
+        // fastest level: a tenth of the time of the default level (which was most of the time), for a file about 1.6 times as large.
         Add(zip, "mimetype", "application/epub+zip", CompressionLevel.NoCompression, timestamp);
         Add(zip, "META-INF/container.xml", """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -34,7 +35,7 @@ public static class EpubWriter
                 <rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
               </rootfiles>
             </container>
-            """, CompressionLevel.Optimal, timestamp);
+            """, CompressionLevel.Fastest, timestamp);
 
         var documents = new List<(string Id, string File, string Title)> { ("preface", "preface.xhtml", work.Title) };
         documents.Add(("nav", "nav.xhtml", "Contents"));
@@ -45,18 +46,18 @@ public static class EpubWriter
             documents.Add(("afterword", "afterword.xhtml", "End Notes"));
         }
 
-        Add(zip, ContentFolder + "package.opf", Package(work, documents), CompressionLevel.Optimal, timestamp);
-        Add(zip, ContentFolder + "style.css", ExportStyles.Css, CompressionLevel.Optimal, timestamp);
-        Add(zip, ContentFolder + "nav.xhtml", Nav(work, hasAfterword), CompressionLevel.Optimal, timestamp);
-        Add(zip, ContentFolder + "preface.xhtml", Document(work, work.Title, markup => markup.Preface()), CompressionLevel.Optimal, timestamp);
+        Add(zip, ContentFolder + "package.opf", Package(work, documents), CompressionLevel.Fastest, timestamp);
+        Add(zip, ContentFolder + "style.css", ExportStyles.Css, CompressionLevel.Fastest, timestamp);
+        Add(zip, ContentFolder + "nav.xhtml", Nav(work, hasAfterword), CompressionLevel.Fastest, timestamp);
+        Add(zip, ContentFolder + "preface.xhtml", Document(work, work.Title, markup => markup.Preface()), CompressionLevel.Fastest, timestamp);
         foreach (var chapter in work.Chapters)
         {
             Add(zip, ContentFolder + ChapterFile(chapter), Document(work, chapter.Heading, markup => markup.Chapter(chapter), wrapper: "chapters"),
-                CompressionLevel.Optimal, timestamp);
+                CompressionLevel.Fastest, timestamp);
         }
         if (hasAfterword)
         {
-            Add(zip, ContentFolder + "afterword.xhtml", Document(work, "End Notes", markup => markup.Afterword()), CompressionLevel.Optimal, timestamp);
+            Add(zip, ContentFolder + "afterword.xhtml", Document(work, "End Notes", markup => markup.Afterword()), CompressionLevel.Fastest, timestamp);
         }
     }
 

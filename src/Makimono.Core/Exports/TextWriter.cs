@@ -6,7 +6,8 @@ using AngleSharp.Html.Parser;
 namespace Makimono.Exports;
 
 /// <summary>
-/// The work as plain text: a header of "Label: value" lines as AO3's text copies have, then each chapter under its
+/// The work as plain text: a header of "Label: value" lines as AO3's text copies have (one a line, never wrapped, so
+/// tools can read them), then each chapter under its
 /// heading. Paragraphs are separated by a blank line and wrapped at 72 columns at spaces (never inside a word, so
 /// text without spaces, such as Chinese or Japanese, and long addresses stay whole); scene breaks (&lt;hr&gt;) are "* * *".
 /// </summary>
@@ -14,6 +15,7 @@ public static class TextWriter
 {
     public const int Width = 72;
     public const string SceneBreak = "* * *";
+    private static readonly string NotesRule = new('-', 24);
 
     private static readonly HtmlParserOptions ParserOptions = new() { DisableElementPositionTracking = true };
 
@@ -21,14 +23,19 @@ public static class TextWriter
     {
         var text = new StringBuilder(4096 + work.Chapters.Sum(c => c.Body.Length));
         Paragraph(text, work.Title);
-        Paragraph(text, "by " + work.Byline);
-        var header = new List<string>();
+        // One "Author:" line each, so that importers do not read "Ana, Bea" as one name.
+        var header = work.Creators.Count == 0 ? ["Author: Anonymous"] : work.Creators.Select(c => "Author: " + c).ToList();
         header.AddRange(work.Tags.Select(t => $"{t.Label}: {string.Join(", ", t.Names)}"));
         header.Add("Language: " + work.LanguageName);
         header.AddRange(work.Series.Select(s => $"Series: Part {s.Position.ToString(CultureInfo.InvariantCulture)} of {s.Title}"));
         // "Words:" is a label the archive's importer sets aside, so the stats line does not become story.
-        header.Add("Words: " + WorkMarkup.Stats(work).Replace(" Words: ", " ", StringComparison.Ordinal));
-        header.Add("Source: " + work.Url);
+        var stats = $"Words: {work.Words.ToString("N0", CultureInfo.InvariantCulture)}, Chapters: {work.ChapterFraction}, Published: {work.PublishedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        if (work.ShowsUpdated)
+        {
+            stats += $", {(work.IsComplete ? "Completed" : "Updated")}: {work.Modified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        }
+        // On the stats line, which importers set aside, so that the address does not read as story.
+        header.Add($"{stats}, from {work.Url}");
         text.AppendJoin('\n', header).Append("\n\n");
         Labelled(text, "Summary", work.Summary);
         Labelled(text, "Notes", work.Notes);
@@ -38,13 +45,20 @@ public static class TextWriter
             Paragraph(text, chapter.Heading);
             Labelled(text, "Summary", chapter.Summary);
             Labelled(text, "Notes", chapter.Notes);
+            if (!string.IsNullOrWhiteSpace(chapter.Summary) || !string.IsNullOrWhiteSpace(chapter.Notes))
+            {
+                // A rule between the notes and the text, so that neither readers nor importers take the text's first
+                // lines for notes; dashes, unlike the scene break's stars.
+                text.Append(NotesRule).Append("\n\n");
+            }
             AppendHtml(text, chapter.Body);
             Labelled(text, "Notes", chapter.EndNotes);
         }
         if (!string.IsNullOrWhiteSpace(work.EndNotes))
         {
             text.Append('\n');
-            Labelled(text, "End Notes", work.EndNotes);
+            // "Notes:" after the last chapter, the label text importers know; plain text cannot tell these from the last chapter's end notes.
+            Labelled(text, "Notes", work.EndNotes);
         }
         // A byte order mark, so that editors on Windows read the file as UTF-8.
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
@@ -57,7 +71,8 @@ public static class TextWriter
             return;
         }
         text.Append(label).Append(":\n");
-        AppendHtml(text, html);
+        // Without blank lines between its paragraphs, so that the whole text stays under its label.
+        AppendHtml(text, html, blankLines: false);
     }
 
     private static void Paragraph(StringBuilder text, string paragraph, string indent = "")
@@ -67,7 +82,7 @@ public static class TextWriter
     }
 
     /// <summary>The text of stored HTML: one paragraph per block, lines kept where the author broke them.</summary>
-    public static void AppendHtml(StringBuilder text, string html)
+    public static void AppendHtml(StringBuilder text, string html, bool blankLines = true)
     {
         var document = new HtmlParser(ParserOptions).ParseDocument("<!DOCTYPE html><html><head></head><body>" + html + "</body></html>");
         var blocks = new List<(string Text, string Indent)>();
@@ -76,7 +91,15 @@ public static class TextWriter
         Flush(blocks, current, "");
         foreach (var (block, indent) in blocks)
         {
-            Paragraph(text, block, indent);
+            Wrap(text, block, indent);
+            if (blankLines)
+            {
+                text.Append('\n');
+            }
+        }
+        if (!blankLines && blocks.Count > 0)
+        {
+            text.Append('\n');
         }
     }
 

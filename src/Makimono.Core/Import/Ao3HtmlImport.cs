@@ -168,7 +168,8 @@ public static partial class Ao3HtmlImport
         ImportedChapter? current = null;
         foreach (var child in chapters.Children)
         {
-            if (child.LocalName == "h2" || child.QuerySelector("h2") is not null)
+            // The chapter's text is never its heading, even when the author used h2 in it.
+            if (!child.ClassList.Contains("userstuff") && (child.LocalName == "h2" || child.QuerySelector("h2") is not null))
             {
                 var heading = child.LocalName == "h2" ? child : child.QuerySelector("h2")!;
                 current = new ImportedChapter { Title = ChapterTitle(heading.TextContent.Trim(), work.Markers) };

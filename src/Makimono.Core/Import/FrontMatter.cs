@@ -133,7 +133,11 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
                 work.Markers.Add(p.Text);
                 AddTags(work.Fandoms, rest);
                 return true;
-            case "genre" or "genres":
+            case "archive warning" or "archive warnings":
+                work.Markers.Add(p.Text);
+                AddTags(work.ArchiveWarnings, rest);
+                return true;
+            case "genre" or "genres" or "additional tags":
                 work.Markers.Add(p.Text);
                 AddTags(work.Freeforms, rest);
                 return true;
@@ -143,7 +147,8 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
                 return true;
             case "series":
                 work.Markers.Add(p.Text);
-                AddTags(work.Series, rest);
+                // "Part 2 of My Series", as AO3's downloads and the archive's own write it, names "My Series".
+                AddTags(work.Series, Regex.Replace(rest, @"^Part\s+\d+\s+of\s+", string.Empty, RegexOptions.IgnoreCase));
                 return true;
             case "words" or "word" or "word count" or "language":
                 work.Markers.Add(p.Text);
