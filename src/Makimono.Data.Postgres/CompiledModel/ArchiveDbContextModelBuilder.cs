@@ -12,12 +12,13 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0920b092-fe81-472c-969c-c35ce27808e6"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("3b1a22f1-47a1-41f5-af32-62c91f017675"), entityTypeCount: 22)
         {
         }
 
         partial void Initialize()
         {
+            var appPassword = AppPasswordEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var pseud = PseudEntityType.Create(this);
             var siteSetting = SiteSettingEntityType.Create(this);
@@ -40,6 +41,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             var workTag = WorkTagEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
 
+            AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
@@ -68,6 +70,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             WorkTagEntityType.CreateForeignKey1(workTag, tag);
             WorkTagEntityType.CreateForeignKey2(workTag, work);
 
+            AppPasswordEntityType.CreateAnnotations(appPassword);
             InvitationEntityType.CreateAnnotations(invitation);
             PseudEntityType.CreateAnnotations(pseud);
             SiteSettingEntityType.CreateAnnotations(siteSetting);

@@ -11,12 +11,13 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e28435f1-4ac3-464f-93bc-4efdbbd3c8f5"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("b74ea9ba-0672-47e8-9f81-d1859559f1c3"), entityTypeCount: 22)
         {
         }
 
         partial void Initialize()
         {
+            var appPassword = AppPasswordEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var pseud = PseudEntityType.Create(this);
             var siteSetting = SiteSettingEntityType.Create(this);
@@ -39,6 +40,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var workTag = WorkTagEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
 
+            AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
@@ -67,6 +69,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             WorkTagEntityType.CreateForeignKey1(workTag, tag);
             WorkTagEntityType.CreateForeignKey2(workTag, work);
 
+            AppPasswordEntityType.CreateAnnotations(appPassword);
             InvitationEntityType.CreateAnnotations(invitation);
             PseudEntityType.CreateAnnotations(pseud);
             SiteSettingEntityType.CreateAnnotations(siteSetting);

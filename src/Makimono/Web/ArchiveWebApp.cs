@@ -154,6 +154,7 @@ internal static class ArchiveWebApp
         app.UseFormGuard();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseAppPasswords();
         app.UseAuthorization();
         app.MapGet("/health", Health);
         // Browsers ask for /favicon.ico whatever the page links; the icon is the SVG every page links.
@@ -164,6 +165,7 @@ internal static class ArchiveWebApp
         });
         app.MapMetrics();
         app.MapGet(TagAutocompleteEndpoint.Path, TagAutocompleteEndpoint.HandleAsync);
+        app.MapFeeds();
         app.MapGet(Exports.DownloadUrls.RoutePattern, DownloadEndpoint.HandleAsync);
         app.MapRazorPages();
     }

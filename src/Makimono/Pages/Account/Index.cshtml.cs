@@ -15,6 +15,10 @@ public class AccountModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     public int PendingInvitations { get; private set; }
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
     public string? ThisSessionKey { get; private set; }
+    [BindProperty] public string? AppPasswordLabel { get; set; }
+    public IReadOnlyList<AppPassword> AppPasswordList { get; private set; } = [];
+    /// <summary>Set only on the answer to "Create app password": the one time its text is shown.</summary>
+    public AppPasswords.Created? NewAppPassword { get; private set; }
 
     public async Task OnGetAsync(bool changed, CancellationToken ct)
     {
@@ -67,6 +71,29 @@ public class AccountModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         return Redirect("/account?changed=true");
     }
 
+    public async Task<IActionResult> OnPostCreateAppPasswordAsync(CancellationToken ct)
+    {
+        if (AppPasswords.ValidateLabel(AppPasswordLabel) is { } problem)
+        {
+            ModelState.AddModelError(nameof(AppPasswordLabel), problem);
+        }
+        else
+        {
+            // Shown in this answer and never again: no redirect, so the password is in no address and no later page.
+            NewAppPassword = await AppPasswords.CreateAsync(db, clock, this.UserId(), AppPasswordLabel!.Trim(), ct);
+            AppPasswordLabel = null;
+            ModelState.Clear();
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAppPasswordAsync(int appPasswordId, CancellationToken ct)
+    {
+        await AppPasswords.RevokeAsync(db, this.UserId(), appPasswordId, ct);
+        return Redirect("/account#app-passwords-heading");
+    }
+
     public bool IsThisSession(UserSession session) => Accounts.Sessions.IsKey(session, ThisSessionKey);
 
     private async Task LoadAsync(CancellationToken ct)
@@ -75,5 +102,6 @@ public class AccountModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         PendingInvitations = await db.WorkCreators.CountAsync(c => !c.Accepted && c.Pseud.UserId == userId, ct);
         Sessions = await Accounts.Sessions.OfUserAsync(db, clock, userId, ct);
         ThisSessionKey = Session.KeyOf(User);
+        AppPasswordList = await AppPasswords.OfUserAsync(db, userId, ct);
     }
 }

@@ -33,6 +33,12 @@ internal static class CrawlSeed
         await AddChapterAsync(creator, posted, "Kakashi came back the next morning.");
         await AddChapterAsync(creator, posted, "Iruka had already left.");
 
+        // An app password, so the account page shows one to revoke.
+        using (var appPassword = await creator.SubmitFormAsync("/account", "Create app password", [new("AppPasswordLabel", "Crawler e-reader")]))
+        {
+            Assert.Equal(HttpStatusCode.OK, appPassword.StatusCode);
+        }
+
         using var cocreator = await archive.LoggedInAsync("cocreator");
         using (var accept = await cocreator.SubmitFormAsync("/account/creatorships", "Accept", near: "The Gate at Dawn"))
         {

@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using System.Xml.Linq;
+using Makimono.Accounts;
+using Makimono.Database;
+using Makimono.Feeds;
+using Makimono.Feeds.Opds;
+using Makimono.Tags;
+using Makimono.Works;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace Makimono.Web;
+
+/// <summary>
+/// The Atom feeds and the OPDS catalog, as plain request delegates like the tag autocomplete endpoint. The viewer is the
+/// cookie's user, or the app password's (<see cref="AppPasswordAuth"/>), or a guest.
+/// </summary>
+internal static class FeedEndpoints
+{
+    public static void MapFeeds(this WebApplication app)
+    {
+        app.MapGet("/tags/{name}/works.atom", TagFeedAsync);
+        app.MapGet("/users/{name}/works.atom", UserFeedAsync);
+        app.MapGet("/series/{id:int}/works.atom", SeriesFeedAsync);
+        app.MapGet("/works/{id:int}/chapters.atom", ChaptersFeedAsync);
+        app.MapGet(OpdsCatalog.RootPath, OpdsRootAsync);
+        app.MapGet(OpdsCatalog.RecentPath, OpdsRecentAsync);
+        app.MapGet(OpdsCatalog.FandomsPath, OpdsFandomsAsync);
+        app.MapGet("/opds/tags/{name}", OpdsTagAsync);
+        app.MapGet(OpdsCatalog.MyWorksPath, OpdsMyWorksAsync);
+        app.MapGet(OpdsCatalog.SearchDescriptionPath, OpdsSearchDescriptionAsync);
+        app.MapGet(OpdsCatalog.SearchPath, OpdsSearchAsync);
+    }
+
+    private static Task TagFeedAsync(HttpContext context) =>
+        AtomAsync(context, (db, viewer, ids, links, ct) => WorkFeeds.TagAsync(db, viewer, Route(context, "name"), ids, links, ct));
+
+    private static Task UserFeedAsync(HttpContext context) =>
+        AtomAsync(context, (db, viewer, ids, links, ct) => WorkFeeds.UserAsync(db, viewer, Route(context, "name"), ids, links, ct));
+
+    private static Task SeriesFeedAsync(HttpContext context) =>
+        AtomAsync(context, (db, viewer, ids, links, ct) => WorkFeeds.SeriesAsync(db, viewer, RouteId(context), ids, links, ct));
+
+    private static Task ChaptersFeedAsync(HttpContext context) =>
+        AtomAsync(context, (db, viewer, ids, links, ct) => WorkFeeds.ChaptersAsync(db, viewer, RouteId(context), ids, links, ct));
+
+    private static Task OpdsRootAsync(HttpContext context) =>
+        OpdsAsync(context, OpdsCatalog.Navigation, async (db, viewer, ids, links, ct) =>
+        {
+            var updated = await db.Works.VisibleTo(viewer).MaxAsync(w => (DateTime?)w.UpdatedAt, ct) ?? DateTime.UnixEpoch;
+            return OpdsCatalog.Root(viewer, updated, ids, links);
+        });
+
+    private static Task OpdsRecentAsync(HttpContext context) =>
+        OpdsAsync(context, OpdsCatalog.Acquisition, async (db, viewer, ids, links, ct) =>
+            await OpdsCatalog.AcquisitionAsync(db.Works.VisibleTo(viewer),
+                new AcquisitionFeed("Recent works", OpdsCatalog.RecentPath, "opds/recent", DateTime.UnixEpoch), Facets(context), Page(context), ids, links, ct));
+
+    private static Task OpdsFandomsAsync(HttpContext context) =>
+        OpdsAsync(context, OpdsCatalog.Navigation, async (db, viewer, ids, links, ct) =>
+            await OpdsCatalog.FandomsAsync(db, viewer, Page(context), ids, links, ct));
+
+    private static Task OpdsTagAsync(HttpContext context) =>
+        OpdsAsync(context, OpdsCatalog.Acquisition, async (db, viewer, ids, links, ct) =>
+        {
+            var normalized = TagName.Normalize(TagUrl.FromSegment(Route(context, "name")));
+            var tag = await db.Tags.KnownTo(db, viewer).Include(t => t.Merger).FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
+            if (tag is null)
+            {
+                return null;
+            }
+            var canonical = tag.Merger ?? tag;
+            return await OpdsCatalog.AcquisitionAsync(WorkListing.TaggedWith(db, canonical.Id).VisibleTo(viewer),
+                new AcquisitionFeed(canonical.Name, OpdsCatalog.TagPath(canonical.Name), $"opds/tags/{canonical.Id}", canonical.CreatedAt),
+                Facets(context), Page(context), ids, links, ct);
+        });
+
+    private static async Task OpdsMyWorksAsync(HttpContext context)
+    {
+        if (Viewer.From(context.User).UserId is not int userId)
+        {
+            await AppPasswordAuth.ChallengeAsync(context, "Sign in with your user name and an app password from your account page.");
+            return;
+        }
+        await OpdsAsync(context, OpdsCatalog.Acquisition, async (db, viewer, ids, links, ct) =>
+            await OpdsCatalog.AcquisitionAsync(WorkListing.ByUser(db, userId).VisibleTo(viewer),
+                new AcquisitionFeed("Your works", OpdsCatalog.MyWorksPath, $"opds/users/{userId}/works", DateTime.UnixEpoch),
+                Facets(context), Page(context), ids, links, ct));
+    }
+
+    private static async Task OpdsSearchDescriptionAsync(HttpContext context)
+    {
+        context.Response.ContentType = OpdsCatalog.OpenSearchDescription + "; charset=utf-8";
+        await context.Response.Body.WriteAsync(Atom.Serialize(OpdsCatalog.SearchDescription(LinksOf(context))), context.RequestAborted);
+    }
+
+    private static Task OpdsSearchAsync(HttpContext context) =>
+        OpdsAsync(context, OpdsCatalog.Acquisition, async (db, viewer, ids, links, ct) =>
+        {
+            var terms = (context.Request.Query["q"].FirstOrDefault() ?? "").Trim();
+            if (terms.Length > Limits.TitleMax)
+            {
+                terms = terms[..Limits.TitleMax];
+            }
+            var visible = db.Works.VisibleTo(viewer);
+            return await OpdsCatalog.AcquisitionAsync(terms.Length == 0 ? visible.Where(_ => false) : OpdsCatalog.Matching(visible, terms),
+                new AcquisitionFeed($"Search: {terms}", OpdsCatalog.SearchPath, "opds/search?q=" + terms, DateTime.UnixEpoch, terms),
+                Facets(context), Page(context), ids, links, ct);
+        });
+
+    private delegate Task<XElement?> FeedBuilder(ArchiveDbContext db, Viewer viewer, FeedIds ids, FeedLinks links, CancellationToken ct);
+
+    private static Task AtomAsync(HttpContext context, FeedBuilder build) => WriteAsync(context, Atom.ContentType, build);
+
+    private static Task OpdsAsync(HttpContext context, string kind, FeedBuilder build) => WriteAsync(context, kind + "; charset=utf-8", build);
+
+    private static async Task WriteAsync(HttpContext context, string contentType, FeedBuilder build)
+    {
+        var db = context.RequestServices.GetRequiredService<ArchiveDbContext>();
+        var viewer = Viewer.From(context.User);
+        var ids = await FeedIds.LoadAsync(db, context.RequestAborted);
+        var feed = await build(db, viewer, ids, LinksOf(context), context.RequestAborted);
+        if (feed is null)
+        {
+            // The same 404 as the page the feed follows, for something that does not exist or that the viewer may not see.
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        // What a feed shows depends on who asks, so no shared cache may keep one reader's copy for another.
+        context.Response.Headers.CacheControl = viewer.IsLoggedIn ? "private, no-cache" : "no-cache";
+        context.Response.Headers.Vary = "Authorization, Cookie";
+        // Feed readers poll: an unchanged feed answers 304 on its ETag (a hash of what this reader would get).
+        var bytes = Atom.Serialize(feed);
+        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexString(SHA256.HashData(bytes))[..32] + "\"");
+        context.Response.GetTypedHeaders().ETag = etag;
+        if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } tags && tags.Any(t => t.Compare(etag, useStrongComparison: false)))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        context.Response.ContentType = contentType;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    private static FeedLinks LinksOf(HttpContext context) =>
+        new($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}");
+
+    private static string Route(HttpContext context, string key) => context.Request.RouteValues[key]?.ToString() ?? "";
+
+    private static int RouteId(HttpContext context) =>
+        int.TryParse(Route(context, "id"), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0;
+
+    private static int Page(HttpContext context) =>
+        int.TryParse(context.Request.Query["page"].FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var page) ? Math.Clamp(page, 1, 100_000) : 1;
+
+    private static OpdsFacets Facets(HttpContext context) =>
+        OpdsFacets.Parse(context.Request.Query["rating"].FirstOrDefault(), context.Request.Query["complete"].FirstOrDefault(), context.Request.Query["words"].FirstOrDefault());
+}
