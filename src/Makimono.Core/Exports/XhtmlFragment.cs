@@ -142,6 +142,18 @@ public sealed partial class XhtmlFragment
             "acronym" => ("abbr", null),
             _ => (OutOfPlace(element) ?? source, null),
         };
+        if (PhrasingOnly.Contains(name) && HasBlockInside(element))
+        {
+            // HTML parsers keep a block typed inside an inline element (<em><p>…</p></em>), which XHTML does not allow:
+            // a paragraph, heading or pre becomes a division that keeps its name as a class, an inline element lets
+            // its content stand without it.
+            if (name is not ("p" or "pre" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"))
+            {
+                WriteChildren(element, baseUrl, insideLink);
+                return;
+            }
+            (name, addedClass) = ("div", name);
+        }
         _out.Append('<').Append(name);
         WriteAttributes(element, name, baseUrl, addedClass);
         if (VoidElements.Contains(name))
@@ -152,6 +164,31 @@ public sealed partial class XhtmlFragment
         _out.Append('>');
         WriteChildren(element, baseUrl, insideLink || name == "a");
         _out.Append("</").Append(name).Append('>');
+    }
+
+    /// <summary>Elements that may hold only text and inline elements.</summary>
+    private static readonly HashSet<string> PhrasingOnly =
+    [
+        "p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "b", "cite", "code", "dfn", "em", "i", "kbd", "q", "rp", "rt",
+        "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var",
+    ];
+
+    private static readonly HashSet<string> BlockElements =
+    [
+        "address", "blockquote", "caption", "center", "dd", "details", "div", "dl", "dt", "figcaption", "figure", "h1", "h2",
+        "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "summary", "table", "ul",
+    ];
+
+    private static bool HasBlockInside(IElement element)
+    {
+        foreach (var child in element.Children)
+        {
+            if (BlockElements.Contains(child.LocalName) || HasBlockInside(child))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>What an element becomes where HTML does not allow it, or null where it belongs.</summary>
