@@ -23,6 +23,8 @@ public static class ExportStyles
         .align-right { text-align: right; }
         .align-justify { text-align: justify; }
         .big { font-size: larger; }
+        .pre { white-space: pre-wrap; }
+        .h1, .h2, .h3, .h4, .h5, .h6 { font-weight: bold; margin: 1em 0 0.5em; }
         nav#toc ol { list-style: none; padding-left: 0; }
         """;
 }

@@ -119,6 +119,150 @@ public sealed partial class XhtmlFragment
         }
     }
 
+    /// <summary>A list's children, with whatever is not an item (text, a division) put into one.</summary>
+    private void WriteListItems(IElement list, Uri baseUrl, bool insideLink)
+    {
+        var open = false;
+        foreach (var child in list.ChildNodes)
+        {
+            var isItem = child is IElement { LocalName: "li" };
+            if (!isItem && !open && child is IText text && string.IsNullOrWhiteSpace(text.Data))
+            {
+                Write(child, baseUrl, insideLink);
+                continue;
+            }
+            if (isItem && open)
+            {
+                _out.Append("</li>");
+                open = false;
+            }
+            else if (!isItem && !open)
+            {
+                _out.Append("<li>");
+                open = true;
+            }
+            Write(child, baseUrl, insideLink);
+        }
+        if (open)
+        {
+            _out.Append("</li>");
+        }
+    }
+
+    /// <summary>
+    /// A table's parts in the order HTML requires (caption, column groups, head, bodies, foot), which is where browsers
+    /// show them whatever the typed order; a second caption, head or foot becomes a body.
+    /// </summary>
+    private void WriteTableParts(IElement table, Uri baseUrl, bool insideLink)
+    {
+        var parts = table.Children.ToList();
+        var caption = parts.FirstOrDefault(p => p.LocalName == "caption");
+        var head = parts.FirstOrDefault(p => p.LocalName == "thead");
+        var foot = parts.FirstOrDefault(p => p.LocalName == "tfoot");
+        var ordered = new List<IElement>();
+        if (caption is not null)
+        {
+            ordered.Add(caption);
+        }
+        ordered.AddRange(parts.Where(p => p.LocalName == "colgroup"));
+        if (head is not null)
+        {
+            ordered.Add(head);
+        }
+        ordered.AddRange(parts.Where(p => p != caption && p != head && p != foot && p.LocalName != "colgroup"));
+        if (foot is not null)
+        {
+            ordered.Add(foot);
+        }
+        foreach (var part in ordered)
+        {
+            if (part == caption || part == head || part == foot || part.LocalName is "colgroup" or "tbody" or "tr")
+            {
+                Write(part, baseUrl, insideLink);
+                continue;
+            }
+            // A second caption, head or foot: its rows (or its content, in one cell) in a body of their own.
+            _out.Append("<tbody>");
+            if (part.LocalName == "caption")
+            {
+                _out.Append("<tr><td>");
+                WriteChildren(part, baseUrl, insideLink);
+                _out.Append("</td></tr>");
+            }
+            else
+            {
+                WriteChildren(part, baseUrl, insideLink);
+            }
+            _out.Append("</tbody>");
+        }
+    }
+
+    /// <summary>A figure's one caption, first or last in it.</summary>
+    private static bool IsFigureCaption(IElement caption)
+    {
+        var nodes = Significant(caption.ParentElement!).ToList();
+        return (nodes[0] == caption || nodes[^1] == caption) && caption.ParentElement!.Children.First(c => c.LocalName == "figcaption") == caption;
+    }
+
+    /// <summary>The element's children other than whitespace.</summary>
+    private static IEnumerable<INode> Significant(IElement element) =>
+        element.ChildNodes.Where(n => n is IElement || (n is IText t && !string.IsNullOrWhiteSpace(t.Data)));
+
+    /// <summary>A details element opens with its summary, which holds no block.</summary>
+    private static bool IsValidDetails(IElement details) =>
+        Significant(details).FirstOrDefault() is IElement { LocalName: "summary" } summary && !HasBlockInside(summary);
+
+    /// <summary>A description list is groups of terms, each followed by its descriptions.</summary>
+    private static bool IsValidDescriptionList(IElement list)
+    {
+        var previous = "";
+        foreach (var node in Significant(list))
+        {
+            if (node is not IElement { LocalName: "dt" or "dd" } item || (item.LocalName == "dd" && previous == ""))
+            {
+                return false;
+            }
+            previous = item.LocalName;
+        }
+        return previous is "" or "dd";
+    }
+
+    /// <summary>
+    /// Ruby as HTML has it: groups of base text each followed by its rt, or by rp, rt, rp; nothing after the last.
+    /// </summary>
+    private static bool IsValidRuby(IElement ruby)
+    {
+        if (HasBlockInside(ruby))
+        {
+            return false;
+        }
+        var nodes = Significant(ruby).ToList();
+        static bool Is(INode node, string name) => node is IElement e && e.LocalName == name;
+        var hasBase = false;
+        var annotated = false;
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (Is(nodes[i], "rt") && hasBase)
+            {
+                (hasBase, annotated) = (false, true);
+            }
+            else if (Is(nodes[i], "rp") && hasBase && i + 2 < nodes.Count && Is(nodes[i + 1], "rt") && Is(nodes[i + 2], "rp"))
+            {
+                (hasBase, annotated) = (false, true);
+                i += 2;
+            }
+            else if (!Is(nodes[i], "rt") && !Is(nodes[i], "rp") && !Is(nodes[i], "ruby"))
+            {
+                hasBase = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return annotated && !hasBase;
+    }
+
     private void WriteElement(IElement element, Uri baseUrl, bool insideLink)
     {
         var source = element.LocalName;
@@ -135,6 +279,12 @@ public sealed partial class XhtmlFragment
         }
         var (name, addedClass) = source switch
         {
+            "details" when !IsValidDetails(element) => ("div", "details"),
+            "dl" when !IsValidDescriptionList(element) => ("div", "dl"),
+            "ruby" when !IsValidRuby(element) => ("span", null),
+            "dfn" when element.ParentElement?.Closest("dfn") is not null => ("span", "dfn"),
+            // Contact details hold neither headings nor other contact details.
+            "address" when element.QuerySelector("address, h1, h2, h3, h4, h5, h6") is not null => ("div", "address"),
             "center" => ("div", "center"),
             "big" => ("span", "big"),
             "tt" => ("code", null),
@@ -142,6 +292,18 @@ public sealed partial class XhtmlFragment
             "acronym" => ("abbr", null),
             _ => (OutOfPlace(element) ?? source, null),
         };
+        if (PhrasingOnly.Contains(name) && HasBlockInside(element))
+        {
+            // HTML parsers keep a block typed inside an inline element (<em><p>…</p></em>), which XHTML does not allow:
+            // a paragraph, heading or pre becomes a division that keeps its name as a class, an inline element lets
+            // its content stand without it.
+            if (name is not ("p" or "pre" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"))
+            {
+                WriteChildren(element, baseUrl, insideLink);
+                return;
+            }
+            (name, addedClass) = ("div", name);
+        }
         _out.Append('<').Append(name);
         WriteAttributes(element, name, baseUrl, addedClass);
         if (VoidElements.Contains(name))
@@ -150,8 +312,44 @@ public sealed partial class XhtmlFragment
             return;
         }
         _out.Append('>');
-        WriteChildren(element, baseUrl, insideLink || name == "a");
+        if (name is "ul" or "ol")
+        {
+            WriteListItems(element, baseUrl, insideLink);
+        }
+        else if (name == "table")
+        {
+            WriteTableParts(element, baseUrl, insideLink);
+        }
+        else
+        {
+            WriteChildren(element, baseUrl, insideLink || name == "a");
+        }
         _out.Append("</").Append(name).Append('>');
+    }
+
+    /// <summary>Elements that may hold only text and inline elements.</summary>
+    private static readonly HashSet<string> PhrasingOnly =
+    [
+        "p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "b", "cite", "code", "dfn", "em", "i", "kbd", "q", "rp", "rt",
+        "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var",
+    ];
+
+    private static readonly HashSet<string> BlockElements =
+    [
+        "address", "blockquote", "caption", "center", "dd", "details", "div", "dl", "dt", "figcaption", "figure", "h1", "h2",
+        "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "summary", "table", "ul",
+    ];
+
+    private static bool HasBlockInside(IElement element)
+    {
+        foreach (var child in element.Children)
+        {
+            if (BlockElements.Contains(child.LocalName) || HasBlockInside(child))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>What an element becomes where HTML does not allow it, or null where it belongs.</summary>
@@ -161,11 +359,11 @@ public sealed partial class XhtmlFragment
         return element.LocalName switch
         {
             "li" when parent is not ("ul" or "ol") => "div",
-            "dt" or "dd" when parent is not "dl" => "div",
-            "summary" when parent is not "details" || element.PreviousElementSibling is not null => "div",
-            "figcaption" when parent is not "figure" || (element.PreviousElementSibling is not null && element.NextElementSibling is not null) => "div",
-            "caption" when parent is not "table" || element.PreviousElementSibling is not null => "div",
-            "rt" or "rp" when parent is not "ruby" => "span",
+            "dt" or "dd" when parent is not "dl" || !IsValidDescriptionList(element.ParentElement!) => "div",
+            "summary" when parent is not "details" || !IsValidDetails(element.ParentElement!) || Significant(element.ParentElement!).First() != element => "div",
+            "figcaption" when parent is not "figure" || !IsFigureCaption(element) => "div",
+            "caption" when parent is not "table" => "div",
+            "rt" or "rp" when parent is not "ruby" || !IsValidRuby(element.ParentElement!) => "span",
             _ => null,
         };
     }

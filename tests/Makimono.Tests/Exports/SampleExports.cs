@@ -42,6 +42,9 @@ public static class SampleExports
         <span lang="not a language" dir="sideways">odd attributes</span> <del datetime="yesterday">del</del></p>
         <ol type="disc" start="x"><li>odd list</li></ol>
         <table><tr><td colspan="0" rowspan="-1">odd cell</td></tr></table>
+        <em><p>an emphasised paragraph</p></em><h3><div>a division in a heading</div></h3>
+        <span>text before <ul><li>a list in a span</li></ul></span><b><blockquote>a quotation in bold</blockquote></b>
+        <strong><center>centred in strong</center></strong><pre><div>a division in pre</div></pre>
         <p>Control characters: a\u0001b and a lone surrogate</p>
         """;
 
