@@ -15,7 +15,8 @@ public static class HtmlImport
         string? pageTitle;
         string? lang;
         // Plain HTML is read without AngleSharp's DOM, which is most of the time spent; the lines are the same.
-        if (FastHtml.Parse(html) is { } fast)
+        // A saved web page is not plain: its site chrome is found in the DOM.
+        if (!PageChrome.MayHaveChrome(html) && FastHtml.Parse(html) is { } fast)
         {
             lines = fast.Lines;
             pageTitle = fast.Title.Trim();
@@ -28,7 +29,11 @@ public static class HtmlImport
             {
                 return Ao3HtmlImport.Read(source, document);
             }
-            lines = HtmlLines.From((AngleSharp.Dom.INode?)document.Body ?? document.DocumentElement);
+            if (PageChrome.ReadSitePage(source, document) is { } page)
+            {
+                return page;
+            }
+            lines = HtmlLines.From(PageChrome.StoryRoot(document));
             // Read before recognising, so the document is garbage by then and a collection need not trace it.
             pageTitle = document.Title?.Trim();
             lang = document.DocumentElement.GetAttribute("lang");
