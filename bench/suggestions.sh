@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Suggestion quality: precision and recall of the character and relationship suggestions over the labelled
-# stories in tests/Makimono.Tests/Tags/SuggestionFixtures (written for the tests; see expected.json there).
+# stories in tests/Makimono.Tests/Tags/Suggestions/Fixtures (written for the tests; see expected.json there).
 # Runs the quality test and prints its figures; the last line is one JSON object.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

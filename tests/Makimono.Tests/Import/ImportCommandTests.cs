@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Makimono.Tests.Hosting;
+using Makimono.Tests.Import.Formats;
 
 namespace Makimono.Tests.Import;
 

@@ -1,7 +1,8 @@
 using System.Text;
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
+using Makimono.Import.Formats;
 using Makimono.Import;
 
 namespace Makimono.Tests.Import;

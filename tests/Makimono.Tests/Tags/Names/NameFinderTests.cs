@@ -1,4 +1,5 @@
-using Makimono.Import;
+using Makimono.Tags.Suggestions;
+
 
 namespace Makimono.Tests.Tags.Names;
 

@@ -1,7 +1,8 @@
 using Makimono.Hosting;
 using Makimono.Import;
-using Makimono.Tags;
+using Makimono.Tags.Suggestions;
 using Makimono.Tags.Wrangling;
+using Makimono.Tags;
 using Makimono.Tests.Database;
 
 namespace Makimono.Tests.Tags.Names;

@@ -1,0 +1,262 @@
+using System.Buffers;
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Text;
+using AngleSharp.Dom;
+using Makimono.Import.Structure;
+
+namespace Makimono.Import.Html;
+
+/// <summary>
+/// Flattens HTML into the lines the recogniser reads: one line per block (and per &lt;br&gt; within it),
+/// a blank line between blocks, a rule for each &lt;hr&gt;; inline markup such as italics is kept, and so is
+/// whether a block was centred (&lt;center&gt;, align="center", text-align: center, a "center" class).
+/// </summary>
+internal static partial class HtmlLines
+{
+    public const int MaxDepth = 256;
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "section", "article", "center",
+        "tr", "dd", "dt", "ul", "ol", "dl", "table", "tbody", "thead", "header", "footer", "main", "aside", "nav",
+        "figure", "figcaption", "address", "body",
+    };
+
+    private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "head", "title", "meta", "link",
+    };
+
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> is true of, but the space.</summary>
+    private static readonly SearchValues<char> WhitespaceButSpace = SearchValues.Create(
+        "\t\n\u000B\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
+    public static List<SourceLine> From(INode root) => From<INode, DomNodes>(root);
+
+    /// <summary>The whole text of an element, for checking that nothing was lost.</summary>
+    public static string TextOf(INode root) => string.Join("\n", From(root).Select(l => l.Text));
+
+    public static List<SourceLine> From<TNode, TNodes>(TNode root) where TNodes : IHtmlNodes<TNode>
+    {
+        CheckDepth<TNode, TNodes>(root, 0);
+        var lines = new List<SourceLine>();
+        Walk<TNode, TNodes>(root, lines, centred: false);
+        return lines;
+    }
+
+    private static void Walk<TNode, TNodes>(TNode node, List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
+    {
+        var walker = new Walker<TNode, TNodes>(lines, centred);
+        foreach (var child in TNodes.Children(node))
+        {
+            walker.Add(child);
+        }
+        walker.Finish();
+    }
+
+    /// <summary>
+    /// The lines of an element's children, given one child at a time, so that a parser can hand over each of
+    /// the body's children as it is finished and need not keep the whole tree.
+    /// </summary>
+    public sealed class Walker<TNode, TNodes>(List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
+    {
+        private readonly List<TNode> inline = [];
+
+        public List<SourceLine> Lines => lines;
+
+        public void Add(TNode child)
+        {
+            var name = TNodes.ElementName(child);
+            if (name is not null && Ignored.Contains(name))
+            {
+                return;
+            }
+            if (name == "hr")
+            {
+                FlushInline<TNode, TNodes>(inline, lines, centred);
+                lines.Add(SourceLine.Rule);
+            }
+            else if (name is not null && Blocks.Contains(name))
+            {
+                FlushInline<TNode, TNodes>(inline, lines, centred);
+                var blockCentred = centred || IsCentred<TNode, TNodes>(child, name);
+                if (HasBlockChild<TNode, TNodes>(child))
+                {
+                    Walk<TNode, TNodes>(child, lines, blockCentred);
+                }
+                else
+                {
+                    AddBlock<TNode, TNodes>(TNodes.Children(child), lines, blockCentred);
+                }
+            }
+            else if (name is not null || TNodes.IsText(child))
+            {
+                inline.Add(child);
+            }
+        }
+
+        public void Finish() => FlushInline<TNode, TNodes>(inline, lines, centred);
+    }
+
+    private static bool HasBlockChild<TNode, TNodes>(TNode element) where TNodes : IHtmlNodes<TNode>
+    {
+        var children = TNodes.Children(element);
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (TNodes.ElementName(children[i]) is { } name && (Blocks.Contains(name) || name == "hr"))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsCentred<TNode, TNodes>(TNode element, string name) where TNodes : IHtmlNodes<TNode> =>
+        name == "center"
+        || string.Equals(TNodes.Attribute(element, "align"), "center", StringComparison.OrdinalIgnoreCase)
+        || (TNodes.Attribute(element, "style") is { } style && CentredStyle().IsMatch(style))
+        || (TNodes.Attribute(element, "class") is { } classes && CentredClass().IsMatch(classes));
+
+    private static void FlushInline<TNode, TNodes>(List<TNode> inline, List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
+    {
+        // Whitespace between blocks is source formatting, not an empty paragraph.
+        if (inline.Count > 0 && !inline.All(n => TNodes.IsText(n) && string.IsNullOrWhiteSpace(TNodes.TextContent(n))))
+        {
+            AddBlock<TNode, TNodes>(inline, lines, centred);
+        }
+        inline.Clear();
+    }
+
+    private static void AddBlock<TNode, TNodes>(IReadOnlyList<TNode> nodes, List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
+    {
+        if (PlainText<TNode, TNodes>(nodes) is { } plain)
+        {
+            AddTextBlock(plain, lines, centred);
+            return;
+        }
+        var html = string.Concat(nodes.Select(n => TNodes.ElementName(n) is not null ? TNodes.OuterHtml(n) : WebUtility.HtmlEncode(TNodes.TextContent(n))));
+        var empty = true;
+        // Without "<br" there is no line break to split at, and most blocks have none.
+        foreach (var part in html.Contains("<br", StringComparison.OrdinalIgnoreCase) ? LineBreak().Split(html) : [html])
+        {
+            var text = WebUtility.HtmlDecode(part.Contains('<') ? AnyTag().Replace(part, string.Empty) : part).Replace('\u00A0', ' ');
+            text = CollapseWhitespace(text).Trim();
+            if (text.Length == 0)
+            {
+                // An empty paragraph is how word processors space out a scene break.
+                lines.Add(SourceLine.Blank);
+                continue;
+            }
+            lines.Add(new SourceLine(text, CollapseWhitespace(part).Trim(), IsCentred: centred));
+            empty = false;
+        }
+        if (!empty)
+        {
+            lines.Add(SourceLine.Blank);
+        }
+    }
+
+    /// <summary>
+    /// The text of a block that is only text nodes, which is nearly every paragraph; null when it holds an
+    /// element, or a surrogate, which encoding would not give back unchanged.
+    /// </summary>
+    private static string? PlainText<TNode, TNodes>(IReadOnlyList<TNode> nodes) where TNodes : IHtmlNodes<TNode>
+    {
+        string? text = null;
+        foreach (var node in nodes)
+        {
+            if (!TNodes.IsText(node))
+            {
+                return null;
+            }
+            text = text is null ? TNodes.TextContent(node) : text + TNodes.TextContent(node);
+        }
+        return text is not null && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? text : null;
+    }
+
+    /// <summary>
+    /// What <see cref="AddBlock"/> makes of plain text, without the trip through HTML: encoding leaves no tag
+    /// to split at or take out, and decoding gives back the same text.
+    /// </summary>
+    private static void AddTextBlock(string text, List<SourceLine> lines, bool centred)
+    {
+        var trimmed = CollapseWhitespace(text.Replace('\u00A0', ' ')).Trim();
+        if (trimmed.Length == 0)
+        {
+            lines.Add(SourceLine.Blank);
+            return;
+        }
+        lines.Add(new SourceLine(trimmed, CollapseWhitespace(WebUtility.HtmlEncode(text)).Trim(), IsCentred: centred));
+        lines.Add(SourceLine.Blank);
+    }
+
+    /// <summary>
+    /// Each run of whitespace (as regex \s: <see cref="char.IsWhiteSpace(char)"/>) as one space. The same as
+    /// replacing \s+ with " ", but a block whose whitespace is already single spaces, which is nearly all of
+    /// them, comes back as it is instead of being rebuilt at every space.
+    /// </summary>
+    internal static string CollapseWhitespace(string s)
+    {
+        // Searched for at vector speed first: most lines have neither.
+        if (s.AsSpan().IndexOfAny(WhitespaceButSpace) < 0 && !s.Contains("  ", StringComparison.Ordinal))
+        {
+            return s;
+        }
+        var i = 0;
+        while (i < s.Length && !(char.IsWhiteSpace(s[i]) && (s[i] != ' ' || (i + 1 < s.Length && char.IsWhiteSpace(s[i + 1])))))
+        {
+            i++;
+        }
+        if (i == s.Length)
+        {
+            return s;
+        }
+        var collapsed = new StringBuilder(s.Length).Append(s, 0, i);
+        var inWhitespace = false;
+        for (; i < s.Length; i++)
+        {
+            if (char.IsWhiteSpace(s[i]))
+            {
+                if (!inWhitespace)
+                {
+                    collapsed.Append(' ');
+                }
+                inWhitespace = true;
+            }
+            else
+            {
+                collapsed.Append(s[i]);
+                inWhitespace = false;
+            }
+        }
+        return collapsed.ToString();
+    }
+
+    /// <summary>Recursion is safe here: it stops at <see cref="MaxDepth"/>.</summary>
+    private static void CheckDepth<TNode, TNodes>(TNode node, int depth) where TNodes : IHtmlNodes<TNode>
+    {
+        if (depth > MaxDepth)
+        {
+            throw new ImportException($"The HTML is nested more than {MaxDepth} elements deep, which no story needs. Open it in a browser or editor and save it again.");
+        }
+        var children = TNodes.Children(node);
+        for (var i = 0; i < children.Count; i++)
+        {
+            CheckDepth<TNode, TNodes>(children[i], depth + 1);
+        }
+    }
+
+    [GeneratedRegex(@"text-align\s*:\s*center", RegexOptions.IgnoreCase)]
+    private static partial Regex CentredStyle();
+
+    [GeneratedRegex(@"(?:^|\s)(?:center|centre|centered|centred|text-center)(?:\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex CentredClass();
+
+    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreak();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex AnyTag();
+
+}
