@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Makimono.Import;
+using Makimono.Import.Formats;
 
 namespace Makimono.Tests.Import;
 

@@ -1,7 +1,10 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 
-namespace Makimono.Import;
+using Makimono.Import.Html;
+using Makimono.Import.Structure;
+
+namespace Makimono.Import.Formats;
 
 /// <summary>
 /// The parts of a saved web page that are the site, not the story: scripts and styles, navigation, page header and

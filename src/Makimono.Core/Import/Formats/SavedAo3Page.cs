@@ -1,7 +1,10 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 
-namespace Makimono.Import;
+using Makimono.Import.Html;
+using Makimono.Import.Structure;
+
+namespace Makimono.Import.Formats;
 
 /// <summary>
 /// An AO3 work page saved from the browser, not the Download file: the tag list in dl.work.meta, then #workskin

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 
-namespace Makimono.Import;
+using Makimono.Import.Html;
+using Makimono.Import.Structure;
+
+namespace Makimono.Import.Formats;
 
 /// <summary>
 /// A FanFiction.Net chapter page saved from the browser: #profile_top carries the title, author, summary and the
