@@ -61,9 +61,35 @@ public static partial class SavedFfnPage
             work.Markers.Add(m.Groups["number"].Value);
             chapter.Title = m.Groups["title"].Value.Trim() is { Length: > 0 } title ? title : null;
         }
-        ChapterBody.Render(Paragraph.Split(HtmlLines.From(document.GetElementById("storytext")!)), chapter, work.Markers);
+        ReadChapterText(HtmlLines.From(document.GetElementById("storytext")!), chapter, work);
         work.Chapters.Add(chapter);
         return work;
+    }
+
+    /// <summary>
+    /// The chapter's text, where authors put their disclaimer and notes at the top and their review plea at the
+    /// bottom, as in a text file: read by the same recogniser. Should it find a title or a summary there, or
+    /// headings, the text is kept whole as the chapter instead, since the page has told us those already.
+    /// </summary>
+    private static void ReadChapterText(List<SourceLine> lines, ImportedChapter chapter, ImportedWork work)
+    {
+        var scratch = new ImportedWork { Source = work.Source, Format = work.Format };
+        StructureRecogniser.Recognise(lines, scratch);
+        if (scratch.Title is not null || scratch.Summary is not null || scratch.Creators.Count > 0 || scratch.Chapters.Count != 1)
+        {
+            ChapterBody.Render(Paragraph.Split(lines), chapter, work.Markers);
+            return;
+        }
+        var text = scratch.Chapters[0];
+        (chapter.Html, chapter.Text, chapter.Notes, chapter.EndNotes) = (text.Html, text.Text, text.Notes, text.EndNotes);
+        work.Disclaimer = scratch.Disclaimer;
+        work.ContentNotes = scratch.ContentNotes;
+        chapter.Notes = scratch.Notes is null ? chapter.Notes : FrontMatter.Join(chapter.Notes, scratch.Notes);
+        chapter.EndNotes = scratch.EndNotes is null ? chapter.EndNotes : FrontMatter.Join(chapter.EndNotes, scratch.EndNotes);
+        work.Rating ??= scratch.Rating;
+        work.Relationships.AddRange(scratch.Relationships.Where(r => !work.Relationships.Contains(r)));
+        work.Categories.AddRange(scratch.Categories);
+        work.Markers.AddRange(scratch.Markers);
     }
 
     private static bool IsStoryLine(IElement e) => e.TextContent.Contains("Rated:", StringComparison.Ordinal);

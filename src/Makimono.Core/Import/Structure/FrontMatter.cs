@@ -52,7 +52,8 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
             }
             var summary = isWorkStart ? work.Summary : chapter?.Summary;
             // A chapter's first line before a scene break is as often story as summary; only a note before it tells.
-            if (summary is null && StructureRules.CouldBeSummary(p) && (_sawNote || (isWorkStart && p.GapAfter >= 2)))
+            if (summary is null && StructureRules.CouldBeSummary(p) && (_sawNote || (isWorkStart && p.GapAfter >= 2))
+                && !StructureRules.IsNarrationCarriedOn(p, i + 1 < paragraphs.Count ? paragraphs[i + 1] : null))
             {
                 SetSummary(p.Text);
                 continue;

@@ -82,6 +82,14 @@ internal static partial class StructureRules
     public static bool CouldBeSummary(Paragraph p) =>
         p.IsSingleLine && !p.IsRule && Words(p.Text) is >= 4 and <= 80 && !StartsAsDialogue(p.Text);
 
+    /// <summary>
+    /// A one-line opening of narration, not a synopsis: told in the past tense, and carried on by the next paragraph,
+    /// which speaks or goes on with "He", "She", "Then"… An unlabelled summary sums up the premise and stands alone.
+    /// </summary>
+    public static bool IsNarrationCarriedOn(Paragraph p, Paragraph? next) =>
+        next is not null && !next.IsRule && (StartsAsDialogue(next.Text) || CarryOn().IsMatch(next.Text))
+        && PastTense().IsMatch(p.Text) && !p.Text.TrimEnd().EndsWith('?') && !p.Text.TrimEnd().EndsWith('…');
+
     /// <summary>An attribution under an epigraph: "— Someone" or "-Someone, Book".</summary>
     public static bool IsAttribution(Paragraph p) =>
         p.IsSingleLine && Words(p.Text) <= 15 && Attribution().IsMatch(p.Text.Trim());
@@ -146,6 +154,12 @@ internal static partial class StructureRules
 
     [GeneratedRegex(@"^[\s\p{P}\p{S}]*(?:the\s+end|fin|owari|end\s+of\s+(?:the\s+)?(?:chapter|part|book|story|fic)(?:\s+(?:\d+|[IVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten))?|to\s+be\s+continued|tbc|continued\s+in\s+(?:the\s+)?next\s+chapter)[\s\p{P}\p{S}]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndMarker();
+
+    [GeneratedRegex(@"^\s*(?:he|she|they|it|his|her|their|its|then|but|and|so|later|now)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CarryOn();
+
+    [GeneratedRegex(@"\b(?:was|were|had|did|said|kept|came|went|took|found|saw|knew|thought|felt|told|made|left|stood|sat|ran|fell|held|began|gave|got|heard|lay|woke|rose|brought|caught|spoke|wrote|\p{Ll}{2,}ed)\b")]
+    private static partial Regex PastTense();
 
     [GeneratedRegex(@"^(?:[-–—~]+\s*)\p{L}")]
     private static partial Regex Attribution();
