@@ -13,33 +13,19 @@ public static class HtmlImport
     public static ImportedWork Read(string source, string html, string format = "html")
     {
         HtmlNesting.Check(html);
-        List<SourceLine> lines;
-        string? pageTitle;
-        string? lang;
-        // Plain HTML is read without AngleSharp's DOM, which is most of the time spent; the lines are the same.
-        // A saved web page is not plain: its site chrome is found in the DOM.
-        if (!PageChrome.MayHaveChrome(html) && FastHtml.Parse(html) is { } fast)
+        var document = new HtmlParser(ParserOptions).ParseDocument(html);
+        if (Ao3HtmlImport.IsAo3Download(document))
         {
-            lines = fast.Lines;
-            pageTitle = fast.Title.Trim();
-            lang = fast.Language;
+            return Ao3HtmlImport.Read(source, document);
         }
-        else
+        if (PageChrome.ReadSitePage(source, document) is { } page)
         {
-            var document = new HtmlParser(ParserOptions).ParseDocument(html);
-            if (Ao3HtmlImport.IsAo3Download(document))
-            {
-                return Ao3HtmlImport.Read(source, document);
-            }
-            if (PageChrome.ReadSitePage(source, document) is { } page)
-            {
-                return page;
-            }
-            lines = HtmlLines.From(PageChrome.StoryRoot(document));
-            // Read before recognising, so the document is garbage by then and a collection need not trace it.
-            pageTitle = document.Title?.Trim();
-            lang = document.DocumentElement.GetAttribute("lang");
+            return page;
         }
+        var lines = HtmlLines.From(PageChrome.StoryRoot(document));
+        // Read before recognising, so the document is garbage by then and a collection need not trace it.
+        var pageTitle = document.Title?.Trim();
+        var lang = document.DocumentElement.GetAttribute("lang");
         var work = new ImportedWork { Source = source, Format = format };
         StructureRecogniser.Recognise(lines, work);
         if (!string.IsNullOrEmpty(pageTitle))
@@ -60,14 +46,10 @@ public static class HtmlImport
         return work;
     }
 
-    /// <summary>The text a reader sees in the document, for checking that nothing was lost.</summary>
+    /// <summary>The text a reader sees in the document: its title, then its lines.</summary>
     public static string VisibleText(string html)
     {
         HtmlNesting.Check(html);
-        if (FastHtml.Parse(html) is { } fast)
-        {
-            return fast.Title + "\n" + string.Join("\n", fast.Lines.Select(l => l.Text));
-        }
         var document = new HtmlParser(ParserOptions).ParseDocument(html);
         var root = (AngleSharp.Dom.INode?)document.Body ?? document.DocumentElement;
         return (document.Title ?? string.Empty) + "\n" + HtmlLines.TextOf(root);

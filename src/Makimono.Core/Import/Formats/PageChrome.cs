@@ -17,13 +17,6 @@ public static class PageChrome
         "script, style, noscript, template, nav, header, footer, form, aside, "
         + "[role=banner], [role=navigation], [role=contentinfo], [role=complementary], [role=search], [role=form], [role=region]";
 
-    /// <summary>Markup a plain story file does not have; a page with any of it is read through the DOM, where chrome is found.</summary>
-    private static readonly string[] Signs =
-        ["<nav", "<header", "<footer", "<aside", "<form", "<main", "<article", "<noscript", "<template", "role=", "workskin", "storytext"];
-
-    public static bool MayHaveChrome(string html) =>
-        Signs.Any(sign => html.Contains(sign, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>The site's own pages the importer reads field by field, or null for any other page.</summary>
     public static ImportedWork? ReadSitePage(string source, IHtmlDocument document) =>
         SavedAo3Page.IsSavedAo3Page(document) ? SavedAo3Page.Read(source, document)

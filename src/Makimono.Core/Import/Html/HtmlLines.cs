@@ -32,79 +32,72 @@ internal static partial class HtmlLines
     private static readonly SearchValues<char> WhitespaceButSpace = SearchValues.Create(
         "\t\n\u000B\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
-    public static List<SourceLine> From(INode root) => From<INode, DomNodes>(root);
-
     /// <summary>The whole text of an element, for checking that nothing was lost.</summary>
     public static string TextOf(INode root) => string.Join("\n", From(root).Select(l => l.Text));
 
-    public static List<SourceLine> From<TNode, TNodes>(TNode root) where TNodes : IHtmlNodes<TNode>
+    public static List<SourceLine> From(INode root)
     {
-        CheckDepth<TNode, TNodes>(root, 0);
+        CheckDepth(root, 0);
         var lines = new List<SourceLine>();
-        Walk<TNode, TNodes>(root, lines, centred: false);
+        Walk(root, lines, centred: false);
         return lines;
     }
 
-    private static void Walk<TNode, TNodes>(TNode node, List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
+    private static void Walk(INode node, List<SourceLine> lines, bool centred)
     {
-        var walker = new Walker<TNode, TNodes>(lines, centred);
-        foreach (var child in TNodes.Children(node))
+        var walker = new Walker(lines, centred);
+        foreach (var child in node.ChildNodes)
         {
             walker.Add(child);
         }
         walker.Finish();
     }
 
-    /// <summary>
-    /// The lines of an element's children, given one child at a time, so that a parser can hand over each of
-    /// the body's children as it is finished and need not keep the whole tree.
-    /// </summary>
-    public sealed class Walker<TNode, TNodes>(List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
+    /// <summary>The lines of an element's children, given one child at a time.</summary>
+    private sealed class Walker(List<SourceLine> lines, bool centred)
     {
-        private readonly List<TNode> inline = [];
+        private readonly List<INode> inline = [];
 
-        public List<SourceLine> Lines => lines;
-
-        public void Add(TNode child)
+        public void Add(INode child)
         {
-            var name = TNodes.ElementName(child);
+            var name = ElementName(child);
             if (name is not null && Ignored.Contains(name))
             {
                 return;
             }
             if (name == "hr")
             {
-                FlushInline<TNode, TNodes>(inline, lines, centred);
+                FlushInline(inline, lines, centred);
                 lines.Add(SourceLine.Rule);
             }
             else if (name is not null && Blocks.Contains(name))
             {
-                FlushInline<TNode, TNodes>(inline, lines, centred);
-                var blockCentred = centred || IsCentred<TNode, TNodes>(child, name);
-                if (HasBlockChild<TNode, TNodes>(child))
+                FlushInline(inline, lines, centred);
+                var blockCentred = centred || IsCentred(child, name);
+                if (HasBlockChild(child))
                 {
-                    Walk<TNode, TNodes>(child, lines, blockCentred);
+                    Walk(child, lines, blockCentred);
                 }
                 else
                 {
-                    AddBlock<TNode, TNodes>(TNodes.Children(child), lines, blockCentred);
+                    AddBlock(child.ChildNodes, lines, blockCentred);
                 }
             }
-            else if (name is not null || TNodes.IsText(child))
+            else if (name is not null || child is IText)
             {
                 inline.Add(child);
             }
         }
 
-        public void Finish() => FlushInline<TNode, TNodes>(inline, lines, centred);
+        public void Finish() => FlushInline(inline, lines, centred);
     }
 
-    private static bool HasBlockChild<TNode, TNodes>(TNode element) where TNodes : IHtmlNodes<TNode>
+    private static bool HasBlockChild(INode element)
     {
-        var children = TNodes.Children(element);
-        for (var i = 0; i < children.Count; i++)
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
-            if (TNodes.ElementName(children[i]) is { } name && (Blocks.Contains(name) || name == "hr"))
+            if (ElementName(children[i]) is { } name && (Blocks.Contains(name) || name == "hr"))
             {
                 return true;
             }
@@ -112,30 +105,30 @@ internal static partial class HtmlLines
         return false;
     }
 
-    private static bool IsCentred<TNode, TNodes>(TNode element, string name) where TNodes : IHtmlNodes<TNode> =>
+    private static bool IsCentred(INode element, string name) =>
         name == "center"
-        || string.Equals(TNodes.Attribute(element, "align"), "center", StringComparison.OrdinalIgnoreCase)
-        || (TNodes.Attribute(element, "style") is { } style && CentredStyle().IsMatch(style))
-        || (TNodes.Attribute(element, "class") is { } classes && CentredClass().IsMatch(classes));
+        || string.Equals(AttributeOf(element, "align"), "center", StringComparison.OrdinalIgnoreCase)
+        || (AttributeOf(element, "style") is { } style && CentredStyle().IsMatch(style))
+        || (AttributeOf(element, "class") is { } classes && CentredClass().IsMatch(classes));
 
-    private static void FlushInline<TNode, TNodes>(List<TNode> inline, List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
+    private static void FlushInline(List<INode> inline, List<SourceLine> lines, bool centred)
     {
         // Whitespace between blocks is source formatting, not an empty paragraph.
-        if (inline.Count > 0 && !inline.All(n => TNodes.IsText(n) && string.IsNullOrWhiteSpace(TNodes.TextContent(n))))
+        if (inline.Count > 0 && !inline.All(n => n is IText && string.IsNullOrWhiteSpace(TextContentOf(n))))
         {
-            AddBlock<TNode, TNodes>(inline, lines, centred);
+            AddBlock(inline, lines, centred);
         }
         inline.Clear();
     }
 
-    private static void AddBlock<TNode, TNodes>(IReadOnlyList<TNode> nodes, List<SourceLine> lines, bool centred) where TNodes : IHtmlNodes<TNode>
+    private static void AddBlock(IEnumerable<INode> nodes, List<SourceLine> lines, bool centred)
     {
-        if (PlainText<TNode, TNodes>(nodes) is { } plain)
+        if (PlainText(nodes) is { } plain)
         {
             AddTextBlock(plain, lines, centred);
             return;
         }
-        var html = string.Concat(nodes.Select(n => TNodes.ElementName(n) is not null ? TNodes.OuterHtml(n) : WebUtility.HtmlEncode(TNodes.TextContent(n))));
+        var html = string.Concat(nodes.Select(n => ElementName(n) is not null ? OuterHtmlOf(n) : WebUtility.HtmlEncode(TextContentOf(n))));
         var empty = true;
         // Without "<br" there is no line break to split at, and most blocks have none.
         foreach (var part in html.Contains("<br", StringComparison.OrdinalIgnoreCase) ? LineBreak().Split(html) : [html])
@@ -161,16 +154,16 @@ internal static partial class HtmlLines
     /// The text of a block that is only text nodes, which is nearly every paragraph; null when it holds an
     /// element, or a surrogate, which encoding would not give back unchanged.
     /// </summary>
-    private static string? PlainText<TNode, TNodes>(IReadOnlyList<TNode> nodes) where TNodes : IHtmlNodes<TNode>
+    private static string? PlainText(IEnumerable<INode> nodes)
     {
         string? text = null;
         foreach (var node in nodes)
         {
-            if (!TNodes.IsText(node))
+            if (node is not IText)
             {
                 return null;
             }
-            text = text is null ? TNodes.TextContent(node) : text + TNodes.TextContent(node);
+            text = text is null ? TextContentOf(node) : text + TextContentOf(node);
         }
         return text is not null && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? text : null;
     }
@@ -234,18 +227,27 @@ internal static partial class HtmlLines
     }
 
     /// <summary>Recursion is safe here: it stops at <see cref="MaxDepth"/>.</summary>
-    private static void CheckDepth<TNode, TNodes>(TNode node, int depth) where TNodes : IHtmlNodes<TNode>
+    private static void CheckDepth(INode node, int depth)
     {
         if (depth > MaxDepth)
         {
             throw new ImportException($"The HTML is nested more than {MaxDepth} elements deep, which no story needs. Open it in a browser or editor and save it again.");
         }
-        var children = TNodes.Children(node);
-        for (var i = 0; i < children.Count; i++)
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
-            CheckDepth<TNode, TNodes>(children[i], depth + 1);
+            CheckDepth(children[i], depth + 1);
         }
     }
+
+    /// <summary>The element's local name, or null for a text node or a comment.</summary>
+    private static string? ElementName(INode node) => (node as IElement)?.LocalName;
+
+    private static string TextContentOf(INode node) => node.TextContent;
+
+    private static string? AttributeOf(INode element, string name) => ((IElement)element).GetAttribute(name);
+
+    private static string OuterHtmlOf(INode element) => ((IElement)element).OuterHtml;
 
     [GeneratedRegex(@"text-align\s*:\s*center", RegexOptions.IgnoreCase)]
     private static partial Regex CentredStyle();
