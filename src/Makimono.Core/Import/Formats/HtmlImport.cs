@@ -46,12 +46,13 @@ public static class HtmlImport
         return work;
     }
 
-    /// <summary>The text a reader sees in the document: its title, then its lines.</summary>
+    /// <summary>The text a reader sees in the document: its title, then its story's lines, without the site's chrome.</summary>
     public static string VisibleText(string html)
     {
         HtmlNesting.Check(html);
         var document = new HtmlParser(ParserOptions).ParseDocument(html);
-        var root = (AngleSharp.Dom.INode?)document.Body ?? document.DocumentElement;
-        return (document.Title ?? string.Empty) + "\n" + HtmlLines.TextOf(root);
+        // Read before the chrome is taken out of the document.
+        var title = document.Title ?? string.Empty;
+        return title + "\n" + HtmlLines.TextOf(PageChrome.StoryRoot(document));
     }
 }
