@@ -68,20 +68,23 @@ public static partial class SavedFfnPage
 
     /// <summary>
     /// The chapter's text, where authors put their disclaimer and notes at the top and their review plea at the
-    /// bottom, as in a text file: read by the same recogniser. Should it find a title or a summary there, or
-    /// headings, the text is kept whole as the chapter instead, since the page has told us those already.
+    /// bottom, as in a text file: read by the same recogniser. The page has given the title and summary already, so
+    /// no line of the text is taken for them; should it find chapter headings, the text is kept whole instead.
     /// </summary>
     private static void ReadChapterText(List<SourceLine> lines, ImportedChapter chapter, ImportedWork work)
     {
-        var scratch = new ImportedWork { Source = work.Source, Format = work.Format };
+        const string known = "(known)";
+        var scratch = new ImportedWork { Source = work.Source, Format = work.Format, Title = known, Summary = known };
         StructureRecogniser.Recognise(lines, scratch);
-        if (scratch.Title is not null || scratch.Summary is not null || scratch.Creators.Count > 0 || scratch.Chapters.Count != 1)
+        if (scratch.Chapters.Count != 1 || scratch.Title != known)
         {
             ChapterBody.Render(Paragraph.Split(lines), chapter, work.Markers);
             return;
         }
         var text = scratch.Chapters[0];
         (chapter.Html, chapter.Text, chapter.Notes, chapter.EndNotes) = (text.Html, text.Text, text.Notes, text.EndNotes);
+        // A "Summary:" in the text is this chapter's.
+        chapter.Summary = scratch.Summary == known ? null : scratch.Summary![known.Length..].Trim();
         work.Disclaimer = scratch.Disclaimer;
         work.ContentNotes = scratch.ContentNotes;
         chapter.Notes = scratch.Notes is null ? chapter.Notes : FrontMatter.Join(chapter.Notes, scratch.Notes);
