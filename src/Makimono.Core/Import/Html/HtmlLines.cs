@@ -19,7 +19,7 @@ internal static partial class HtmlLines
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "section", "article", "center",
-        "tr", "dd", "dt", "ul", "ol", "dl", "table", "tbody", "thead", "header", "footer", "main", "aside", "nav",
+        "tr", "td", "th", "caption", "dd", "dt", "ul", "ol", "dl", "table", "tbody", "thead", "header", "footer", "main", "aside", "nav",
         "figure", "figcaption", "address", "body",
     };
 
@@ -27,6 +27,8 @@ internal static partial class HtmlLines
     {
         "script", "style", "noscript", "template", "head", "title", "meta", "link",
     };
+
+    private static readonly string IgnoredSelector = string.Join(",", Ignored);
 
     /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> is true of, but the space.</summary>
     private static readonly SearchValues<char> WhitespaceButSpace = SearchValues.Create(
@@ -74,13 +76,23 @@ internal static partial class HtmlLines
             {
                 FlushInline(inline, lines, centred);
                 var blockCentred = centred || IsCentred(child, name);
-                if (HasBlockChild(child))
+                if (HasBlockInside(child))
                 {
                     Walk(child, lines, blockCentred);
                 }
                 else
                 {
                     AddBlock(child.ChildNodes, lines, blockCentred);
+                }
+            }
+            else if (name is not null && HasBlockInside(child))
+            {
+                // A block inside an inline element (<span><li>…) starts a line of its own, as a browser lays it
+                // out, while the text before it runs on from the text before the span: so the element's children
+                // are read as if they stood in its place (its own formatting is lost, its words are not).
+                foreach (var grandchild in child.ChildNodes)
+                {
+                    Add(grandchild);
                 }
             }
             else if (name is not null || child is IText)
@@ -92,12 +104,17 @@ internal static partial class HtmlLines
         public void Finish() => FlushInline(inline, lines, centred);
     }
 
-    private static bool HasBlockChild(INode element)
+    /// <summary>True when a block (or a rule) is among the element's descendants, inside inline elements or not.</summary>
+    private static bool HasBlockInside(INode element)
     {
         var children = element.ChildNodes;
         for (var i = 0; i < children.Length; i++)
         {
-            if (ElementName(children[i]) is { } name && (Blocks.Contains(name) || name == "hr"))
+            if (ElementName(children[i]) is not { } name || Ignored.Contains(name))
+            {
+                continue;
+            }
+            if (Blocks.Contains(name) || name == "hr" || HasBlockInside(children[i]))
             {
                 return true;
             }
@@ -128,7 +145,8 @@ internal static partial class HtmlLines
             AddTextBlock(plain, lines, centred);
             return;
         }
-        var html = string.Concat(nodes.Select(n => ElementName(n) is not null ? OuterHtmlOf(n) : WebUtility.HtmlEncode(TextContentOf(n))));
+        // A comment is neither markup to keep nor text: its words were read as story before.
+        var html = string.Concat(nodes.Select(n => ElementName(n) is not null ? OuterHtmlOf(n) : n is IText ? WebUtility.HtmlEncode(TextContentOf(n)) : string.Empty));
         var empty = true;
         // Without "<br" there is no line break to split at, and most blocks have none.
         foreach (var part in html.Contains("<br", StringComparison.OrdinalIgnoreCase) ? LineBreak().Split(html) : [html])
@@ -247,7 +265,28 @@ internal static partial class HtmlLines
 
     private static string? AttributeOf(INode element, string name) => ((IElement)element).GetAttribute(name);
 
-    private static string OuterHtmlOf(INode element) => ((IElement)element).OuterHtml;
+    /// <summary>
+    /// The element's markup without what <see cref="Ignored"/> names: a &lt;style&gt; inside a paragraph's
+    /// inline run would otherwise have its rules read as words of the story.
+    /// </summary>
+    private static string OuterHtmlOf(INode node)
+    {
+        var element = (IElement)node;
+        if (Ignored.Contains(element.LocalName))
+        {
+            return string.Empty;
+        }
+        if (element.QuerySelector(IgnoredSelector) is null)
+        {
+            return element.OuterHtml;
+        }
+        var copy = (IElement)element.Clone(deep: true);
+        foreach (var hidden in copy.QuerySelectorAll(IgnoredSelector).ToList())
+        {
+            hidden.Remove();
+        }
+        return copy.OuterHtml;
+    }
 
     [GeneratedRegex(@"text-align\s*:\s*center", RegexOptions.IgnoreCase)]
     private static partial Regex CentredStyle();

@@ -33,7 +33,7 @@ internal sealed class EpubBuilder(int version)
     {
         get
         {
-            var metadata = new[] { Title, Description is null ? null : HtmlImport.VisibleText(Description), CalibreSeries, Collection }
+            var metadata = new[] { Title, Description is null ? null : IndependentHtmlText.Of(Description), CalibreSeries, Collection }
                 .Concat(Creators).Concat(Subjects);
             return string.Join("\n", metadata.Where(m => m is not null)) + "\n" + _text;
         }
@@ -45,7 +45,7 @@ internal sealed class EpubBuilder(int version)
         _documents.Add(($"item{_documents.Count + 1}", href, body, properties, counted));
         if (counted)
         {
-            _text.Append(HtmlImport.VisibleText(Xhtml(body))).Append('\n');
+            _text.Append(IndependentHtmlText.Of(Xhtml(body))).Append('\n');
         }
         return this;
     }
