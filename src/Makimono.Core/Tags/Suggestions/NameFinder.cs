@@ -26,7 +26,35 @@ internal static partial class NameFinder
         "Yes", "No", "Hey", "Hi", "Thank", "Thanks", "Please", "Sorry", "Okay", "Well", "Fine", "Sure", "Wait", "Look", "Come",
         "Mom", "Mum", "Dad", "Mother", "Father", "Grandma", "Grandpa", "Aunt", "Uncle", "Brother", "Sister",
         "Captain", "Professor", "Master", "Doctor", "Commander", "Sergeant", "Lieutenant", "King", "Queen", "Prince", "Princess",
+        // Words that mostly open sentences, which the sentence-start rule below would otherwise have to weigh.
+        "Everyone", "Everybody", "Everything", "Nobody", "Nothing", "Someone", "Somebody", "Something", "Anyone", "Anything",
+        "Meanwhile", "Suddenly", "Perhaps", "Afterwards", "Instead", "Somehow", "Finally", "Eventually", "Tomorrow", "Tonight",
+        "Yesterday", "Today", "Together", "Neither", "Either", "Whatever", "Whoever", "Silence",
+        // Pronouns and function words: a short story may never write them in lower case.
+        "He", "She", "It", "We", "You", "They", "Him", "Her", "Us", "Them", "Me", "My", "His", "Its", "Our", "Your",
+        "Their", "Mine", "Yours", "The", "This", "That", "These", "Those", "There", "Here", "What", "When", "Where", "Why",
+        "How", "Who", "Which", "And", "But", "Or", "So", "Then", "If", "As", "At", "In", "On", "Of", "To", "For", "With",
+        "Not", "All", "Some", "None", "One", "Two", "Three", "Every", "Each", "Both", "Just", "Only", "Even", "Still",
     };
+
+    /// <summary>
+    /// The words of a saved page's chrome ("Comments", "Kudos", "Bookmark"…): a page read without its site's reader
+    /// repeats them at every chapter, capitalised, and they are never characters.
+    /// </summary>
+    private static readonly HashSet<string> PageChrome = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Comment", "Comments", "Kudos", "Bookmark", "Bookmarks", "Bookmarked", "Subscribe", "Subscriptions", "Share", "Reply",
+        "Replies", "Login", "Logout", "Log", "Sign", "Menu", "Search", "Home", "Follow", "Favorite", "Favourite", "Favorites",
+        "Favourites", "Review", "Reviews", "Chapters", "Summary", "Notes", "Tags", "Rating", "Rated", "Warnings", "Fandom",
+        "Fandoms", "Category", "Categories", "Characters", "Relationships", "Words", "Hits", "Published", "Updated",
+        "Completed", "Complete", "Language", "Series", "Previous", "Next", "Top", "Download", "Author", "Authors", "Report",
+        "Edit", "Delete", "Post", "Submit", "Work", "Works", "Collections", "Stats", "Status", "Genre", "Archive",
+        "Inbox", "Profile", "Dashboard", "Settings", "Preferences", "Skins", "Help", "Contact", "Privacy", "Terms",
+        "Anonymous", "Guest", "Share", "Tweet", "Facebook", "Tumblr", "Reddit", "Pinterest", "Twitter",
+    };
+
+    /// <summary>What follows the apostrophe of a contraction ("I’m", "we'll", "don't", "could've"): never part of a name.</summary>
+    private static readonly HashSet<string> ContractionEndings = new(StringComparer.OrdinalIgnoreCase) { "m", "ve", "ll", "d", "re", "t", "s" };
 
     private static readonly HashSet<string> NotPersonBefore = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -65,7 +93,7 @@ internal static partial class NameFinder
         "glanced", "looked", "turned", "stared", "reached", "leaned", "hummed", "swallowed", "paused", "hesitated", "added",
     };
 
-    private static readonly string[] Possessives = ["'s", "’s", "'", "’"];
+    private static readonly string[] Possessives = ["'s", "'"];
 
     private const int RecentLowerCaseSlots = 1024;
 
@@ -73,7 +101,7 @@ internal static partial class NameFinder
     public static List<FoundName> Find(string text, int minimumMentions = 3)
     {
         var mentions = new Dictionary<string, int>(StringComparer.Ordinal);
-        var midSentence = new HashSet<string>(StringComparer.Ordinal);
+        var midSentence = new Dictionary<string, int>(StringComparer.Ordinal);
         var lowerCase = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var placeCues = new Dictionary<string, int>(StringComparer.Ordinal);
         var personCues = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -81,7 +109,6 @@ internal static partial class NameFinder
         // Words are looked up as spans: a 10 MB story has two million words, and a string and a Match for
         // each of them were most of the import's time. A string is made only for a word not seen before.
         var mentionsBySpan = mentions.GetAlternateLookup<ReadOnlySpan<char>>();
-        var midSentenceBySpan = midSentence.GetAlternateLookup<ReadOnlySpan<char>>();
         var lowerCaseBySpan = lowerCase.GetAlternateLookup<ReadOnlySpan<char>>();
         var notPersonBefore = NotPersonBefore.GetAlternateLookup<ReadOnlySpan<char>>();
         var placeWords = PlaceWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -112,7 +139,7 @@ internal static partial class NameFinder
                 }
                 continue;
             }
-            if (IsShouted(word))
+            if (IsShouted(word) || IsContraction(word))
             {
                 // Shouted words ("REALLY") are emphasis, not names.
                 continue;
@@ -134,7 +161,7 @@ internal static partial class NameFinder
             }
             if (!StartsSentence(text, index))
             {
-                midSentenceBySpan.Add(word);
+                midSentence[key] = midSentence.GetValueOrDefault(key) + 1;
             }
             // "Ansel Brae": two capitalised words with one space between are likely one person's two names.
             if (previousName is not null && index == previousEnd + 1 && text[previousEnd] == ' ')
@@ -149,8 +176,8 @@ internal static partial class NameFinder
         var after = pairs.GroupBy(p => p.Key.First)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Second, StringComparer.Ordinal).First());
         return mentions
-            .Where(kv => kv.Value >= minimumMentions && midSentence.Contains(kv.Key) && !lowerCase.Contains(kv.Key) && !NotNames.Contains(kv.Key)
-                && !HasPlaceEnding(kv.Key))
+            .Where(kv => kv.Value >= minimumMentions && !NotNames.Contains(kv.Key) && !PageChrome.Contains(kv.Key) && !HasPlaceEnding(kv.Key)
+                && EnoughEvidence(kv.Value, midSentence.GetValueOrDefault(kv.Key), lowerCase.Contains(kv.Key), personCues.GetValueOrDefault(kv.Key)))
             // "in Suna", "to Konoha", "Hogwarts Castle": a name found mostly in place cues, and seldom speaking, is a place.
             .Where(kv => !IsPlace(placeCues.GetValueOrDefault(kv.Key), personCues.GetValueOrDefault(kv.Key), kv.Value))
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
@@ -160,6 +187,32 @@ internal static partial class NameFinder
                 personCues.GetValueOrDefault(kv.Key), placeCues.GetValueOrDefault(kv.Key)))
             .ToList();
     }
+
+    /// <summary>Titles, interjections, days, contractions and page chrome: capitalised, but never a character.</summary>
+    internal static bool IsNeverAName(string word) => NotNames.Contains(word) || PageChrome.Contains(word) || IsContraction(word);
+
+    /// <summary>Mentions, all at sentence starts, that make a word a name when it also acts or speaks.</summary>
+    private const int SentenceStartMentions = 4;
+
+    /// <summary>
+    /// A capitalised word in mid-sentence that is never written in lower case is a name. One that only opens
+    /// sentences ("Meanwhile", or "Jiraiya" in a story that always starts with him) is one only when it is said
+    /// often and acts or speaks ("Jiraiya laughed"); one also written in lower case ("Will", "will") only when it
+    /// is capitalised in mid-sentence several times and acts or speaks more than once.
+    /// </summary>
+    private static bool EnoughEvidence(int mentions, int midSentence, bool alsoLowerCase, int personCues) =>
+        alsoLowerCase ? midSentence >= 3 && personCues >= 2
+        : midSentence > 0 || (mentions >= SentenceStartMentions && personCues > 0);
+
+    /// <summary>"I'm", "Don't", "We'll", "Could've" (apostrophes already made ASCII): a contraction, not a name.</summary>
+    private static bool IsContraction(ReadOnlySpan<char> word)
+    {
+        var apostrophe = word.LastIndexOf('\'');
+        return apostrophe >= 0 && ContractionEndingsBySpan.Contains(word[(apostrophe + 1)..]);
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ContractionEndingsBySpan =
+        ContractionEndings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsPlace(int placeCues, int personCues, int mentions) => placeCues * 3 >= mentions && personCues < placeCues;
 
@@ -230,11 +283,18 @@ internal static partial class NameFinder
         return true;
     }
 
-    /// <summary>The word without a possessive, then without one honorific (each suffix checked once, in order).</summary>
-    private static ReadOnlySpan<char> Clean(ReadOnlySpan<char> word)
+    /// <summary>
+    /// The word with typographic apostrophes as ASCII ones (an apostrophe is an apostrophe however it is typed),
+    /// without a possessive, then without one honorific (each suffix checked once, in order).
+    /// </summary>
+    internal static ReadOnlySpan<char> Clean(ReadOnlySpan<char> word)
     {
+        if (word.IndexOf('’') >= 0)
+        {
+            word = word.ToString().Replace('’', '\'');
+        }
         // Every possessive ends in s or an apostrophe; most words end otherwise, and are looked at no further.
-        if (word.Length > 0 && word[^1] is 's' or '\'' or '’')
+        if (word.Length > 0 && word[^1] is 's' or '\'')
         {
             foreach (var suffix in Possessives)
             {
@@ -260,7 +320,7 @@ internal static partial class NameFinder
     }
 
     /// <summary>A word starts a sentence after ., ! or ? or an opening quote at a sentence start, or at a line start.</summary>
-    private static bool StartsSentence(string text, int index)
+    internal static bool StartsSentence(string text, int index)
     {
         var i = index - 1;
         while (i >= 0 && (text[i] is ' ' or '\t' or '"' or '“' or '\'' or '‘' or '(' or '*' or '_' or '-' or '—'))

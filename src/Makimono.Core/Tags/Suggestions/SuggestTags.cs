@@ -21,8 +21,7 @@ public static class SuggestTags
 
     public static void Suggest(ImportedWork work)
     {
-        // An array, not a lazy sequence, so the joined text is allocated once at its final size.
-        var text = string.Join("\n\n", work.Chapters.Select(c => c.Text).ToArray());
+        var text = TextOf(work);
         var found = OnePerPerson(NameFinder.Find(text, minimumMentions: 1)).ToList();
         var names = found.Where(n => n.Mentions >= NewCharacterMentions).Take(15).ToList();
         foreach (var name in names)
@@ -53,24 +52,30 @@ public static class SuggestTags
 
     /// <summary>
     /// Maps suggestions to the archive's tags: characters of the work's fandoms through their names, synonyms and
-    /// name parts, relationships to the canonical relationship of their characters, and other names exactly.
+    /// name parts, relationships to the canonical relationship of their characters, and other names exactly. The
+    /// fandoms are the work's; a work that names none takes the one its names point to (<see cref="InferredFandom"/>).
     /// </summary>
     public static async Task MapToExistingTagsAsync(ArchiveDbContext db, ImportedWork work, CancellationToken ct = default)
     {
+        var text = TextOf(work);
+        var fandomIds = work.Fandoms.Count == 0 ? [] : await FandomNames.FandomIdsAsync(db, work.Fandoms, ct);
+        if (work.Fandoms.Count == 0)
+        {
+            var names = work.Suggestions.Characters.Concat(work.Suggestions.RareNames).Select(c => c.Name);
+            if (await InferredFandom.FromArchiveAsync(db, text, names, ct) is { } inferred)
+            {
+                fandomIds = [inferred];
+            }
+        }
+        var index = await FandomNames.RelationshipsAsync(db, fandomIds, ct);
         var wanted = work.Suggestions.Characters.Select(c => c.Name)
             .Concat(work.Suggestions.Relationships.Select(r => r.Name))
             .Select(TagName.Normalize).Distinct().ToList();
-        if (wanted.Count == 0)
-        {
-            return;
-        }
-        var fandomIds = work.Fandoms.Count == 0 ? [] : await FandomNames.FandomIdsAsync(db, work.Fandoms, ct);
-        var index = await FandomNames.RelationshipsAsync(db, fandomIds, ct);
-        var exact = await db.Tags.AsNoTracking()
+        var exact = wanted.Count == 0 ? new Dictionary<string, int>() : await db.Tags.AsNoTracking()
             .Where(t => wanted.Contains(t.NormalizedName) && (t.Type == TagType.Character || t.Type == TagType.Relationship))
             .Select(t => new { t.NormalizedName, Id = t.MergerId ?? t.Id })
             .ToDictionaryAsync(t => t.NormalizedName, t => t.Id, ct);
-        MapTo(work, index, exact);
+        MapTo(work, index, exact, text);
         await DropWhatTheFormRefusesAsync(db, work.Suggestions, ct);
     }
 
@@ -96,7 +101,7 @@ public static class SuggestTags
     /// canonical characters (two names of one character become one suggestion); the rest stay new-character
     /// suggestions unless a tag has exactly that name. Relationships take their canonical (or proposed) name.
     /// </summary>
-    public static void MapTo(ImportedWork work, RelationshipIndex index, IReadOnlyDictionary<string, int>? exact = null)
+    public static void MapTo(ImportedWork work, RelationshipIndex index, IReadOnlyDictionary<string, int>? exact = null, string? text = null)
     {
         var characters = work.Suggestions.Characters;
         var mapped = new List<CharacterSuggestion>();
@@ -121,6 +126,23 @@ public static class SuggestTags
                 mapped.Add(exact?.TryGetValue(TagName.Normalize(c.Name), out var id) == true ? c with { TagId = id } : c);
             }
         }
+        // The fandom's characters as a dictionary: a name the archive knows counts from its first mention, even
+        // where the finder, which has only the text to go on, wanted more evidence.
+        foreach (var known in KnownNames.Find(text ?? TextOf(work), index.Characters))
+        {
+            var same = mapped.FindIndex(m => m.TagId == known.TagId);
+            if (same < 0)
+            {
+                mapped.Add(new CharacterSuggestion(known.Written, known.Mentions)
+                {
+                    TagId = known.TagId, Tag = known.Tag, Confidence = KnownCharacterConfidence(known.Mentions),
+                });
+            }
+            else if (mapped[same].Mentions < known.Mentions)
+            {
+                mapped[same] = mapped[same] with { Mentions = known.Mentions, Confidence = KnownCharacterConfidence(known.Mentions) };
+            }
+        }
         characters.Clear();
         characters.AddRange(mapped);
         var relationships = work.Suggestions.Relationships;
@@ -143,6 +165,11 @@ public static class SuggestTags
         relationships.Clear();
         relationships.AddRange(named);
     }
+
+    /// <summary>The story's text, chapters apart as paragraphs are.</summary>
+    private static string TextOf(ImportedWork work) =>
+        // An array, not a lazy sequence, so the joined text is allocated once at its final size.
+        string.Join("\n\n", work.Chapters.Select(c => c.Text).ToArray());
 
     /// <summary>
     /// One name per person: a name mostly written next to a more mentioned one ("Brae" in "Ansel Brae", "Corvin"

@@ -1,6 +1,5 @@
 using Makimono.Tags.Suggestions;
 
-
 namespace Makimono.Tests.Tags.Names;
 
 public sealed class NameFinderTests
