@@ -122,7 +122,7 @@ internal static partial class StructureRules
     [GeneratedRegex(@"^\s*(?:chapter|chap|ch|part|prologue|epilogue|interlude)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NamedHeadingStart();
 
-    [GeneratedRegex(@"^(?:(?:chapter|chap\.?|ch\.?|part)\s*(?<num>\d+|[IVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|(?<named>prologue|epilogue|interlude)\b|(?-i:(?<num>[IVXLC]+))\.?(?=\s*$|\s*[:.\-–—]\s)|(?<num>\d{1,3})\.(?=\s*$))\s*(?:[:.\-–—]\s*(?<title>\S.{0,150}))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:chapter|chap\.?|ch\.?|part)\s*(?<num>\d+|[IVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|(?<named>prologue|epilogue|interlude)\b|(?-i:(?<num>[IVXLC]+))\.?(?=\s*$|\s*[:.\-–—]\s)|(?<num>\d{1,3})\.(?=\s*$))\s*(?:[:.\-–—]\s*(?<title>\S.{0,150}))?(?<!\s)\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex ChapterHeadingPattern();
 
     [GeneratedRegex(@"^\s*(?<label>summary|disclaimer|content\s+(?:notes?|warnings?)|trigger\s+warnings?|tw|warnings?|contents?|spoilers?(?:\s+warnings?)?|a/n|author['’]?s['’]?\s+notes?|an|notes?|rating|pairings?|relationships?|characters?|fandoms?|genres?|title|author|written\s+by|words?|word\s+count|category|categories|language|series|dedication|dedicated\s+to|written\s+(?:to|for))\s*(?:[:：]|\s-\s|–|—)\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
