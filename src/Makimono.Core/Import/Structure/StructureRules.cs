@@ -90,6 +90,20 @@ internal static partial class StructureRules
         next is not null && !next.IsRule && (StartsAsDialogue(next.Text) || CarryOn().IsMatch(next.Text))
         && PastTense().IsMatch(p.Text) && !p.Text.TrimEnd().EndsWith('?') && !p.Text.TrimEnd().EndsWith('…');
 
+    /// <summary>A short line wholly in quotes, with no sentence ending inside: "The Cold Mile", not "Run."</summary>
+    public static bool IsQuotedTitle(Paragraph p)
+    {
+        if (!p.IsSingleLine || p.IsRule || p.Text.Length < 3 || !StartsAsDialogue(p.Text) || p.Text[^1] is not ('"' or '”' or '\'' or '’' or '»' or '」'))
+        {
+            return false;
+        }
+        var inner = Unquoted(p.Text);
+        return Words(inner) is > 0 and <= 12 && inner[^1] is not ('.' or ',' or ';' or ':' or '—' or '-')
+            && inner.IndexOfAny(['"', '“', '”']) < 0;
+    }
+
+    public static string Unquoted(string text) => text.Trim().Trim('"', '“', '”', '\'', '‘', '’', '«', '»', '「', '」').Trim();
+
     /// <summary>An attribution under an epigraph: "— Someone" or "-Someone, Book".</summary>
     public static bool IsAttribution(Paragraph p) =>
         p.IsSingleLine && Words(p.Text) <= 15 && Attribution().IsMatch(p.Text.Trim());
