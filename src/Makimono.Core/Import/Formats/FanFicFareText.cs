@@ -122,7 +122,16 @@ public static partial class FanFicFareText
                     body.RemoveAt(fileEnd);
                 }
             }
-            var paragraphs = Paragraph.Split(Unwrapped(body));
+            ReadChapterBody(Paragraph.Split(Unwrapped(body)), title, chapter, work, isLast);
+            work.Chapters.Add(chapter);
+            i = end;
+        }
+    }
+
+    /// <summary>A chapter's paragraphs, as FanFicFare's text and HTML output both give them.</summary>
+    internal static void ReadChapterBody(List<Paragraph> paragraphs, string title, ImportedChapter chapter, ImportedWork work, bool isLast)
+    {
+        {
             // The text often opens by repeating its title, or with its own "Chapter 3" line, or both.
             for (var repeated = 0; repeated < 2 && paragraphs.Count > 1 && paragraphs[0].IsSingleLine
                 && (paragraphs[0].Text == title || paragraphs[0].Text == chapter.Title || StructureRules.ChapterHeading(paragraphs[0].Text).Success); repeated++)
@@ -132,8 +141,6 @@ public static partial class FanFicFareText
             }
             var endCount = EndMatter.Read(paragraphs, work, chapter, isLast);
             ChapterBody.Render(paragraphs.Take(paragraphs.Count - endCount).ToList(), chapter, work.Markers);
-            work.Chapters.Add(chapter);
-            i = end;
         }
     }
 
@@ -196,6 +203,12 @@ public static partial class FanFicFareText
     }
 
     private static List<string> Lines(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').ToList();
+
+    /// <summary>"N. Title": FanFicFare's chapter line, tab-indented in its text output.</summary>
+    internal static Match NumberedTitle(string text) => NumberedTitlePattern().Match(text.Trim());
+
+    [GeneratedRegex(@"^(?<number>\d+)\.\s*(?<title>\S.*)?$")]
+    private static partial Regex NumberedTitlePattern();
 
     [GeneratedRegex(@"^\t(?<number>\d+)\.\s*(?<title>\S.*)?$")]
     private static partial Regex ChapterLine();

@@ -17,10 +17,11 @@ public static class PageChrome
         "script, style, noscript, template, nav, header, footer, form, aside, "
         + "[role=banner], [role=navigation], [role=contentinfo], [role=complementary], [role=search], [role=form], [role=region]";
 
-    /// <summary>The site's own pages the importer reads field by field, or null for any other page.</summary>
+    /// <summary>The sites' pages and the downloaders' layouts the importer reads field by field, or null for any other page.</summary>
     public static ImportedWork? ReadSitePage(string source, IHtmlDocument document) =>
         SavedAo3Page.IsSavedAo3Page(document) ? SavedAo3Page.Read(source, document)
         : SavedFfnPage.IsSavedFfnPage(document) ? SavedFfnPage.Read(source, document)
+        : FanFicFareHtml.IsFanFicFareHtml(document) ? FanFicFareHtml.Read(source, document)
         : null;
 
     /// <summary>
