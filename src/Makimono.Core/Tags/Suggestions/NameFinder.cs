@@ -10,9 +10,11 @@ namespace Makimono.Tags.Suggestions;
 internal sealed record FoundName(string Name, int Mentions, string? Before, int BeforeCount, string? After, int AfterCount, int PersonCues, int PlaceCues);
 
 /// <summary>
-/// Proper names without a fandom list: capitalised words that also appear capitalised in mid-sentence and
-/// never in lower case, with honorifics ("-sama", "-sensei") and possessives taken off. Places ("in Konoha",
-/// "Hogwarts Castle"), days, months, titles and interjections are left out. One pass over the words.
+/// Proper names without a fandom list (<see cref="KnownNames"/> reads the archive's): capitalised words that
+/// also appear capitalised in mid-sentence and never in lower case, or that show more evidence (see
+/// <see cref="EnoughEvidence"/>), with honorifics ("-sama", "-sensei") and possessives taken off. Places ("in
+/// Konoha", "Hogwarts Castle"), days, months, titles, pronouns, interjections, contractions and page chrome are
+/// left out. One pass over the words.
 /// </summary>
 internal static partial class NameFinder
 {
@@ -50,7 +52,7 @@ internal static partial class NameFinder
         "Completed", "Complete", "Language", "Series", "Previous", "Next", "Top", "Download", "Author", "Authors", "Report",
         "Edit", "Delete", "Post", "Submit", "Work", "Works", "Collections", "Stats", "Status", "Genre", "Archive",
         "Inbox", "Profile", "Dashboard", "Settings", "Preferences", "Skins", "Help", "Contact", "Privacy", "Terms",
-        "Anonymous", "Guest", "Share", "Tweet", "Facebook", "Tumblr", "Reddit", "Pinterest", "Twitter",
+        "Anonymous", "Guest", "Tweet", "Facebook", "Tumblr", "Reddit", "Pinterest", "Twitter",
     };
 
     /// <summary>What follows the apostrophe of a contraction ("I’m", "we'll", "don't", "could've"): never part of a name.</summary>

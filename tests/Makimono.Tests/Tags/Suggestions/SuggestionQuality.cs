@@ -6,7 +6,7 @@ using Makimono.Tags.Suggestions;
 
 namespace Makimono.Tests.Tags.Suggestions;
 
-/// <summary>Precision and recall of text-based suggestions over the labelled stories in Suggestions/Fixtures.</summary>
+/// <summary>Precision and recall of suggestions over a set of labelled stories.</summary>
 public sealed record SuggestionFigures(int CharactersTrue, int CharactersSuggested, int CharactersRight,
     int RelationshipsTrue, int RelationshipsSuggested, int RelationshipsRight, IReadOnlyList<string> Mistakes)
 {
@@ -23,17 +23,23 @@ public sealed record SuggestionFigures(int CharactersTrue, int CharactersSuggest
 
 internal static class SuggestionQuality
 {
-    private static string Folder => Path.Combine(AppContext.BaseDirectory, "Tags", "Suggestions", "Fixtures");
+    /// <summary>The stories the rules were tuned on.</summary>
+    public const string Tuning = "Fixtures";
+
+    /// <summary>Stories written after the rules were last changed and never used to tune them: the figures that count.</summary>
+    public const string HeldOut = "HeldOut";
 
     /// <summary>
-    /// Runs the import's suggestions on every story against an archive that knows the fandom's characters, and
-    /// counts the suggestions at or above <see cref="SuggestTags.Likely"/>. A suggestion is right when its name
+    /// Runs the import's suggestions on every story of a set, with the archive's tags for the story's fandom
+    /// (its canonical characters and synonyms, as a dictionary and for mapping) or without any, and counts the
+    /// suggestions at or above <see cref="SuggestTags.Likely"/>. A suggestion is right when its name
     /// (the canonical tag's, or the name in the text for a new character) has the parts of a true character not
     /// already matched; a second suggestion for the same character counts as wrong.
     /// </summary>
-    public static SuggestionFigures Measure()
+    public static SuggestionFigures Measure(string set = Tuning, bool withArchiveTags = true)
     {
-        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "expected.json")));
+        var folder = Path.Combine(AppContext.BaseDirectory, "Tags", "Suggestions", set);
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "expected.json")));
         var indexes = expected.RootElement.GetProperty("archive").EnumerateObject().ToDictionary(f => f.Name, f => Index(f.Value));
         int charactersTrue = 0, charactersSuggested = 0, charactersRight = 0, relationshipsTrue = 0, relationshipsSuggested = 0, relationshipsRight = 0;
         var mistakes = new List<string>();
@@ -43,9 +49,12 @@ internal static class SuggestionQuality
             var fandom = story.GetProperty("fandom").GetString()!;
             var work = new ImportedWork { Source = file, Format = "text" };
             work.Fandoms.Add(fandom);
-            work.Chapters.Add(new ImportedChapter { Text = File.ReadAllText(Path.Combine(Folder, file)).Replace("\r\n", "\n", StringComparison.Ordinal) });
+            work.Chapters.Add(new ImportedChapter { Text = File.ReadAllText(Path.Combine(folder, file)).Replace("\r\n", "\n", StringComparison.Ordinal) });
             SuggestTags.Suggest(work);
-            SuggestTags.MapTo(work, indexes[fandom]);
+            if (withArchiveTags)
+            {
+                SuggestTags.MapTo(work, indexes[fandom]);
+            }
 
             var trueCharacters = story.GetProperty("characters").EnumerateArray().Select(c => c.GetString()!).ToList();
             var suggested = work.Suggestions.Characters.Where(c => c.Confidence >= SuggestTags.Likely).Select(c => c.Tag ?? c.Name).ToList();
