@@ -14,6 +14,9 @@ internal static partial class BookMatter
     /// <summary>Fewer entries than this are not a table of contents but a few headings in a row.</summary>
     private const int MinimumEntries = 3;
 
+    /// <summary>How many non-blank lines from the start a table of contents may begin within.</summary>
+    private const int ContentsWithin = 400;
+
     public static List<SourceLine> SetAside(IReadOnlyList<SourceLine> input, ImportedWork work)
     {
         var lines = input.ToList();
@@ -81,7 +84,9 @@ internal static partial class BookMatter
             return;
         }
         var lastHeading = headings.Values.Max();
-        for (var k = 0; k < entries.Count && entries[k].Index < lastHeading; k++)
+        // A table of contents comes near the start, after at most a title page; looking further would cost every
+        // long story a pass of all its lines against all its headings.
+        for (var k = 0; k < Math.Min(entries.Count, ContentsWithin) && entries[k].Index < lastHeading; k++)
         {
             var run = k;
             while (run < entries.Count && RepeatsLaterHeading(entries[run].Line.Text, entries[run].Index, headings))
