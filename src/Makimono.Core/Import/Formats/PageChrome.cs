@@ -18,11 +18,51 @@ public static class PageChrome
         + "[role=banner], [role=navigation], [role=contentinfo], [role=complementary], [role=search], [role=form], [role=region]";
 
     /// <summary>The sites' pages and the downloaders' layouts the importer reads field by field, or null for any other page.</summary>
-    public static ImportedWork? ReadSitePage(string source, IHtmlDocument document) =>
-        SavedAo3Page.IsSavedAo3Page(document) ? SavedAo3Page.Read(source, document)
-        : SavedFfnPage.IsSavedFfnPage(document) ? SavedFfnPage.Read(source, document)
-        : FanFicFareHtml.IsFanFicFareHtml(document) ? FanFicFareHtml.Read(source, document)
-        : null;
+    public static ImportedWork? ReadSitePage(string source, IHtmlDocument document)
+    {
+        var signs = Scan(document);
+        return signs.Ao3Page && SavedAo3Page.IsSavedAo3Page(document) ? SavedAo3Page.Read(source, document)
+            : signs.FfnPage && SavedFfnPage.IsSavedFfnPage(document) ? SavedFfnPage.Read(source, document)
+            : signs.FanFicFare && FanFicFareHtml.IsFanFicFareHtml(document) ? FanFicFareHtml.Read(source, document)
+            : null;
+    }
+
+    /// <summary>What one walk over the elements tells about the page, so that a plain story is not searched by selector after selector.</summary>
+    private readonly record struct Signs(bool Ao3Page, bool FfnPage, bool FanFicFare, bool Chrome, bool Landmarked);
+
+    private static Signs Scan(IHtmlDocument document)
+    {
+        var signs = new Signs();
+        foreach (var element in ((INode?)document.Body ?? document.DocumentElement).Descendants<IElement>())
+        {
+            switch (element.LocalName)
+            {
+                case "script" or "style" or "noscript" or "template" or "nav" or "header" or "footer" or "form" or "aside":
+                    signs = signs with { Chrome = true };
+                    break;
+                case "main" or "article":
+                    signs = signs with { Landmarked = true };
+                    break;
+                case "a" when element.ParentElement?.LocalName == "h2" && element.GetAttribute("name") is { } name && name.StartsWith("section", StringComparison.Ordinal):
+                    signs = signs with { FanFicFare = true };
+                    break;
+            }
+            if (element.GetAttribute("role") is { Length: > 0 })
+            {
+                signs = signs with { Chrome = true, Landmarked = true };
+            }
+            switch (element.Id)
+            {
+                case "workskin":
+                    signs = signs with { Ao3Page = true };
+                    break;
+                case "storytext" or "profile_top":
+                    signs = signs with { FfnPage = true };
+                    break;
+            }
+        }
+        return signs;
+    }
 
     /// <summary>
     /// The story's part of the page, with the chrome inside it taken out. A header or aside inside the main part
@@ -31,6 +71,10 @@ public static class PageChrome
     public static INode StoryRoot(IHtmlDocument document)
     {
         var body = (INode?)document.Body ?? document.DocumentElement;
+        if (Scan(document) is { Chrome: false, Landmarked: false })
+        {
+            return body;
+        }
         var main = document.QuerySelector("main, [role=main]");
         var articles = main is null ? document.QuerySelectorAll("article").Where(a => a.ParentElement?.Closest("article") is null).ToList() : [];
         IElement root;

@@ -17,6 +17,9 @@ internal static partial class BookMatter
     /// <summary>How many non-blank lines from the start a table of contents may begin within.</summary>
     private const int ContentsWithin = 400;
 
+    /// <summary>How many lines from the start Project Gutenberg's "*** START OF" line may be.</summary>
+    private const int GutenbergHeaderWithin = 400;
+
     public static List<SourceLine> SetAside(IReadOnlyList<SourceLine> input, ImportedWork work)
     {
         var lines = input.ToList();
@@ -27,41 +30,39 @@ internal static partial class BookMatter
 
     private static void SetAsideGutenberg(List<SourceLine> lines, ImportedWork work)
     {
-        var start = lines.FindIndex(l => GutenbergStart().IsMatch(l.Text));
-        var end = lines.FindIndex(Math.Max(start, 0), l => GutenbergEnd().IsMatch(l.Text));
-        if (start < 0 && end < 0)
+        // The header is a few dozen lines: a story that does not open with one has no licence to look for either.
+        var start = lines.FindIndex(0, Math.Min(lines.Count, GutenbergHeaderWithin), l => GutenbergStart().IsMatch(l.Text));
+        if (start < 0)
         {
             return;
         }
+        var end = lines.FindIndex(start, l => GutenbergEnd().IsMatch(l.Text));
         if (end >= 0)
         {
             work.EndNotes = FrontMatter.Join(work.EndNotes, TextOf(lines.Skip(end)));
             lines.RemoveRange(end, lines.Count - end);
         }
-        if (start >= 0)
+        var header = new List<string>();
+        foreach (var line in lines.Take(start + 1).Where(l => l.Text.Trim().Length > 0))
         {
-            var header = new List<string>();
-            foreach (var line in lines.Take(start + 1).Where(l => l.Text.Trim().Length > 0))
+            var m = HeaderField().Match(line.Text.Trim());
+            if (m.Success && m.Groups["label"].Value.Equals("Title", StringComparison.OrdinalIgnoreCase) && work.Title is null)
             {
-                var m = HeaderField().Match(line.Text.Trim());
-                if (m.Success && m.Groups["label"].Value.Equals("Title", StringComparison.OrdinalIgnoreCase) && work.Title is null)
-                {
-                    work.Markers.Add(m.Groups["label"].Value);
-                    work.Title = m.Groups["value"].Value.Trim();
-                }
-                else if (m.Success && m.Groups["label"].Value.Equals("Author", StringComparison.OrdinalIgnoreCase))
-                {
-                    work.Markers.Add(m.Groups["label"].Value);
-                    work.Creators.Add(m.Groups["value"].Value.Trim());
-                }
-                else
-                {
-                    header.Add(line.Text.Trim());
-                }
+                work.Markers.Add(m.Groups["label"].Value);
+                work.Title = m.Groups["value"].Value.Trim();
             }
-            work.Notes = FrontMatter.Join(work.Notes, string.Join("\n", header));
-            lines.RemoveRange(0, start + 1);
+            else if (m.Success && m.Groups["label"].Value.Equals("Author", StringComparison.OrdinalIgnoreCase))
+            {
+                work.Markers.Add(m.Groups["label"].Value);
+                work.Creators.Add(m.Groups["value"].Value.Trim());
+            }
+            else
+            {
+                header.Add(line.Text.Trim());
+            }
         }
+        work.Notes = FrontMatter.Join(work.Notes, string.Join("\n", header));
+        lines.RemoveRange(0, start + 1);
     }
 
     private static string TextOf(IEnumerable<SourceLine> lines) =>
