@@ -23,9 +23,13 @@ public static partial class FanFicFareText
     /// <summary>Wrapped lines are at most this long; a paragraph whose lines run up to it was wrapped by FanFicFare.</summary>
     private const int WrapWidth = 78;
 
+    /// <summary>How far into the file the header must have shown itself.</summary>
+    private const int HeaderWithin = 8192;
+
     public static bool IsFanFicFareText(string text)
     {
-        var lines = Lines(text);
+        // The title, byline and header open the file: only its start is split into lines to look.
+        var lines = Lines(text[..Math.Min(text.Length, HeaderWithin)]);
         var start = lines.FindIndex(l => l.Trim().Length > 0);
         if (start < 0 || start + 2 >= lines.Count)
         {
@@ -33,8 +37,8 @@ public static partial class FanFicFareText
         }
         var byline = lines.Skip(start + 1).FirstOrDefault(l => l.Trim().Length > 0);
         return byline is not null && byline.StartsWith("by ", StringComparison.Ordinal)
-            && lines.Any(l => ChapterLine().IsMatch(l))
-            && lines.Take(200).Count(l => LabelOf(l) is not null) >= 3;
+            && lines.Count(l => LabelOf(l) is not null) >= 3
+            && ChapterLineAnywhere().IsMatch(text);
     }
 
     public static ImportedWork Read(string source, string text)
@@ -209,6 +213,9 @@ public static partial class FanFicFareText
 
     [GeneratedRegex(@"^(?<number>\d+)\.\s*(?<title>\S.*)?$")]
     private static partial Regex NumberedTitlePattern();
+
+    [GeneratedRegex(@"^\t\d+\.", RegexOptions.Multiline)]
+    private static partial Regex ChapterLineAnywhere();
 
     [GeneratedRegex(@"^\t(?<number>\d+)\.\s*(?<title>\S.*)?$")]
     private static partial Regex ChapterLine();

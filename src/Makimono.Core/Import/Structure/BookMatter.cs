@@ -17,6 +17,9 @@ internal static partial class BookMatter
     /// <summary>How many non-blank lines from the start a table of contents may begin within.</summary>
     private const int ContentsWithin = 400;
 
+    /// <summary>Longer than any heading or contents entry.</summary>
+    private const int MaxEntryLength = 160;
+
     /// <summary>How many lines from the start Project Gutenberg's "*** START OF" line may be.</summary>
     private const int GutenbergHeaderWithin = 400;
 
@@ -70,12 +73,13 @@ internal static partial class BookMatter
 
     private static void SetAsideContents(List<SourceLine> lines, ImportedWork work)
     {
-        var entries = lines.Select((l, i) => (Line: l, Index: i)).Where(x => !x.Line.IsRule && x.Line.Text.Trim().Length > 0).ToList();
+        var entries = lines.Select((l, i) => (Line: l, Index: i)).Where(x => !x.Line.IsRule && !string.IsNullOrWhiteSpace(x.Line.Text)).ToList();
         // Where each heading last appears: an entry repeats a heading that comes after the whole run.
         var headings = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (line, index) in entries)
         {
-            if (line.IsHeading || StructureRules.ChapterHeading(line.Text).Success)
+            // A story's paragraphs are mostly longer than any heading, and cheaper to measure than to match.
+            if (line.IsHeading || (line.Text.Length <= MaxEntryLength && StructureRules.ChapterHeading(line.Text).Success))
             {
                 headings[Normalise(line.Text)] = index;
             }
@@ -110,7 +114,7 @@ internal static partial class BookMatter
 
     private static bool RepeatsLaterHeading(string text, int index, Dictionary<string, int> headings)
     {
-        if (text.Length > 160)
+        if (text.Length > MaxEntryLength)
         {
             return false;
         }
