@@ -71,7 +71,7 @@ public sealed class FixtureExpectations
     private static JsonObject Expectation(string name) =>
         JsonNode.Parse(File.ReadAllText(Fixtures.PathOf(name + Suffix)))!.AsObject();
 
-    private static void CompareWork(JsonObject expected, JsonObject actual, List<string> failures)
+    internal static void CompareWork(JsonObject expected, JsonObject actual, List<string> failures)
     {
         foreach (var (key, value) in expected)
         {

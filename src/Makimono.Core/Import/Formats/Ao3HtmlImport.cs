@@ -45,7 +45,7 @@ public static partial class Ao3HtmlImport
                 work.Creators.Add(name);
             }
         }
-        ReadTags(preface, work);
+        ReadTags(preface.QuerySelectorAll("dl.tags dt"), work);
         var (summary, notes, endNotes) = ReadLabelledBlocks(preface.QuerySelector(".meta") ?? preface, work.Markers);
         work.Summary = summary;
         work.Notes = notes;
@@ -59,17 +59,19 @@ public static partial class Ao3HtmlImport
         return work;
     }
 
-    private static void ReadTags(IElement preface, ImportedWork work)
+    /// <summary>The tag list's dt/dd pairs, which an AO3 work page's dl.work.meta holds as the download's preface does.</summary>
+    internal static void ReadTags(IEnumerable<IElement> terms, ImportedWork work)
     {
-        foreach (var dt in preface.QuerySelectorAll("dl.tags dt"))
+        foreach (var dt in terms)
         {
             if (dt.NextElementSibling is not { LocalName: "dd" } dd)
             {
                 continue;
             }
             // The tag list is read into tags, not text fields: it is set aside like a text file's "Rating: T".
-            work.Markers.Add(dt.TextContent);
-            work.Markers.Add(dd.TextContent);
+            // Text node by text node: a list's items may touch ("<li>A</li><li>B</li>"), and their words must not run together.
+            work.Markers.Add(string.Join(' ', dt.Descendants<IText>().Select(t => t.Data)));
+            work.Markers.Add(string.Join(' ', dd.Descendants<IText>().Select(t => t.Data)));
             var links = dd.QuerySelectorAll("a").Select(a => a.TextContent.Trim()).Where(t => t.Length > 0).ToList();
             var values = links.Count > 0 ? links : Tags.TagName.SplitList(dd.TextContent).ToList();
             switch (dt.TextContent.Trim().TrimEnd(':').ToLowerInvariant())
@@ -105,10 +107,11 @@ public static partial class Ao3HtmlImport
         }
     }
 
-    /// <summary>"Part 2 of My Series" names the series "My Series".</summary>
+    /// <summary>"Part 2 of My Series" names the series "My Series"; a work page's previous and next links are not series.</summary>
     private static List<string> SeriesTitles(IElement dd)
     {
-        var links = dd.QuerySelectorAll("a").Select(a => a.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+        var positions = dd.QuerySelectorAll(".position a");
+        var links = (positions.Length > 0 ? positions : dd.QuerySelectorAll("a")).Select(a => a.TextContent.Trim()).Where(t => t.Length > 0).ToList();
         return links.Count > 0 ? links : [SeriesPart().Replace(dd.TextContent.Trim(), string.Empty)];
     }
 
@@ -192,7 +195,7 @@ public static partial class Ao3HtmlImport
         }
     }
 
-    private static void Render(IElement body, ImportedChapter chapter, ImportedWork work)
+    internal static void Render(IElement body, ImportedChapter chapter, ImportedWork work)
     {
         // AO3 adds a hidden "Chapter Text" heading inside the text; it is a marker, not story.
         foreach (var landmark in body.QuerySelectorAll("h3.landmark").ToList())
@@ -205,7 +208,7 @@ public static partial class Ao3HtmlImport
     }
 
     /// <summary>"Chapter 2: The Storm" is titled "The Storm"; a bare "Chapter 2" has no title of its own.</summary>
-    private static string? ChapterTitle(string heading, List<string> markers)
+    internal static string? ChapterTitle(string heading, List<string> markers)
     {
         var m = ChapterPrefix().Match(heading);
         if (!m.Success)

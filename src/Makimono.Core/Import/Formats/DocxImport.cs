@@ -35,12 +35,13 @@ public static class DocxImport
             var styles = new DocxStyles(document.MainDocumentPart!.StyleDefinitionsPart?.Styles);
             var work = new ImportedWork { Source = source, Format = "docx" };
             var blocks = new List<DocxBlock>();
+            var contentsField = new DocxContentsField();
             foreach (var paragraph in body.Descendants<W.Paragraph>())
             {
-                if (styles.IsTableOfContents(paragraph))
+                if (contentsField.IsInside(paragraph) | styles.IsTableOfContents(paragraph))
                 {
                     // A generated table of contents repeats the headings; it is set aside, not lost.
-                    work.Markers.Add(paragraph.InnerText);
+                    work.Markers.Add(DocxBlock.From(paragraph, styles).Text);
                     continue;
                 }
                 var block = DocxBlock.From(paragraph, styles);

@@ -45,7 +45,8 @@ internal static class EpubTitlePage
     private static bool IsLabel(IElement element) =>
         element.TextContent.Trim() is { Length: > 1 and <= 40 } text && text.EndsWith(':');
 
-    private static void Apply(string label, string value, ImportedWork work)
+    /// <summary>One "Label: value" of FanFicFare's header (title page, text or HTML output) into its field.</summary>
+    internal static void Apply(string label, string value, ImportedWork work)
     {
         var line = $"{label}: {value}";
         switch (label.ToLowerInvariant())
@@ -96,7 +97,13 @@ internal static class EpubTitlePage
                 work.Language = Ao3HtmlImport.LanguageCode(value);
                 break;
             case "series":
-                AddAll(work.Series, value, line, work);
+                // FanFicFare writes the work's place in the series after it: "Streetlight Stories [2]".
+                var place = value.LastIndexOf(" [", StringComparison.Ordinal);
+                AddAll(work.Series, place > 0 && value.EndsWith(']') ? value[..place] : value, line, work);
+                break;
+            case "story url" or "source" or "url":
+                // Where the story came from: the author may want to credit or link it.
+                work.Notes = FrontMatter.Join(work.Notes, line);
                 break;
             default:
                 // Status, dates, counts, the site: facts about the download, not fields of the work.

@@ -18,7 +18,11 @@ public static class HtmlImport
         {
             return Ao3HtmlImport.Read(source, document);
         }
-        var lines = HtmlLines.From((AngleSharp.Dom.INode?)document.Body ?? document.DocumentElement);
+        if (PageChrome.ReadSitePage(source, document) is { } page)
+        {
+            return page;
+        }
+        var lines = HtmlLines.From(PageChrome.StoryRoot(document));
         // Read before recognising, so the document is garbage by then and a collection need not trace it.
         var pageTitle = document.Title?.Trim();
         var lang = document.DocumentElement.GetAttribute("lang");
@@ -42,12 +46,13 @@ public static class HtmlImport
         return work;
     }
 
-    /// <summary>The text a reader sees in the document: its title, then its lines.</summary>
+    /// <summary>The text a reader sees in the document: its title, then its story's lines, without the site's chrome.</summary>
     public static string VisibleText(string html)
     {
         HtmlNesting.Check(html);
         var document = new HtmlParser(ParserOptions).ParseDocument(html);
-        var root = (AngleSharp.Dom.INode?)document.Body ?? document.DocumentElement;
-        return (document.Title ?? string.Empty) + "\n" + HtmlLines.TextOf(root);
+        // Read before the chrome is taken out of the document.
+        var title = document.Title ?? string.Empty;
+        return title + "\n" + HtmlLines.TextOf(PageChrome.StoryRoot(document));
     }
 }

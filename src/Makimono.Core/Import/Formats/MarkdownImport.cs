@@ -1,4 +1,7 @@
+using Makimono.Import.Html;
 using Markdig;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
 
 namespace Makimono.Import.Formats;
 
@@ -11,20 +14,48 @@ public static class MarkdownImport
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
+    /// <summary>With footnotes, which <see cref="MarkdownFootnotes"/> turns into marks and chapter end notes.</summary>
+    private static readonly MarkdownPipeline StoryPipeline = new MarkdownPipelineBuilder().UseFootnotes().Build();
+
     /// <summary>
     /// An empty paragraph, which the HTML reader takes as one more blank line, as it does a word processor's, so
     /// the run of blank lines Markdig would collapse still reaches the recogniser as a run.
     /// </summary>
     private const string BlankLineKept = "<p></p>";
 
-    public static ImportedWork Read(string source, string markdown) =>
-        HtmlImport.Read(source, ToHtml(markdown), format: "markdown");
+    public static ImportedWork Read(string source, string markdown)
+    {
+        var (frontMatter, body) = MarkdownFrontMatter.Split(markdown);
+        var document = Parsed(() => Markdown.Parse(KeepBlankRuns(body), StoryPipeline));
+        var notes = MarkdownFootnotes.TakeOut(document);
+        MarkChapterHeadings(document);
+        var work = HtmlImport.Read(source, document.ToHtml(StoryPipeline), format: "markdown");
+        MarkdownFootnotes.Place(notes, work);
+        frontMatter?.Apply(work);
+        return work;
+    }
 
-    public static string ToHtml(string markdown)
+    /// <summary>
+    /// The headings of the highest level used more than once are the chapters' ("## The Keel", "## The Launch");
+    /// a single "# Title" above them is the work's title, read as a title line is.
+    /// </summary>
+    private static void MarkChapterHeadings(MarkdownDocument document)
+    {
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        var level = headings.CountBy(h => h.Level).Where(c => c.Value >= 2).Select(c => c.Key).DefaultIfEmpty(0).Min();
+        foreach (var heading in headings.Where(h => h.Level == level))
+        {
+            heading.GetAttributes().AddProperty(HtmlLines.ChapterHeadingAttribute, "");
+        }
+    }
+
+    public static string ToHtml(string markdown) => Parsed(() => Markdown.ToHtml(KeepBlankRuns(markdown), Pipeline));
+
+    private static T Parsed<T>(Func<T> parse)
     {
         try
         {
-            return Markdown.ToHtml(KeepBlankRuns(markdown), Pipeline);
+            return parse();
         }
         catch (ArgumentException e)
         {

@@ -16,6 +16,10 @@ public static class TextImport
 
     public static ImportedWork Read(string source, string text)
     {
+        if (FanFicFareText.IsFanFicFareText(text))
+        {
+            return FanFicFareText.Read(source, text);
+        }
         var work = new ImportedWork { Source = source, Format = "text", Encoding = "utf-8" };
         StructureRecogniser.Recognise(SourceLine.FromPlainText(text), work);
         return work;

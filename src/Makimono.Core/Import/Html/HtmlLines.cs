@@ -16,6 +16,9 @@ internal static partial class HtmlLines
 {
     public const int MaxDepth = 256;
 
+    /// <summary>Marks an element as a chapter heading, for formats converted to HTML that know which headings are chapters.</summary>
+    public const string ChapterHeadingAttribute = "data-makimono-chapter";
+
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "section", "article", "center",
@@ -71,6 +74,13 @@ internal static partial class HtmlLines
             {
                 FlushInline(inline, lines, centred);
                 lines.Add(SourceLine.Rule);
+            }
+            else if (child is IElement element && element.HasAttribute(ChapterHeadingAttribute))
+            {
+                // A format that knows its chapter headings (Markdown's) says so: the line starts a chapter whatever its words.
+                FlushInline(inline, lines, centred);
+                lines.Add(SourceLine.Heading(CollapseWhitespace(element.TextContent).Trim()));
+                lines.Add(SourceLine.Blank);
             }
             else if (name is not null && Blocks.Contains(name))
             {

@@ -39,6 +39,13 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
                 work.Title = p.Text.Trim();
                 continue;
             }
+            // After the disclaimer, warnings and summary, a title set alone in quotes, then a dedication or epigraph.
+            if (allowTitle && work.Title is null && SawFrontMatter && StructureRules.IsQuotedTitle(p)
+                && i + 1 < paragraphs.Count && IntroducesStory(paragraphs, i + 1))
+            {
+                work.Title = StructureRules.Unquoted(p.Text);
+                continue;
+            }
             if (TryLabelled(p) || TryByline(p) || TryRating(p) || TryPairing(p))
             {
                 _sawNote = true;
@@ -52,7 +59,8 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
             }
             var summary = isWorkStart ? work.Summary : chapter?.Summary;
             // A chapter's first line before a scene break is as often story as summary; only a note before it tells.
-            if (summary is null && StructureRules.CouldBeSummary(p) && (_sawNote || (isWorkStart && p.GapAfter >= 2)))
+            if (summary is null && StructureRules.CouldBeSummary(p) && (_sawNote || (isWorkStart && p.GapAfter >= 2))
+                && !StructureRules.IsNarrationCarriedOn(p, i + 1 < paragraphs.Count ? paragraphs[i + 1] : null))
             {
                 SetSummary(p.Text);
                 continue;
@@ -60,6 +68,26 @@ internal sealed class FrontMatter(ImportedWork work, ImportedChapter? chapter, b
             break;
         }
         return i;
+    }
+
+    private bool SawFrontMatter => _sawNote || work.Summary is not null || work.Disclaimer is not null || work.ContentNotes is not null;
+
+    /// <summary>What follows a quoted title: a dedication ("Written to:", "Dedicated to"), a rule, or an epigraph and its attribution.</summary>
+    private static bool IntroducesStory(List<Paragraph> paragraphs, int next)
+    {
+        var p = paragraphs[next];
+        if (p.IsRule)
+        {
+            return true;
+        }
+        if (StructureRules.Label(p.Lines[0].Text) is { Success: true } label
+            && LabelName(label) is "dedication" or "dedicated to" or "written to" or "written for")
+        {
+            return true;
+        }
+        return StructureRules.StartsAsDialogue(p.Text)
+            && (StructureRules.IsAttribution(new Paragraph([p.Lines[^1]], 0))
+                || (next + 1 < paragraphs.Count && StructureRules.IsAttribution(paragraphs[next + 1])));
     }
 
     /// <summary>

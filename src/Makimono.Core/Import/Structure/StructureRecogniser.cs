@@ -13,7 +13,7 @@ public static class StructureRecogniser
 {
     public static void Recognise(IReadOnlyList<SourceLine> lines, ImportedWork work)
     {
-        var withoutMarkers = lines.Select(line =>
+        var withoutMarkers = BookMatter.SetAside(lines, work).Select(line =>
         {
             if (!line.IsRule && !line.IsHeading && StructureRules.IsAo3Marker(line.Text))
             {

@@ -82,6 +82,28 @@ internal static partial class StructureRules
     public static bool CouldBeSummary(Paragraph p) =>
         p.IsSingleLine && !p.IsRule && Words(p.Text) is >= 4 and <= 80 && !StartsAsDialogue(p.Text);
 
+    /// <summary>
+    /// A one-line opening of narration, not a synopsis: told in the past tense, and carried on by the next paragraph,
+    /// which speaks or goes on with "He", "She", "Then"… An unlabelled summary sums up the premise and stands alone.
+    /// </summary>
+    public static bool IsNarrationCarriedOn(Paragraph p, Paragraph? next) =>
+        next is not null && !next.IsRule && (StartsAsDialogue(next.Text) || CarryOn().IsMatch(next.Text))
+        && PastTense().IsMatch(p.Text) && !p.Text.TrimEnd().EndsWith('?') && !p.Text.TrimEnd().EndsWith('…');
+
+    /// <summary>A short line wholly in quotes, with no sentence ending inside: "The Cold Mile", not "Run."</summary>
+    public static bool IsQuotedTitle(Paragraph p)
+    {
+        if (!p.IsSingleLine || p.IsRule || p.Text.Length < 3 || !StartsAsDialogue(p.Text) || p.Text[^1] is not ('"' or '”' or '\'' or '’' or '»' or '」'))
+        {
+            return false;
+        }
+        var inner = Unquoted(p.Text);
+        return Words(inner) is > 0 and <= 12 && inner[^1] is not ('.' or ',' or ';' or ':' or '—' or '-')
+            && inner.IndexOfAny(['"', '“', '”']) < 0;
+    }
+
+    public static string Unquoted(string text) => text.Trim().Trim('"', '“', '”', '\'', '‘', '’', '«', '»', '「', '」').Trim();
+
     /// <summary>An attribution under an epigraph: "— Someone" or "-Someone, Book".</summary>
     public static bool IsAttribution(Paragraph p) =>
         p.IsSingleLine && Words(p.Text) <= 15 && Attribution().IsMatch(p.Text.Trim());
@@ -114,7 +136,7 @@ internal static partial class StructureRules
     [GeneratedRegex(@"^\s*(?:chapter|chap|ch|part|prologue|epilogue|interlude)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NamedHeadingStart();
 
-    [GeneratedRegex(@"^(?:(?:chapter|chap\.?|ch\.?|part)\s*(?<num>\d+|[IVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|(?<named>prologue|epilogue|interlude)\b|(?-i:(?<num>[IVXLC]+))\.?(?=\s*$|\s*[:.\-–—]\s)|(?<num>\d{1,3})\.(?=\s*$))\s*(?:[:.\-–—]\s*(?<title>\S.{0,150}))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:chapter|chap\.?|ch\.?|part)\s*(?<num>\d+|[IVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|(?<named>prologue|epilogue|interlude)\b|(?-i:(?<num>[IVXLC]+))\.?(?=\s*$|\s*[:.\-–—]\s)|(?<num>\d{1,3})\.(?=\s*$))\s*(?:[:.\-–—]\s*(?<title>\S.{0,150}))?(?<!\s)\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex ChapterHeadingPattern();
 
     [GeneratedRegex(@"^\s*(?<label>summary|disclaimer|archive\s+warnings?|additional\s+tags|content\s+(?:notes?|warnings?)|trigger\s+warnings?|tw|warnings?|contents?|spoilers?(?:\s+warnings?)?|a/n|author['’]?s['’]?\s+notes?|an|notes?|rating|pairings?|relationships?|characters?|fandoms?|genres?|title|author|written\s+by|words?|word\s+count|category|categories|language|series|dedication|dedicated\s+to|written\s+(?:to|for))\s*(?:[:：]|\s-\s|–|—)\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
@@ -146,6 +168,12 @@ internal static partial class StructureRules
 
     [GeneratedRegex(@"^[\s\p{P}\p{S}]*(?:the\s+end|fin|owari|end\s+of\s+(?:the\s+)?(?:chapter|part|book|story|fic)(?:\s+(?:\d+|[IVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten))?|to\s+be\s+continued|tbc|continued\s+in\s+(?:the\s+)?next\s+chapter)[\s\p{P}\p{S}]*$", RegexOptions.IgnoreCase)]
     private static partial Regex EndMarker();
+
+    [GeneratedRegex(@"^\s*(?:he|she|they|it|his|her|their|its|then|but|and|so|later|now)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CarryOn();
+
+    [GeneratedRegex(@"\b(?:was|were|had|did|said|kept|came|went|took|found|saw|knew|thought|felt|told|made|left|stood|sat|ran|fell|held|began|gave|got|heard|lay|woke|rose|brought|caught|spoke|wrote|\p{Ll}{2,}ed)\b")]
+    private static partial Regex PastTense();
 
     [GeneratedRegex(@"^(?:[-–—~]+\s*)\p{L}")]
     private static partial Regex Attribution();

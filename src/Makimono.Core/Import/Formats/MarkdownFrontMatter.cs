@@ -1,0 +1,179 @@
+using System.Globalization;
+using Makimono.Import.Structure;
+using TagName = Makimono.Tags.TagName;
+using Tomlyn;
+using Tomlyn.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+
+namespace Makimono.Import.Formats;
+
+/// <summary>
+/// The front matter static-site generators put before a Markdown story: YAML between "---" lines (Jekyll, Hugo,
+/// Eleventy, Obsidian) or TOML between "+++" lines (Hugo, Zola), read with YamlDotNet and Tomlyn into the work's
+/// fields (title, author or authors, summary or description, tags, fandom, rating, characters, relationships,
+/// series, language). What no field takes (date, weight, layout, draft…) is set aside with the keys, so the
+/// front matter never becomes the story's first paragraph.
+/// </summary>
+public sealed class MarkdownFrontMatter
+{
+    private readonly List<(string Key, List<string> Values)> entries;
+
+    private MarkdownFrontMatter(List<(string Key, List<string> Values)> entries) => this.entries = entries;
+
+    /// <summary>The front matter and the Markdown after it; no front matter when the file does not open with one.</summary>
+    public static (MarkdownFrontMatter? FrontMatter, string Body) Split(string markdown)
+    {
+        var text = markdown.TrimStart('\uFEFF');
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var fence = lines[0].TrimEnd();
+        if (fence is not ("---" or "+++"))
+        {
+            return (null, markdown);
+        }
+        var end = Array.FindIndex(lines, 1, l => l.TrimEnd() == fence || (fence == "---" && l.TrimEnd() == "..."));
+        if (end < 0)
+        {
+            return (null, markdown);
+        }
+        var source = string.Join('\n', lines[1..end]);
+        var body = string.Join('\n', lines[(end + 1)..]);
+        try
+        {
+            var entries = fence == "---" ? Yaml(source) : Toml(source);
+            return entries is null ? (null, markdown) : (new MarkdownFrontMatter(entries), body);
+        }
+        catch (Exception e) when (e is YamlException or TomlException)
+        {
+            var kind = fence == "---" ? "YAML" : "TOML";
+            throw new ImportException($"The {kind} front matter at the top of the file could not be read: {e.Message} Fix it, or remove the lines between the \"{fence}\" fences, and import again.");
+        }
+    }
+
+    private static List<(string, List<string>)>? Yaml(string source)
+    {
+        var parsed = new DeserializerBuilder().Build().Deserialize<object?>(source);
+        return parsed is IDictionary<object, object?> map
+            ? Entries(map.Select(kv => (Convert.ToString(kv.Key, CultureInfo.InvariantCulture) ?? string.Empty, kv.Value)))
+            : null;
+    }
+
+    private static List<(string, List<string>)> Toml(string source) =>
+        Entries(TomlSerializer.Deserialize<TomlTable>(source)!.Select(kv => (kv.Key, (object?)kv.Value)));
+
+    /// <summary>
+    /// Each key with its values; a table's keys are read as if at the top ("[extra] authors", "[taxonomies] tags",
+    /// "params: author"), since generators nest the story's own fields there, and the table's name is set aside.
+    /// </summary>
+    private static List<(string, List<string>)> Entries(IEnumerable<(string Key, object? Value)> pairs)
+    {
+        var entries = new List<(string, List<string>)>();
+        foreach (var (key, value) in pairs)
+        {
+            switch (value)
+            {
+                case TomlTable table:
+                    entries.Add((key, []));
+                    entries.AddRange(Entries(table.Select(kv => (kv.Key, (object?)kv.Value))));
+                    break;
+                case IDictionary<object, object?> map:
+                    entries.Add((key, []));
+                    entries.AddRange(Entries(map.Select(kv => (Convert.ToString(kv.Key, CultureInfo.InvariantCulture) ?? string.Empty, kv.Value))));
+                    break;
+                default:
+                    entries.Add((key, Values(value)));
+                    break;
+            }
+        }
+        return entries;
+    }
+
+    /// <summary>A value as text: a list's items one by one, a table's values, a date as written in ISO form.</summary>
+    private static List<string> Values(object? value) => value switch
+    {
+        null => [],
+        string s => [s],
+        TomlTable table => table.SelectMany(kv => Values(kv.Value)).ToList(),
+        IDictionary<object, object?> map => map.Values.SelectMany(Values).ToList(),
+        System.Collections.IEnumerable list => list.Cast<object?>().SelectMany(Values).ToList(),
+        IFormattable f => [f.ToString(null, CultureInfo.InvariantCulture)],
+        _ => [value.ToString() ?? string.Empty],
+    };
+
+    public void Apply(ImportedWork work)
+    {
+        foreach (var (key, values) in entries)
+        {
+            work.Markers.Add(key);
+            var text = string.Join(", ", values).Trim();
+            switch (key.ToLowerInvariant())
+            {
+                case "title":
+                    if (work.Title is not null)
+                    {
+                        // The body's own title line, under the front matter's, repeats it or gives way to it.
+                        work.Markers.Add(work.Title);
+                    }
+                    work.Title = text;
+                    break;
+                case "author" or "authors" or "creator" or "creators" or "by":
+                    AddAll(work.Creators, values.SelectMany(TagName.SplitList));
+                    break;
+                case "summary" or "description" or "excerpt" or "abstract":
+                    work.Summary = work.Summary is null ? text : FrontMatter.Join(text, work.Summary);
+                    break;
+                case "tags" or "keywords" or "freeforms" or "additional_tags" or "genre" or "genres":
+                    // Read into tags, which are not text: set aside like a text file's "Fandom:" line.
+                    work.Markers.AddRange(values);
+                    AddAll(work.Freeforms, values.SelectMany(TagName.SplitList));
+                    break;
+                case "fandom" or "fandoms":
+                    // Read into tags, which are not text: set aside like a text file's "Fandom:" line.
+                    work.Markers.AddRange(values);
+                    AddAll(work.Fandoms, values.SelectMany(TagName.SplitList));
+                    break;
+                case "characters" or "character":
+                    // Read into tags, which are not text: set aside like a text file's "Fandom:" line.
+                    work.Markers.AddRange(values);
+                    AddAll(work.Characters, values.SelectMany(TagName.SplitList));
+                    break;
+                case "relationships" or "relationship" or "pairings" or "pairing" or "ships":
+                    // Read into tags, which are not text: set aside like a text file's "Fandom:" line.
+                    work.Markers.AddRange(values);
+                    AddAll(work.Relationships, values.SelectMany(TagName.SplitList));
+                    break;
+                case "series":
+                    // Read into tags, which are not text: set aside like a text file's "Fandom:" line.
+                    work.Markers.AddRange(values);
+                    AddAll(work.Series, values);
+                    break;
+                case "rating":
+                    work.Rating = StructureRules.RatingName(text) ?? work.Rating;
+                    work.Markers.Add(text);
+                    break;
+                case "language" or "lang":
+                    work.Markers.Add(text);
+                    work.Language = text.Length is > 0 and <= 12 && !text.Contains(' ', StringComparison.Ordinal) ? text : Ao3HtmlImport.LanguageCode(text);
+                    break;
+                case "notes" or "note":
+                    work.Notes = work.Notes is null ? text : FrontMatter.Join(text, work.Notes);
+                    break;
+                default:
+                    // date, weight, draft, layout, slug…: how the site files the page, not the story's.
+                    work.Markers.AddRange(values);
+                    break;
+            }
+        }
+    }
+
+    private static void AddAll(List<string> list, IEnumerable<string> values)
+    {
+        foreach (var value in values.Select(v => v.Trim()).Where(v => v.Length > 0))
+        {
+            if (!list.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                list.Add(value);
+            }
+        }
+    }
+}
