@@ -30,6 +30,7 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<WranglingLogEntry> WranglingLog => Set<WranglingLogEntry>();
     public DbSet<Series> Series => Set<Series>();
     public DbSet<SeriesWork> SeriesWorks => Set<SeriesWork>();
+    public DbSet<Changes.ArchiveChange> ArchiveChanges => Set<Changes.ArchiveChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
