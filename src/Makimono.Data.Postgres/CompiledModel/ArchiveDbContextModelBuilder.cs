@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2bf18236-24db-41cf-870e-43fc849b0c90"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("9b94edc2-21dd-48f7-b994-a3d61d7459d0"), entityTypeCount: 19)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
+            var archiveChange = ArchiveChangeEntityType.Create(this);
             var metaTagLink = MetaTagLinkEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var tagParent = TagParentEntityType.Create(this);
@@ -65,6 +66,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
+            ArchiveChangeEntityType.CreateAnnotations(archiveChange);
             MetaTagLinkEntityType.CreateAnnotations(metaTagLink);
             TagEntityType.CreateAnnotations(tag);
             TagParentEntityType.CreateAnnotations(tagParent);

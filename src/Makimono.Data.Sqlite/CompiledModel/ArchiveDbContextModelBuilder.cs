@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("464a9e49-b636-4893-982d-12b685b9cc83"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("d4f8e3c3-8ff2-4693-b73f-e032b34e38ec"), entityTypeCount: 19)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
+            var archiveChange = ArchiveChangeEntityType.Create(this);
             var metaTagLink = MetaTagLinkEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var tagParent = TagParentEntityType.Create(this);
@@ -64,6 +65,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
+            ArchiveChangeEntityType.CreateAnnotations(archiveChange);
             MetaTagLinkEntityType.CreateAnnotations(metaTagLink);
             TagEntityType.CreateAnnotations(tag);
             TagParentEntityType.CreateAnnotations(tagParent);
