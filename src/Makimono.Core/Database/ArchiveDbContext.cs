@@ -1,4 +1,5 @@
 using Makimono.Accounts;
+using Makimono.Search;
 using Makimono.Tags;
 using Makimono.Works;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -30,6 +31,9 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<WranglingLogEntry> WranglingLog => Set<WranglingLogEntry>();
     public DbSet<Series> Series => Set<Series>();
     public DbSet<SeriesWork> SeriesWorks => Set<SeriesWork>();
+    public DbSet<MutedUser> MutedUsers => Set<MutedUser>();
+    public DbSet<BlockedTag> BlockedTags => Set<BlockedTag>();
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<Changes.ArchiveChange> ArchiveChanges => Set<Changes.ArchiveChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

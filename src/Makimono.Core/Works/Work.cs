@@ -34,6 +34,16 @@ public class Work
     /// overwrites changes they have not seen.
     /// </summary>
     public int Version { get; set; }
+    /// <summary>
+    /// True when the work's fandoms have no common fandom (one that is, or is a meta tag of, every fandom of the work):
+    /// AO3's "fandoms share no meta tag". Kept with the filter set, which knows the meta tags, so filters need no graph walk.
+    /// </summary>
+    public bool IsCrossover { get; set; }
+    /// <summary>Reader figures that listings filter and sort on; the readers' side keeps them current.</summary>
+    public int KudosCount { get; set; }
+    public int HitCount { get; set; }
+    public int CommentCount { get; set; }
+    public int BookmarkCount { get; set; }
 
     public List<Chapter> Chapters { get; set; } = [];
     public List<WorkCreator> Creators { get; set; } = [];

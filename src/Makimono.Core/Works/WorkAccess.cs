@@ -1,21 +1,64 @@
+using System.Linq.Expressions;
 using Makimono.Accounts;
 
 namespace Makimono.Works;
 
 /// <summary>
-/// The access rules, as query filters so that no page can forget them:
-/// drafts are seen only by their creators, restricted works only by logged-in users, and hidden works
-/// only by their creators and admins.
+/// What the access rules need to know about a work: its flags and who its accepted creators are (by user id). The
+/// database, a loaded <see cref="Work"/> and the search index all hold these, so each can apply the same rule.
+/// </summary>
+public sealed record WorkAccessFacts(bool IsDraft, bool IsHidden, bool IsRestricted, IReadOnlyCollection<int> CreatorUserIds);
+
+/// <summary>
+/// The visibility rule for one viewer, in the shape every form applies: a work is visible when it is posted and each
+/// flag it carries is allowed, or when the viewer is one of its accepted creators. The search index filters on exactly
+/// these terms (posted, hidden, restricted, creator user ids).
+/// </summary>
+public sealed record AccessFilter(bool HiddenAllowed, bool RestrictedAllowed, int? CreatorUserId)
+{
+    public bool Allows(WorkAccessFacts work) =>
+        (!work.IsDraft && (HiddenAllowed || !work.IsHidden) && (RestrictedAllowed || !work.IsRestricted))
+        || (CreatorUserId is int userId && work.CreatorUserIds.Contains(userId));
+}
+
+/// <summary>
+/// The one home of the access rules, in every form a caller needs (an EF expression, an in-memory predicate over
+/// <see cref="WorkAccessFacts"/>, and <see cref="AccessFilter"/> for the index): drafts are seen only by their
+/// creators, restricted works only by logged-in users, and hidden works only by their creators and admins. Creators
+/// may edit their works, and admins any posted work.
 /// </summary>
 public static class WorkAccess
 {
+    /// <summary>Who may see what: guests posted, open works; users also restricted ones; admins also hidden ones.</summary>
+    public static AccessFilter VisibilityFor(Viewer viewer) => viewer.UserId switch
+    {
+        null => new AccessFilter(HiddenAllowed: false, RestrictedAllowed: false, CreatorUserId: null),
+        int userId => new AccessFilter(HiddenAllowed: viewer.IsAdmin, RestrictedAllowed: true, CreatorUserId: userId),
+    };
+
+    public static bool IsVisibleTo(WorkAccessFacts work, Viewer viewer) => VisibilityFor(viewer).Allows(work);
+
+    /// <summary>Creators edit their own works, drafts included; admins moderate any posted work.</summary>
+    public static bool IsEditableBy(WorkAccessFacts work, Viewer viewer) =>
+        viewer.UserId is int userId && (work.CreatorUserIds.Contains(userId) || (viewer.IsAdmin && !work.IsDraft));
+
+    /// <summary>The facts of a work loaded with its creators and their pseuds.</summary>
+    public static WorkAccessFacts FactsOf(Work work) => new(work.IsDraft, work.IsHidden, work.IsRestricted,
+        work.Creators.Where(c => c.Accepted).Select(c => c.Pseud.UserId).ToList());
+
+    /// <summary>The facts as an EF projection, for whoever reads them from the database (the index builder).</summary>
+    public static readonly Expression<Func<Work, WorkAccessFacts>> Facts = w => new WorkAccessFacts(
+        w.IsDraft, w.IsHidden, w.IsRestricted, w.Creators.Where(c => c.Accepted).Select(c => c.Pseud.UserId).ToList());
+
     public static IQueryable<Work> VisibleTo(this IQueryable<Work> works, Viewer viewer)
     {
-        if (viewer.UserId is not int userId)
+        // The same rule as AccessFilter.Allows, written per case so that each database gets a plain predicate.
+        var filter = VisibilityFor(viewer);
+        if (filter.CreatorUserId is not int userId)
         {
-            return works.OpenToLoggedInUsers().Where(w => !w.IsRestricted);
+            return works.Where(w => !w.IsDraft && !w.IsHidden && !w.IsRestricted);
         }
-        if (viewer.IsAdmin)
+        if (filter.HiddenAllowed)
         {
             return works.Where(w => !w.IsDraft || w.Creators.Any(c => c.Accepted && c.Pseud.UserId == userId));
         }
@@ -29,7 +72,7 @@ public static class WorkAccess
     public static IQueryable<Work> OpenToLoggedInUsers(this IQueryable<Work> works) =>
         works.Where(w => !w.IsDraft && !w.IsHidden);
 
-    /// <summary>Works this viewer may edit or delete: their own, and for admins any posted work.</summary>
+    /// <summary>Works this viewer may edit or delete (<see cref="IsEditableBy"/> as a query).</summary>
     public static IQueryable<Work> EditableBy(this IQueryable<Work> works, Viewer viewer)
     {
         if (viewer.UserId is not int userId)
@@ -42,6 +85,8 @@ public static class WorkAccess
         }
         return works.Where(w => w.Creators.Any(c => c.Accepted && c.Pseud.UserId == userId));
     }
+
+    public static bool CanEdit(Work work, Viewer viewer) => IsEditableBy(FactsOf(work), viewer);
 
     public static bool IsCreator(Work work, Viewer viewer) =>
         viewer.UserId is int userId && work.Creators.Any(c => c.Accepted && c.Pseud.UserId == userId);

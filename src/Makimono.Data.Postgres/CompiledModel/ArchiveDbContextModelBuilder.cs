@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9b94edc2-21dd-48f7-b994-a3d61d7459d0"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("0920b092-fe81-472c-969c-c35ce27808e6"), entityTypeCount: 21)
         {
         }
 
@@ -23,7 +23,9 @@ namespace Makimono.Data.Postgres.CompiledModel
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
-            var archiveChange = ArchiveChangeEntityType.Create(this);
+            var blockedTag = BlockedTagEntityType.Create(this);
+            var mutedUser = MutedUserEntityType.Create(this);
+            var savedSearch = SavedSearchEntityType.Create(this);
             var metaTagLink = MetaTagLinkEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var tagParent = TagParentEntityType.Create(this);
@@ -40,6 +42,11 @@ namespace Makimono.Data.Postgres.CompiledModel
 
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
+            BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
+            MutedUserEntityType.CreateForeignKey1(mutedUser, user);
+            MutedUserEntityType.CreateForeignKey2(mutedUser, user);
+            SavedSearchEntityType.CreateForeignKey1(savedSearch, user);
             MetaTagLinkEntityType.CreateForeignKey1(metaTagLink, tag);
             MetaTagLinkEntityType.CreateForeignKey2(metaTagLink, tag);
             TagEntityType.CreateForeignKey1(tag, tag);
@@ -66,7 +73,9 @@ namespace Makimono.Data.Postgres.CompiledModel
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
-            ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            BlockedTagEntityType.CreateAnnotations(blockedTag);
+            MutedUserEntityType.CreateAnnotations(mutedUser);
+            SavedSearchEntityType.CreateAnnotations(savedSearch);
             MetaTagLinkEntityType.CreateAnnotations(metaTagLink);
             TagEntityType.CreateAnnotations(tag);
             TagParentEntityType.CreateAnnotations(tagParent);

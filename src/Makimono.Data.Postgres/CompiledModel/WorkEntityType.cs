@@ -20,7 +20,7 @@ namespace Makimono.Data.Postgres.CompiledModel
                 "Makimono.Works.Work",
                 typeof(Work),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 22,
                 navigationCount: 5,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -34,6 +34,22 @@ namespace Makimono.Data.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var bookmarkCount = runtimeEntityType.AddProperty(
+                "BookmarkCount",
+                typeof(int),
+                propertyInfo: typeof(Work).GetProperty("BookmarkCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<BookmarkCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            bookmarkCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var commentCount = runtimeEntityType.AddProperty(
+                "CommentCount",
+                typeof(int),
+                propertyInfo: typeof(Work).GetProperty("CommentCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<CommentCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            commentCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -59,6 +75,14 @@ namespace Makimono.Data.Postgres.CompiledModel
                 nullable: true);
             expectedChapters.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var hitCount = runtimeEntityType.AddProperty(
+                "HitCount",
+                typeof(int),
+                propertyInfo: typeof(Work).GetProperty("HitCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<HitCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            hitCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var isComplete = runtimeEntityType.AddProperty(
                 "IsComplete",
                 typeof(bool),
@@ -66,6 +90,14 @@ namespace Makimono.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Work).GetField("<IsComplete>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             isComplete.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var isCrossover = runtimeEntityType.AddProperty(
+                "IsCrossover",
+                typeof(bool),
+                propertyInfo: typeof(Work).GetProperty("IsCrossover", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<IsCrossover>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            isCrossover.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var isDraft = runtimeEntityType.AddProperty(
                 "IsDraft",
@@ -90,6 +122,14 @@ namespace Makimono.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Work).GetField("<IsRestricted>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             isRestricted.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var kudosCount = runtimeEntityType.AddProperty(
+                "KudosCount",
+                typeof(int),
+                propertyInfo: typeof(Work).GetProperty("KudosCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<KudosCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            kudosCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var language = runtimeEntityType.AddProperty(
                 "Language",

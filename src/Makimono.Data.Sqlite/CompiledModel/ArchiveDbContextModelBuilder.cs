@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d4f8e3c3-8ff2-4693-b73f-e032b34e38ec"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("e28435f1-4ac3-464f-93bc-4efdbbd3c8f5"), entityTypeCount: 21)
         {
         }
 
@@ -22,7 +22,9 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
-            var archiveChange = ArchiveChangeEntityType.Create(this);
+            var blockedTag = BlockedTagEntityType.Create(this);
+            var mutedUser = MutedUserEntityType.Create(this);
+            var savedSearch = SavedSearchEntityType.Create(this);
             var metaTagLink = MetaTagLinkEntityType.Create(this);
             var tag = TagEntityType.Create(this);
             var tagParent = TagParentEntityType.Create(this);
@@ -39,6 +41,11 @@ namespace Makimono.Data.Sqlite.CompiledModel
 
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
+            BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
+            MutedUserEntityType.CreateForeignKey1(mutedUser, user);
+            MutedUserEntityType.CreateForeignKey2(mutedUser, user);
+            SavedSearchEntityType.CreateForeignKey1(savedSearch, user);
             MetaTagLinkEntityType.CreateForeignKey1(metaTagLink, tag);
             MetaTagLinkEntityType.CreateForeignKey2(metaTagLink, tag);
             TagEntityType.CreateForeignKey1(tag, tag);
@@ -65,7 +72,9 @@ namespace Makimono.Data.Sqlite.CompiledModel
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
-            ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            BlockedTagEntityType.CreateAnnotations(blockedTag);
+            MutedUserEntityType.CreateAnnotations(mutedUser);
+            SavedSearchEntityType.CreateAnnotations(savedSearch);
             MetaTagLinkEntityType.CreateAnnotations(metaTagLink);
             TagEntityType.CreateAnnotations(tag);
             TagParentEntityType.CreateAnnotations(tagParent);

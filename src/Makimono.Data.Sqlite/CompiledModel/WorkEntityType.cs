@@ -19,7 +19,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 "Makimono.Works.Work",
                 typeof(Work),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 22,
                 navigationCount: 5,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -31,6 +31,20 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Work).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
+                sentinel: 0);
+
+            var bookmarkCount = runtimeEntityType.AddProperty(
+                "BookmarkCount",
+                typeof(int),
+                propertyInfo: typeof(Work).GetProperty("BookmarkCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<BookmarkCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
+            var commentCount = runtimeEntityType.AddProperty(
+                "CommentCount",
+                typeof(int),
+                propertyInfo: typeof(Work).GetProperty("CommentCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<CommentCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
             var createdAt = runtimeEntityType.AddProperty(
@@ -54,11 +68,25 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(Work).GetField("<ExpectedChapters>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var hitCount = runtimeEntityType.AddProperty(
+                "HitCount",
+                typeof(int),
+                propertyInfo: typeof(Work).GetProperty("HitCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<HitCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+
             var isComplete = runtimeEntityType.AddProperty(
                 "IsComplete",
                 typeof(bool),
                 propertyInfo: typeof(Work).GetProperty("IsComplete", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Work).GetField("<IsComplete>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var isCrossover = runtimeEntityType.AddProperty(
+                "IsCrossover",
+                typeof(bool),
+                propertyInfo: typeof(Work).GetProperty("IsCrossover", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<IsCrossover>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
 
             var isDraft = runtimeEntityType.AddProperty(
@@ -81,6 +109,13 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(Work).GetProperty("IsRestricted", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Work).GetField("<IsRestricted>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var kudosCount = runtimeEntityType.AddProperty(
+                "KudosCount",
+                typeof(int),
+                propertyInfo: typeof(Work).GetProperty("KudosCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<KudosCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var language = runtimeEntityType.AddProperty(
                 "Language",

@@ -188,21 +188,72 @@ namespace Makimono.Data.Sqlite.Migrations
                     b.ToTable("UserSessions");
                 });
 
-            modelBuilder.Entity("Makimono.Changes.ArchiveChange", b =>
+            modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("BlockedTags");
+                });
+
+            modelBuilder.Entity("Makimono.Search.MutedUser", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MutedUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "MutedUserId");
+
+                    b.HasIndex("MutedUserId");
+
+                    b.ToTable("MutedUsers");
+                });
+
+            modelBuilder.Entity("Makimono.Search.SavedSearch", b =>
+                {
+                    b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("TagId")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
 
-                    b.Property<int?>("WorkId")
+                    b.Property<DateTime>("LastViewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.ToTable("ArchiveChanges", (string)null);
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SavedSearches");
                 });
 
             modelBuilder.Entity("Makimono.Tags.MetaTagLink", b =>
@@ -642,6 +693,12 @@ namespace Makimono.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BookmarkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -651,7 +708,13 @@ namespace Makimono.Data.Sqlite.Migrations
                     b.Property<int?>("ExpectedChapters")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("HitCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCrossover")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDraft")
@@ -661,6 +724,9 @@ namespace Makimono.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsRestricted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KudosCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
@@ -767,6 +833,55 @@ namespace Makimono.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Makimono.Accounts.UserSession", b =>
+                {
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
+                {
+                    b.HasOne("Makimono.Tags.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Search.MutedUser", b =>
+                {
+                    b.HasOne("Makimono.Accounts.User", "Muted")
+                        .WithMany()
+                        .HasForeignKey("MutedUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Muted");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Search.SavedSearch", b =>
                 {
                     b.HasOne("Makimono.Accounts.User", "User")
                         .WithMany()

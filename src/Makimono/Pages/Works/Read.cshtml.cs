@@ -30,7 +30,7 @@ public class ReadModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         Work = work;
         Chapters = WorkAccess.ReadableChapters(work, viewer).ToList();
         IsCreator = WorkAccess.IsCreator(work, viewer);
-        CanEdit = IsCreator || (viewer.IsAdmin && !work.IsDraft);
+        CanEdit = WorkAccess.CanEdit(work, viewer);
         FullWork = full || Chapters.Count == 1;
         if (FullWork)
         {

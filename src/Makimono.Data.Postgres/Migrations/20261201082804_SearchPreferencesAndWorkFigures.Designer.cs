@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Makimono.Data.Postgres.Migrations
 {
     [DbContext(typeof(ArchiveDbContext))]
-    [Migration("20261201082846_ChangeLog")]
-    partial class ChangeLog
+    [Migration("20261201082804_SearchPreferencesAndWorkFigures")]
+    partial class SearchPreferencesAndWorkFigures
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -204,23 +204,74 @@ namespace Makimono.Data.Postgres.Migrations
                     b.ToTable("UserSessions");
                 });
 
-            modelBuilder.Entity("Makimono.Changes.ArchiveChange", b =>
+            modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int?>("TagId")
+                    b.Property<int>("UserId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("WorkId")
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "TagId");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("BlockedTags");
+                });
+
+            modelBuilder.Entity("Makimono.Search.MutedUser", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MutedUserId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "MutedUserId");
+
+                    b.HasIndex("MutedUserId");
+
+                    b.ToTable("MutedUsers");
+                });
+
+            modelBuilder.Entity("Makimono.Search.SavedSearch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastViewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("UserId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.ToTable("ArchiveChanges", (string)null);
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SavedSearches");
                 });
 
             modelBuilder.Entity("Makimono.Tags.MetaTagLink", b =>
@@ -670,6 +721,12 @@ namespace Makimono.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("BookmarkCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -679,7 +736,13 @@ namespace Makimono.Data.Postgres.Migrations
                     b.Property<int?>("ExpectedChapters")
                         .HasColumnType("integer");
 
+                    b.Property<int>("HitCount")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsComplete")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsCrossover")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsDraft")
@@ -690,6 +753,9 @@ namespace Makimono.Data.Postgres.Migrations
 
                     b.Property<bool>("IsRestricted")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("KudosCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -797,6 +863,55 @@ namespace Makimono.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Makimono.Accounts.UserSession", b =>
+                {
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
+                {
+                    b.HasOne("Makimono.Tags.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Search.MutedUser", b =>
+                {
+                    b.HasOne("Makimono.Accounts.User", "Muted")
+                        .WithMany()
+                        .HasForeignKey("MutedUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Muted");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Search.SavedSearch", b =>
                 {
                     b.HasOne("Makimono.Accounts.User", "User")
                         .WithMany()
