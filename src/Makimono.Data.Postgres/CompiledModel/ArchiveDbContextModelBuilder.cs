@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0920b092-fe81-472c-969c-c35ce27808e6"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("cb2cda87-51b8-426c-a4a2-448031d8aa05"), entityTypeCount: 22)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
+            var archiveChange = ArchiveChangeEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -73,6 +74,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
+            ArchiveChangeEntityType.CreateAnnotations(archiveChange);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e28435f1-4ac3-464f-93bc-4efdbbd3c8f5"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("b954f1b6-4f5b-42ff-a134-a64310a9fd9c"), entityTypeCount: 22)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
+            var archiveChange = ArchiveChangeEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -72,6 +73,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
+            ArchiveChangeEntityType.CreateAnnotations(archiveChange);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);
