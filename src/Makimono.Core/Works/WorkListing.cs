@@ -12,23 +12,36 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int TotalCo
     public bool HasNext => PageNumber < PageCount;
 }
 
-/// <summary>Loads the works of a listing (home, tag, user, pseud pages), newest update first, a page at a time.</summary>
+/// <summary>
+/// The second step of every listing: the blurbs of the works a <see cref="Search.IWorkSearch"/> answer names, in its order.
+/// </summary>
 public static class WorkListing
 {
-    public static async Task<Page<Work>> LoadAsync(
-        ArchiveDbContext db, IQueryable<Work> works, Viewer viewer, int page, CancellationToken ct = default)
+    /// <summary>Runs the query for the viewer and loads the page's blurbs.</summary>
+    public static async Task<(Page<Work> Page, Search.WorkQueryResult Result)> FindAsync(
+        ArchiveDbContext db, Search.IWorkSearch search, Search.WorkQuery query, Viewer viewer, Search.ViewerFilters filters, CancellationToken ct = default)
     {
-        page = Math.Max(1, page);
-        var visible = works.VisibleTo(viewer);
-        var total = await visible.CountAsync(ct);
-        var items = await visible
-            .OrderByDescending(w => w.UpdatedAt).ThenByDescending(w => w.Id)
-            .Skip((page - 1) * Limits.PageSize).Take(Limits.PageSize)
+        var result = await search.FindAsync(query, viewer, filters, ct);
+        var works = await LoadBlurbsAsync(db, result.WorkIds, ct);
+        return (new Page<Work>(works, Math.Max(1, query.Page), result.Total), result);
+    }
+
+    /// <summary>Blurbs (accepted creators, tags, series) of these works, in the order of <paramref name="ids"/>.</summary>
+    public static async Task<IReadOnlyList<Work>> LoadBlurbsAsync(ArchiveDbContext db, IReadOnlyList<int> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var list = ids.ToList();
+        var works = await db.Works.Where(w => list.Contains(w.Id))
             .Include(w => w.Creators.Where(c => c.Accepted)).ThenInclude(c => c.Pseud).ThenInclude(p => p.User)
             .Include(w => w.Tags).ThenInclude(t => t.Tag)
+            .Include(w => w.Series)
             .AsSplitQuery()
-            .ToListAsync(ct);
-        return new Page<Work>(items, page, total);
+            .ToDictionaryAsync(w => w.Id, ct);
+        // A work deleted between the two steps is simply left out.
+        return list.Where(works.ContainsKey).Select(id => works[id]).ToList();
     }
 
     public static IQueryable<Work> TaggedWith(ArchiveDbContext db, int tagId) =>

@@ -1,15 +1,13 @@
-using Makimono.Database;
+using Makimono.Search;
 using Makimono.Web;
-using Makimono.Works;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Makimono.Pages;
 
-public class IndexModel(ArchiveDbContext db) : PageModel
+public class IndexModel(Listings listings) : PageModel
 {
-    public Page<Work> Works { get; private set; } = null!;
+    public ListingView Listing { get; private set; } = null!;
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default) =>
-        Works = await WorkListing.LoadAsync(db, db.Works, this.Viewer(), pageNumber, ct);
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Listing = await listings.RunAsync(HttpContext, this.Viewer(), new WorkQuery(), facets: false, ct);
 }

@@ -105,6 +105,8 @@ internal static class ArchiveWebApp
             .AddPolicy("Admin", policy => policy.RequireClaim(Accounts.Viewer.AdminClaim, "true"));
         services.AddDataProtection().SetApplicationName("Makimono").PersistKeysToDbContext<ArchiveDbContext>();
         services.AddSingleton<Tags.Autocomplete.TagAutocomplete>();
+        services.AddScoped<Search.IWorkSearch, Search.DatabaseWorkSearch>();
+        services.AddScoped<Listings>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();
         services.AddAntiforgery(options => options.Cookie.Name = "makimono.antiforgery");
         services.AddFormGuard();
@@ -228,7 +230,8 @@ internal static class ArchiveWebApp
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
-            await Works.WorkListing.LoadAsync(db, db.Works, Accounts.Viewer.Guest, 1, ct);
+            await Works.WorkListing.FindAsync(db, scope.ServiceProvider.GetRequiredService<Search.IWorkSearch>(),
+                new Search.WorkQuery(), Accounts.Viewer.Guest, Search.ViewerFilters.None, ct);
             // The index waits until the first pages are out: on a two-core machine, building it at once (its queries
             // compiled, every tag read) would compete with the first readers and cost the cold start about half a second.
             await Task.Delay(IndexDelay, ct);

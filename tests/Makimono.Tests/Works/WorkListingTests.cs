@@ -1,5 +1,7 @@
 using Makimono.Accounts;
+using Makimono.Database;
 using Makimono.Hosting;
+using Makimono.Search;
 using Makimono.Tags;
 using Makimono.Tests.Database;
 using Makimono.Works;
@@ -24,14 +26,14 @@ public sealed class WorkListingTests(TestDatabases databases)
         ids.Reverse();
 
         await using var check = archive.NewContext();
-        var page1 = await WorkListing.LoadAsync(check, check.Works, Viewer.Guest, page: 1);
-        var page2 = await WorkListing.LoadAsync(check, check.Works, Viewer.Guest, page: 2);
+        var page1 = await ListAsync(check, new WorkQuery { Page = 1 });
+        var page2 = await ListAsync(check, new WorkQuery { Page = 2 });
 
         Assert.Equal((25, 2, false, true), (page1.TotalCount, page1.PageCount, page1.HasPrevious, page1.HasNext));
         Assert.Equal(ids.Take(20), page1.Items.Select(w => w.Id));
         Assert.Equal((2, true, false), (page2.PageNumber, page2.HasPrevious, page2.HasNext));
         Assert.Equal(ids.Skip(20), page2.Items.Select(w => w.Id));
-        Assert.Equal(1, (await WorkListing.LoadAsync(check, check.Works, Viewer.Guest, page: 0)).PageNumber);
+        Assert.Equal(1, (await ListAsync(check, new WorkQuery { Page = 0 })).PageNumber);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -51,7 +53,7 @@ public sealed class WorkListingTests(TestDatabases databases)
         }
 
         await using var check = archive.NewContext();
-        var page = await WorkListing.LoadAsync(check, check.Works, Viewer.Guest, page: 1);
+        var page = await ListAsync(check, new WorkQuery { Page = 1 });
         Assert.Equal([older.Id, newer.Id], page.Items.Select(w => w.Id));
     }
 
@@ -66,7 +68,7 @@ public sealed class WorkListingTests(TestDatabases databases)
         await archive.SaveWorkAsync(author, f => f.IsRestricted = true);
 
         await using var check = archive.NewContext();
-        var page = await WorkListing.LoadAsync(check, check.Works, Viewer.Guest, page: 1);
+        var page = await ListAsync(check, new WorkQuery { Page = 1 });
 
         var listed = Assert.Single(page.Items);
         Assert.Equal((open.Id, 1), (listed.Id, page.TotalCount));
@@ -90,7 +92,7 @@ public sealed class WorkListingTests(TestDatabases databases)
         Assert.True(merged.Succeeded, merged.Error);
 
         await using var check = archive.NewContext();
-        var page = await WorkListing.LoadAsync(check, WorkListing.TaggedWith(check, tags["Pokémon"].Id), Viewer.Guest, page: 1);
+        var page = await ListAsync(check, new WorkQuery { IncludeTagIds = [tags["Pokémon"].Id] });
 
         Assert.Equal([synonym.Id, pokemon.Id], page.Items.Select(w => w.Id));
         Assert.Equal(2, page.TotalCount);
@@ -111,4 +113,7 @@ public sealed class WorkListingTests(TestDatabases databases)
         Assert.Equal([hanas.Id], await WorkListing.ByUser(check, hana.Id).Select(w => w.Id).ToListAsync());
         Assert.Equal([hanas.Id], await WorkListing.ByPseud(check, hanaPseud.Id).Select(w => w.Id).ToListAsync());
     }
+
+    private static async Task<Page<Work>> ListAsync(ArchiveDbContext db, WorkQuery query) =>
+        (await WorkListing.FindAsync(db, new DatabaseWorkSearch(db), query, Viewer.Guest, ViewerFilters.None)).Page;
 }

@@ -19,7 +19,16 @@ public static class WorkFilters
             await db.Entry(work).Collection(w => w.Filters).LoadAsync(ct);
         }
         var roots = work.Tags.Select(wt => wt.Tag).Where(t => t.Id != 0).Select(t => t.MergerId ?? t.Id).ToHashSet();
-        var wanted = await WithMetaTagsAsync(db, roots, ct);
+        var metas = await MetaTagsOfAsync(db, roots, ct);
+        var wanted = new HashSet<int>(roots);
+        foreach (var closure in metas.Values)
+        {
+            wanted.UnionWith(closure);
+        }
+        // A new fandom tag has no meta tags yet: it is its own fandom, covered by no other (id 0 is no tag's id).
+        var fandoms = work.Tags.Select(wt => wt.Tag).Where(t => t.Type == TagType.Fandom)
+            .Select(t => t.Id == 0 ? new HashSet<int> { 0 } : Closure(t.MergerId ?? t.Id, metas));
+        work.IsCrossover = IsCrossover(fandoms.ToList());
         work.Filters.RemoveAll(f => !wanted.Contains(f.TagId));
         foreach (var id in wanted.Where(id => work.Filters.All(f => f.TagId != id)))
         {
@@ -44,34 +53,53 @@ public static class WorkFilters
         foreach (var batch in workIds.Chunk(500))
         {
             var roots = (await db.WorkTags.Where(wt => batch.Contains(wt.WorkId))
-                .Select(wt => new { wt.WorkId, Root = wt.Tag.MergerId ?? wt.TagId }).ToListAsync(ct))
-                .ToLookup(r => r.WorkId, r => r.Root);
-            var metas = await MetaTagsOfAsync(db, roots.SelectMany(r => r).ToHashSet(), ct);
+                .Select(wt => new { wt.WorkId, Root = wt.Tag.MergerId ?? wt.TagId, wt.Tag.Type }).ToListAsync(ct))
+                .ToLookup(r => r.WorkId);
+            var metas = await MetaTagsOfAsync(db, roots.SelectMany(r => r).Select(r => r.Root).ToHashSet(), ct);
             var existing = (await db.WorkFilterTags.Where(f => batch.Contains(f.WorkId)).ToListAsync(ct)).ToLookup(f => f.WorkId);
+            var crossovers = new List<int>();
             foreach (var workId in batch)
             {
                 var wanted = new HashSet<int>();
-                foreach (var root in roots[workId])
+                foreach (var root in roots[workId].Select(r => r.Root))
                 {
                     wanted.Add(root);
                     wanted.UnionWith(metas[root]);
+                }
+                if (IsCrossover(roots[workId].Where(r => r.Type == TagType.Fandom).Select(r => Closure(r.Root, metas)).ToList()))
+                {
+                    crossovers.Add(workId);
                 }
                 var current = existing[workId].ToList();
                 db.WorkFilterTags.RemoveRange(current.Where(f => !wanted.Contains(f.TagId)));
                 db.WorkFilterTags.AddRange(wanted.Where(id => current.All(f => f.TagId != id))
                     .Select(id => new WorkFilterTag { WorkId = workId, TagId = id }));
             }
+            // Set directly, not through tracked works: the work's Version guards its editors, not wrangling.
+            await db.Works.Where(w => batch.Contains(w.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(w => w.IsCrossover, w => crossovers.Contains(w.Id)), ct);
         }
     }
 
-    private static async Task<HashSet<int>> WithMetaTagsAsync(ArchiveDbContext db, HashSet<int> roots, CancellationToken ct)
+    private static HashSet<int> Closure(int root, Dictionary<int, HashSet<int>> metas) => [root, .. metas.GetValueOrDefault(root) ?? []];
+
+    /// <summary>
+    /// The crossover rule: a work is a crossover when no fandom covers all of its fandoms, that is when the sets
+    /// "the fandom and its meta tags" of its fandoms have nothing in common. One fandom, or a fandom and its sub
+    /// fandom, or two fandoms under one meta fandom, is not a crossover.
+    /// </summary>
+    public static bool IsCrossover(IReadOnlyList<HashSet<int>> fandomClosures)
     {
-        var all = new HashSet<int>(roots);
-        foreach (var metas in (await MetaTagsOfAsync(db, roots, ct)).Values)
+        if (fandomClosures.Count < 2)
         {
-            all.UnionWith(metas);
+            return false;
         }
-        return all;
+        var common = new HashSet<int>(fandomClosures[0]);
+        foreach (var closure in fandomClosures.Skip(1))
+        {
+            common.IntersectWith(closure);
+        }
+        return common.Count == 0;
     }
 
     /// <summary>For each tag, all its meta tags at any depth; one query per level of the graph.</summary>

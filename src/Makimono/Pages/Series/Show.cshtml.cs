@@ -1,4 +1,5 @@
 using Makimono.Database;
+using Makimono.Search;
 using Makimono.Web;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
@@ -8,10 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Makimono.Pages.Series;
 
 /// <summary>A series lists its works in series order; a series is short, so it needs no paging.</summary>
-public class SeriesModel(ArchiveDbContext db) : PageModel
+public class SeriesModel(ArchiveDbContext db, IWorkSearch search, Listings listings) : PageModel
 {
     public Makimono.Works.Series Series { get; private set; } = null!;
     public IReadOnlyList<Work> Works { get; private set; } = [];
+    /// <summary>How many of the series' works the viewer's muting and blocklist leave out.</summary>
+    public int Hidden { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -20,19 +23,26 @@ public class SeriesModel(ArchiveDbContext db) : PageModel
         {
             return NotFound();
         }
-        var works = await db.Works.VisibleTo(this.Viewer())
-            .Where(w => w.Series.Any(s => s.SeriesId == id))
-            .Include(w => w.Creators.Where(c => c.Accepted)).ThenInclude(c => c.Pseud).ThenInclude(p => p.User)
-            .Include(w => w.Tags).ThenInclude(t => t.Tag)
-            .Include(w => w.Series)
-            .AsSplitQuery()
-            .ToListAsync(ct);
-        if (works.Count == 0)
+        var viewer = this.Viewer();
+        var filters = await listings.FiltersOfAsync(HttpContext, viewer, ct);
+        // The series' works through the same query as every listing, page by page, then put in series order.
+        var ids = new List<int>();
+        for (var page = 1; ; page++)
+        {
+            var result = await search.FindAsync(new WorkQuery { SeriesId = id, Page = page }, viewer, filters, ct);
+            ids.AddRange(result.WorkIds);
+            Hidden = result.HiddenByViewerFilters;
+            if (result.WorkIds.Count < WorkQuery.PageSize || ids.Count >= result.Total)
+            {
+                break;
+            }
+        }
+        if (ids.Count + Hidden == 0)
         {
             return NotFound();
         }
         Series = series;
-        Works = works.OrderBy(w => w.Series.First(s => s.SeriesId == id).Position).ToList();
+        Works = (await WorkListing.LoadBlurbsAsync(db, ids, ct)).OrderBy(w => w.Series.First(s => s.SeriesId == id).Position).ToList();
         return Page();
     }
 }

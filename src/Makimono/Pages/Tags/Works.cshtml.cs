@@ -1,4 +1,5 @@
 using Makimono.Database;
+using Makimono.Search;
 using Makimono.Tags;
 using Makimono.Tags.Wrangling;
 using Makimono.Web;
@@ -9,12 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Pages.Tags;
 
-public class TagWorksModel(ArchiveDbContext db) : PageModel
+public class TagWorksModel(ArchiveDbContext db, Listings listings) : PageModel
 {
     public Tag Tag { get; private set; } = null!;
     /// <summary>Only tags that exist for the viewer (<see cref="TagVisibility"/>).</summary>
     public TagRelations Relations { get; private set; } = null!;
-    public Page<Work> Works { get; private set; } = null!;
+    public ListingView Listing { get; private set; } = null!;
 
     /// <summary>For a canonical fandom: its canonical characters and relationships that have works the viewer may see.</summary>
     public IReadOnlyList<TagWorkCount> Characters { get; private set; } = [];
@@ -25,7 +26,7 @@ public class TagWorksModel(ArchiveDbContext db) : PageModel
 
     public bool CanWrangle { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string name, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string name, CancellationToken ct = default)
     {
         var viewer = this.Viewer();
         var normalized = TagName.Normalize(TagUrl.FromSegment(name));
@@ -41,7 +42,7 @@ public class TagWorksModel(ArchiveDbContext db) : PageModel
         }
         Tag = tag;
         Relations = await TagRelations.LoadAsync(db.Tags.KnownTo(db, viewer), db, tag.Id, ct);
-        Works = await WorkListing.LoadAsync(db, WorkListing.TaggedWith(db, tag.Id), viewer, pageNumber, ct);
+        Listing = await listings.RunAsync(HttpContext, viewer, new WorkQuery { IncludeTagIds = [tag.Id] }, facets: true, ct);
         if (IsFandomPage)
         {
             Characters = WithWorks(await FandomIndex.ChildrenAsync(db, viewer, tag.Id, TagType.Character, ct));

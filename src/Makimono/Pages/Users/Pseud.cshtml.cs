@@ -1,5 +1,6 @@
 using Makimono.Accounts;
 using Makimono.Database;
+using Makimono.Search;
 using Makimono.Web;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
@@ -8,12 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Pages.Users;
 
-public class PseudWorksModel(ArchiveDbContext db) : PageModel
+public class PseudWorksModel(ArchiveDbContext db, Listings listings) : PageModel
 {
     public Pseud Pseud { get; private set; } = null!;
-    public Page<Work> Works { get; private set; } = null!;
+    public ListingView Listing { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string? name, string? pseud, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string? name, string? pseud, CancellationToken ct = default)
     {
         // Model binding turns a blank segment (/users/x/pseuds/%20) into null; a blank name is nobody's.
         if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(pseud))
@@ -29,7 +30,7 @@ public class PseudWorksModel(ArchiveDbContext db) : PageModel
             return NotFound();
         }
         Pseud = found;
-        Works = await WorkListing.LoadAsync(db, WorkListing.ByPseud(db, found.Id), this.Viewer(), pageNumber, ct);
+        Listing = await listings.RunAsync(HttpContext, this.Viewer(), new WorkQuery { CreatorPseudId = found.Id }, facets: false, ct);
         return Page();
     }
 }

@@ -1,5 +1,6 @@
 using Makimono.Accounts;
 using Makimono.Database;
+using Makimono.Search;
 using Makimono.Web;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
@@ -8,13 +9,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Pages.Users;
 
-public class UserWorksModel(ArchiveDbContext db) : PageModel
+public class UserWorksModel(ArchiveDbContext db, Listings listings) : PageModel
 {
     public User Owner { get; private set; } = null!;
-    public Page<Work> Works { get; private set; } = null!;
+    public ListingView Listing { get; private set; } = null!;
+    /// <summary>Null for guests and on one's own page; otherwise whether the viewer mutes this user.</summary>
+    public bool? Muted { get; private set; }
     public IReadOnlyList<Makimono.Works.Series> Series { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string? name, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string? name, CancellationToken ct = default)
     {
         // Model binding turns a blank segment (/users/%20) into null; a blank name is nobody's.
         if (string.IsNullOrWhiteSpace(name))
@@ -28,8 +31,9 @@ public class UserWorksModel(ArchiveDbContext db) : PageModel
             return NotFound();
         }
         Owner = owner;
-        Works = await WorkListing.LoadAsync(db, WorkListing.ByUser(db, owner.Id), this.Viewer(), pageNumber, ct);
         var viewer = this.Viewer();
+        Listing = await listings.RunAsync(HttpContext, viewer, new WorkQuery { CreatorUserId = owner.Id }, facets: false, ct);
+        Muted = viewer.UserId == owner.Id ? null : (await listings.FiltersOfAsync(HttpContext, viewer, ct)).MutedUserIds.Contains(owner.Id);
         // A series shows only when the viewer can see at least one of its works.
         Series = await db.Series.Where(s => s.OwnerUserId == owner.Id)
             .Where(s => s.Works.Any(sw => db.Works.VisibleTo(viewer).Any(w => w.Id == sw.WorkId)))
