@@ -36,9 +36,10 @@ public sealed class IndexWorkSearch(WorkIndex index, DatabaseWorkSearch database
         var chapters = (await db.Chapters.AsNoTracking().Where(c => workIds.Contains(c.WorkId) && !c.IsDraft)
             .Select(c => new { c.Id, c.WorkId, c.Position, c.Body, c.Work.Language }).ToListAsync(ct))
             .OrderBy(c => c.Position).ToLookup(c => c.WorkId);
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(query, "body"))
+        var scorer = new QueryScorer(query, "body");
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
         {
-            TextFragmenter = new SimpleSpanFragmenter(new QueryScorer(query, "body"), 200),
+            TextFragmenter = new SimpleSpanFragmenter(scorer, 200),
         };
         var snippets = new Dictionary<int, SearchSnippet>();
         foreach (var workId in workIds)

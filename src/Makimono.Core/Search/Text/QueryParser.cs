@@ -118,9 +118,14 @@ public static class QueryParser
             }
             if (digits == i + 1 || !int.TryParse(text[(i + 1)..digits], CultureInfo.InvariantCulture, out slop) || slop > 100)
             {
+                var end = digits;
+                while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not ('(' or ')' or '"'))
+                {
+                    end++;
+                }
                 throw new QueryTextException(
                     $"\"~\" after a phrase at position {i + 1} needs a distance in words from 0 to 100, such as ~5.", i,
-                    text[..i] + "~5" + text[digits..]);
+                    text[..i] + "~5" + text[end..]);
             }
             i = digits;
         }
