@@ -126,7 +126,10 @@ public sealed class ChangeLogWriter : SaveChangesInterceptor
     private static bool Matters(EntityEntry entry) => entry.Entity is Work or Chapter or WorkTag or WorkFilterTag
         or WorkCreator or SeriesWork or Tag or TagParent or MetaTagLink or WranglingLogEntry;
 
-    /// <summary>The work and tag ids the entities stand for, read after the save so new rows have their ids.</summary>
+    /// <summary>
+    /// The work and tag ids the entities stand for, read after the save so new rows have their ids. Tagging a work logs
+    /// the work, not the tag: readers treat a logged tag as "every work with it may read differently" (a rename).
+    /// </summary>
     internal static (SortedSet<int> Works, SortedSet<int> Tags) Ids(IEnumerable<object> entities)
     {
         var works = new SortedSet<int>();
@@ -137,7 +140,7 @@ public sealed class ChangeLogWriter : SaveChangesInterceptor
             {
                 case Work w: works.Add(w.Id); break;
                 case Chapter c: works.Add(c.WorkId); break;
-                case WorkTag t: works.Add(t.WorkId); tags.Add(t.TagId); break;
+                case WorkTag t: works.Add(t.WorkId); break;
                 case WorkFilterTag f: works.Add(f.WorkId); break;
                 case WorkCreator c: works.Add(c.WorkId); break;
                 case SeriesWork s: works.Add(s.WorkId); break;

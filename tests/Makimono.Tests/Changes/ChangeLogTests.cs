@@ -18,7 +18,7 @@ public sealed class ChangeLogTests(TestDatabases databases)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_posted_work_and_its_new_tags_are_logged_and_a_rolled_back_save_logs_nothing(DatabaseProvider provider)
+    public async Task A_posted_work_and_a_renamed_tag_are_logged_and_a_rolled_back_save_logs_nothing(DatabaseProvider provider)
     {
         await using var archive = await TestArchive.OpenAsync(databases, provider);
         var author = await archive.CreateUserAsync("Author");
@@ -29,11 +29,12 @@ public sealed class ChangeLogTests(TestDatabases databases)
         }
 
         var work = await archive.SaveWorkAsync(author, f => f.Characters = "Ayame Logged");
-        var tag = await archive.FindTagAsync("Ayame Logged");
+        Assert.Equal([work.Id], (await ReadAsync(archive, cursor)).Select(c => c.WorkId));
 
-        var changes = await ReadAsync(archive, cursor);
-        Assert.Contains(changes, c => c.WorkId == work.Id);
-        Assert.Contains(changes, c => c.TagId == tag.Id);
+        var admin = await archive.CreateUserAsync("Admin", isAdmin: true);
+        var tag = await archive.FindTagAsync("Ayame Logged");
+        (await RenameTag.RunAsync(archive.Db, archive.Clock, admin.AsViewer(), tag.Id, "Ayame Renamed")).Ok();
+        Assert.Contains(tag.Id, (await ReadAsync(archive, cursor)).Select(c => c.TagId));
 
         await using (var db = archive.NewContext())
         await using (var transaction = await db.Database.BeginTransactionAsync())

@@ -112,6 +112,13 @@ public sealed class IndexUpdater(WorkIndex index, IndexFolders folders, Func<Arc
             var facts = await source.WorksAsync(which, ct);
             var texts = await source.TextsAsync(which, bodies: true, ct);
             var found = facts.Select(f => f.Id).ToHashSet();
+            // Tags created since the build (posting creates them) need their type for the facets.
+            var unknown = index.UnknownTags(facts.SelectMany(f => f.FilterTagIds));
+            if (unknown.Count > 0)
+            {
+                tags.AddRange((await db.Tags.Where(t => unknown.Contains(t.Id)).Select(t => new { t.Id, t.Type }).ToListAsync(ct))
+                    .Select(t => (t.Id, t.Type)));
+            }
             index.Apply(facts.Select(f => (f, texts[f.Id])).ToList(), batch.Where(id => !found.Contains(id)), tags, _cursor.Position);
             tags = [];
         }

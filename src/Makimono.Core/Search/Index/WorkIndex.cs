@@ -114,6 +114,22 @@ public sealed class WorkIndex : IDisposable
         }
     }
 
+    /// <summary>The tags among <paramref name="tagIds"/> whose type the columns do not know yet (tags created since the build).</summary>
+    internal List<int> UnknownTags(IEnumerable<int> tagIds)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _columns is { } columns
+                ? tagIds.Distinct().Where(id => id >= columns.TagTypes.Length || columns.TagTypes[id] == 0).ToList()
+                : [];
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     internal void Commit()
     {
         _lock.EnterReadLock();
