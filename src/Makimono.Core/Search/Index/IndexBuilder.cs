@@ -9,7 +9,7 @@ namespace Makimono.Search.Index;
 /// </summary>
 internal static class IndexBuilder
 {
-    public const int BatchSize = 2_000;
+    public const int BatchSize = 5_000;
 
     /// <summary>A whole new index in <paramref name="folder"/>: columns and full text, committed with its position.</summary>
     public static async Task<(WorkColumns Columns, TextIndex Text, long Position)> BuildAsync(

@@ -82,11 +82,8 @@ internal sealed class TextIndex : IDisposable
             var field = QueryFields.ForTagType(type);
             foreach (var name in names)
             {
-                doc.Add(new TextField("tags", name, Field.Store.NO));
-                if (field is not null)
-                {
-                    doc.Add(new TextField(field, name, Field.Store.NO));
-                }
+                // Each name is analysed once: in its type's field, or for ratings, warnings and categories in "tags".
+                doc.Add(new TextField(field ?? "tags", name, Field.Store.NO));
             }
         }
         foreach (var chapter in work.Chapters)

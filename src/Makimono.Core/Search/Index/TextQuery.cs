@@ -18,7 +18,12 @@ internal static class TextQuery
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
-    private static IEnumerable<string> Fields(string? field) => field is null ? QueryFields.Default : [field];
+    private static IEnumerable<string> Fields(string? field) => field switch
+    {
+        null => QueryFields.Default,
+        QueryFields.TagsField => QueryFields.TagFields,
+        _ => [field],
+    };
 
     /// <summary>Everything but <paramref name="child"/>: a NOT stands for itself even inside OR.</summary>
     private static BooleanQuery Without(QueryNode child) => new BooleanQuery

@@ -17,8 +17,8 @@ public static class QueryFields
         ["character"] = "character",
         ["relationship"] = "relationship",
         ["freeform"] = "freeform",
-        ["tag"] = "tags",
-        ["tags"] = "tags",
+        ["tag"] = TagsField,
+        ["tags"] = TagsField,
         ["text"] = "body",
         ["body"] = "body",
     };
@@ -34,8 +34,14 @@ public static class QueryFields
         ["chapters"] = "chapters",
     };
 
+    /// <summary>Stands for every tag field: <c>tag:angst</c> searches the names of tags of every type.</summary>
+    public const string TagsField = "tag";
+
+    /// <summary>The index fields holding tag names: one per type the reader filters by, and "tags" for the fixed ones.</summary>
+    public static readonly IReadOnlyList<string> TagFields = ["fandom", "character", "relationship", "freeform", "tags"];
+
     /// <summary>The fields a bare word searches.</summary>
-    public static readonly IReadOnlyList<string> Default = ["title", "summary", "notes", "tags", "creator", "body"];
+    public static readonly IReadOnlyList<string> Default = ["title", "summary", "notes", "creator", "body", .. TagFields];
 
     /// <summary>The index field that holds the names of a work's tags of one type (with their canonical and meta tags).</summary>
     public static string? ForTagType(TagType type) => type switch
