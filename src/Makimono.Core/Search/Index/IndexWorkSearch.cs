@@ -10,11 +10,19 @@ namespace Makimono.Search.Index;
 /// <summary>
 /// Answers listings from the search index, with a highlighted passage from the matching chapter for full-text
 /// queries; while the index is not ready (first start, a rebuild), the database answers (<see cref="DatabaseWorkSearch"/>).
+/// A listing never shows less than the database holds: when the change log is ahead of the index (a work posted a
+/// moment ago), the answer waits up to <see cref="CatchUpWait"/> for the index, then asks the database instead.
 /// </summary>
 public sealed class IndexWorkSearch(WorkIndex index, DatabaseWorkSearch database, ArchiveDbContext db) : IWorkSearch
 {
+    public static readonly TimeSpan CatchUpWait = TimeSpan.FromMilliseconds(300);
+
     public async Task<WorkQueryResult> FindAsync(WorkQuery query, Viewer viewer, ViewerFilters filters, CancellationToken ct)
     {
+        if (index.IsReady && !await CaughtUpAsync(ct))
+        {
+            return await database.FindAsync(query, viewer, filters, ct);
+        }
         var (result, textQuery) = index.FindWithText(query, viewer, filters);
         if (result is null)
         {
@@ -25,6 +33,21 @@ public sealed class IndexWorkSearch(WorkIndex index, DatabaseWorkSearch database
             return result;
         }
         return result with { Snippets = await SnippetsAsync(result.WorkIds, textQuery, ct) };
+    }
+
+    private async Task<bool> CaughtUpAsync(CancellationToken ct)
+    {
+        var latest = await Changes.ChangeCursor.LatestIdAsync(db, ct);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (index.Position < latest)
+        {
+            if (waited.Elapsed >= CatchUpWait)
+            {
+                return false;
+            }
+            await Task.Delay(10, ct);
+        }
+        return true;
     }
 
     /// <summary>
