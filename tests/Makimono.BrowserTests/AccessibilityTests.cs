@@ -9,7 +9,7 @@ public sealed class AccessibilityTests(ArchiveFixture archive)
     public static TheoryData<string, string> Pages()
     {
         var data = new TheoryData<string, string>();
-        foreach (var page in new[] { "home", "work", "tag", "post work", "login", "signup" })
+        foreach (var page in new[] { "home", "work", "tag", "post work", "login", "signup", "search", "filters", "saved searches" })
         {
             foreach (var scheme in new[] { "light", "dark" })
             {
@@ -32,6 +32,9 @@ public sealed class AccessibilityTests(ArchiveFixture archive)
             "post work" => ("/works/new", true),
             "login" => ("/login", false),
             "signup" => ("/signup", false),
+            "search" => ("/works/search?q=the", false),
+            "filters" => ("/filters", false),
+            "saved searches" => ("/account/searches", true),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
         var page = await archive.NewPageAsync(asAuthor);

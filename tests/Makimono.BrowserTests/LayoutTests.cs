@@ -39,6 +39,9 @@ public sealed class LayoutTests(ArchiveFixture archive)
     [InlineData("fandoms", "/media", false)]
     [InlineData("account", "/account", true)]
     [InlineData("navigate", "WORK/navigate", false)]
+    [InlineData("search", "/works/search?q=the", false)]
+    [InlineData("filters", "/filters", false)]
+    [InlineData("saved-searches", "/account/searches", true)]
     public async Task Page_does_not_scroll_sideways_on_a_phone(string name, string path, bool asAuthor)
     {
         path = path.Replace("WORK", archive.SeedWorkPath, StringComparison.Ordinal)

@@ -10,7 +10,7 @@ namespace Makimono.Search;
 /// Answers a <see cref="WorkQuery"/> with EF over the database: the answer while the search index rebuilds, and the
 /// reference the index is checked against. <see cref="WorkQuery.Text"/> is matched plainly here: every word must occur
 /// in the title or the summary (no stemming, no query syntax, no relevance; best match orders as date updated).
-/// <see cref="WorkQuery.After"/> is not used: pages are offsets.
+/// <see cref="WorkQuery.After"/> pages by the sort key and id (search-after); without it pages are offsets.
 /// </summary>
 public sealed class DatabaseWorkSearch(ArchiveDbContext db) : IWorkSearch
 {
@@ -21,13 +21,17 @@ public sealed class DatabaseWorkSearch(ArchiveDbContext db) : IWorkSearch
         var total = await kept.CountAsync(ct);
         var hidden = filters.MutedUserIds.Count + filters.BlockedTagIds.Count == 0 ? 0 : await matching.CountAsync(ct) - total;
         var page = Math.Max(1, query.Page);
-        var ids = await Ordered(kept, query.Sort, query.Descending)
-            .Skip((page - 1) * WorkQuery.PageSize).Take(WorkQuery.PageSize)
-            .Select(w => w.Id).ToListAsync(ct);
+        var ordered = Ordered(kept, query.Sort, query.Descending);
+        var cursor = WorkCursor.Parse(query.After, query.Sort, query.Descending);
+        var ids = await (cursor is null
+                ? ordered.Skip((page - 1) * WorkQuery.PageSize)
+                : ordered.Where(WorkCursor.After(query.Sort, query.Descending, cursor)))
+            .Take(WorkQuery.PageSize).Select(w => w.Id).ToListAsync(ct);
         var facets = query.FacetTypes.Count == 0
             ? new Dictionary<TagType, IReadOnlyList<FacetCount>>()
             : await FacetsAsync(kept, query.FacetTypes, ct);
-        return new WorkQueryResult(ids, total, facets, NextAfter: null, hidden);
+        var next = ids.Count == WorkQuery.PageSize ? await WorkCursor.OfAsync(db, query.Sort, query.Descending, ids[^1], ct) : null;
+        return new WorkQueryResult(ids, total, facets, next, hidden);
     }
 
     /// <summary>Every filter of the query except the viewer's own.</summary>
@@ -125,24 +129,12 @@ public sealed class DatabaseWorkSearch(ArchiveDbContext db) : IWorkSearch
     /// <summary>Each sort, then the id in the same direction, so equal keys keep one order on every page.</summary>
     public static IQueryable<Work> Ordered(IQueryable<Work> works, WorkSort sort, bool descending)
     {
-        IOrderedQueryable<Work> ordered = sort switch
-        {
-            WorkSort.Creator => By(works, w => w.Creators.Where(c => c.Accepted).OrderBy(c => c.Position)
-                .Select(c => c.Pseud.NormalizedName).FirstOrDefault(), descending),
-            WorkSort.Title => By(works, w => w.Title, descending),
-            WorkSort.DatePosted => By(works, w => w.PublishedOn, descending),
-            WorkSort.Words => By(works, w => w.WordCount, descending),
-            WorkSort.Hits => By(works, w => w.HitCount, descending),
-            WorkSort.Kudos => By(works, w => w.KudosCount, descending),
-            WorkSort.Comments => By(works, w => w.CommentCount, descending),
-            WorkSort.Bookmarks => By(works, w => w.BookmarkCount, descending),
-            _ => By(works, w => w.UpdatedAt, descending),
-        };
+        var key = WorkCursor.KeyOf(sort);
+        var ordered = (IOrderedQueryable<Work>)works.Provider.CreateQuery<Work>(System.Linq.Expressions.Expression.Call(
+            typeof(Queryable), descending ? nameof(Queryable.OrderByDescending) : nameof(Queryable.OrderBy),
+            [typeof(Work), key.ReturnType], works.Expression, System.Linq.Expressions.Expression.Quote(key)));
         return descending ? ordered.ThenByDescending(w => w.Id) : ordered.ThenBy(w => w.Id);
     }
-
-    private static IOrderedQueryable<Work> By<TKey>(IQueryable<Work> works, System.Linq.Expressions.Expression<Func<Work, TKey>> key, bool descending) =>
-        descending ? works.OrderByDescending(key) : works.OrderBy(key);
 
     private static IQueryable<Work> InRange(IQueryable<Work> works, Range<int> range, System.Linq.Expressions.Expression<Func<Work, int>> value)
     {

@@ -88,6 +88,9 @@ public static class WorkAccess
 
     public static bool CanEdit(Work work, Viewer viewer) => IsEditableBy(FactsOf(work), viewer);
 
+    /// <summary>Admins hide and unhide posted works; a draft is its creators' alone.</summary>
+    public static bool CanHide(Work work, Viewer viewer) => viewer.IsAdmin && !work.IsDraft;
+
     public static bool IsCreator(Work work, Viewer viewer) =>
         viewer.UserId is int userId && work.Creators.Any(c => c.Accepted && c.Pseud.UserId == userId);
 

@@ -109,6 +109,7 @@ internal static class ArchiveWebApp
         Search.Index.IndexSetup.AddWorkIndex(services);
         services.AddHostedService<Search.Index.IndexService>();
         services.AddScoped<Listings>();
+        services.AddScoped<ViewerFilterSettings>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();
         services.AddAntiforgery(options => options.Cookie.Name = "makimono.antiforgery");
         services.AddFormGuard();

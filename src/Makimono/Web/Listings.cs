@@ -33,12 +33,27 @@ public sealed class Listings(ArchiveDbContext db, IWorkSearch search)
     public async Task<ViewerFilters> FiltersOfAsync(HttpContext http, Viewer viewer, CancellationToken ct) =>
         viewer.UserId is int userId ? await ViewerPreferences.LoadAsync(db, userId, ct) : GuestFilterCookie.Read(http.Request);
 
+    /// <summary>A saved search's query string as the query the search page would run.</summary>
+    public async Task<WorkQuery> QueryOfAsync(string queryString, Viewer viewer, CancellationToken ct)
+    {
+        var form = WorkFilterForm.Parse(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(queryString)));
+        var (include, exclude) = await TagsOfAsync(form, viewer, ct);
+        return form.ToQuery(new WorkQuery(), include, exclude);
+    }
+
+    private async Task<(List<int> Include, List<int> Exclude)> TagsOfAsync(WorkFilterForm form, Viewer viewer, CancellationToken ct)
+    {
+        var known = db.Tags.KnownTo(db, viewer);
+        var include = form.Include.Concat(await ResolveAsync(known, form.IncludeNames, form.Problems, ct)).ToList();
+        var exclude = form.Exclude.Concat(await ResolveAsync(known, form.ExcludeNames, form.Problems, ct)).ToList();
+        return (include, exclude);
+    }
+
     public async Task<ListingView> RunAsync(HttpContext http, Viewer viewer, WorkQuery scope, bool facets, CancellationToken ct)
     {
         var form = WorkFilterForm.Parse(http.Request.Query);
         var known = db.Tags.KnownTo(db, viewer);
-        var include = form.Include.Concat(await ResolveAsync(known, form.IncludeNames, form.Problems, ct)).ToList();
-        var exclude = form.Exclude.Concat(await ResolveAsync(known, form.ExcludeNames, form.Problems, ct)).ToList();
+        var (include, exclude) = await TagsOfAsync(form, viewer, ct);
         var query = form.ToQuery(scope, include, exclude) with { FacetTypes = facets ? AllTypes : [] };
         var filters = await FiltersOfAsync(http, viewer, ct);
         var result = await search.FindAsync(query, viewer, form.ShowHidden ? ViewerFilters.None : filters, ct);
@@ -88,5 +103,35 @@ public sealed class Listings(ArchiveDbContext db, IWorkSearch search)
             }
         }
         return ids;
+    }
+}
+
+/// <summary>Changes the viewer's muting and blocklist: in the database for users, in the cookie for guests.</summary>
+public sealed class ViewerFilterSettings(ArchiveDbContext db, TimeProvider clock, Listings listings)
+{
+    public async Task SetMutedAsync(HttpContext http, Viewer viewer, int userId, bool mute, CancellationToken ct)
+    {
+        if (viewer.UserId is int me)
+        {
+            await ViewerPreferences.SetMutedAsync(db, clock, me, userId, mute, ct);
+            return;
+        }
+        var current = await listings.FiltersOfAsync(http, viewer, ct);
+        var muted = current.MutedUserIds.ToHashSet();
+        _ = mute ? muted.Add(userId) : muted.Remove(userId);
+        GuestFilterCookie.Write(http.Response, current with { MutedUserIds = muted });
+    }
+
+    public async Task SetBlockedAsync(HttpContext http, Viewer viewer, int tagId, bool block, CancellationToken ct)
+    {
+        if (viewer.UserId is int me)
+        {
+            await ViewerPreferences.SetBlockedAsync(db, clock, me, tagId, block, ct);
+            return;
+        }
+        var current = await listings.FiltersOfAsync(http, viewer, ct);
+        var blocked = current.BlockedTagIds.ToHashSet();
+        _ = block ? blocked.Add(tagId) : blocked.Remove(tagId);
+        GuestFilterCookie.Write(http.Response, current with { BlockedTagIds = blocked });
     }
 }

@@ -25,6 +25,8 @@ public sealed class WorkFilterForm
     public WorkSort Sort { get; set; } = WorkSort.DateUpdated;
     public bool Ascending { get; set; }
     public int Page { get; set; } = 1;
+    /// <summary>The search-after cursor the previous page's Next link carries; it wins over the page's offset.</summary>
+    public string? After { get; set; }
     /// <summary>Show the works the viewer's muting and blocklist take out, each saying why.</summary>
     public bool ShowHidden { get; set; }
     /// <summary>Parameters that could not be read, each with what was wrong; the rest still apply.</summary>
@@ -56,6 +58,7 @@ public sealed class WorkFilterForm
             SingleChapterOnly = query["single"] == "1",
             Ascending = query["dir"] == "asc",
             ShowHidden = query["show_hidden"] == "1",
+            After = Blank(query["after"]),
         };
         form.Include.AddRange(Ids(query["inc"], "inc", form.Problems));
         form.Exclude.AddRange(Ids(query["exc"], "exc", form.Problems));
@@ -104,6 +107,7 @@ public sealed class WorkFilterForm
         Sort = Sort,
         Descending = !Ascending,
         Page = Page,
+        After = After,
     };
 
     private Range<int> IntRange(string stem) => new(Int(stem + "_min"), Int(stem + "_max"));
@@ -167,6 +171,7 @@ public sealed class WorkFilterForm
         Add("sort", Sort == WorkSort.DateUpdated ? null : SortValue);
         Add("dir", Ascending ? "asc" : null);
         Add("page", Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null);
+        Add("after", After);
         Add("show_hidden", ShowHidden ? "1" : null);
         change?.Invoke(values);
         return QueryString.Create(values.Where(v => v.Value.Count > 0)

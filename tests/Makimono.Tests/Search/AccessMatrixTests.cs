@@ -1,6 +1,8 @@
 using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Hosting;
+using Makimono.Search;
+using Makimono.Tags;
 using Makimono.Tests.Database;
 using Makimono.Works;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +52,20 @@ public sealed class AccessMatrixTests(TestDatabases databases)
         ["in memory, facts of loaded works"] = async (_, db, viewer) =>
             (await db.Works.Include(w => w.Creators).ThenInclude(c => c.Pseud).ToListAsync())
                 .Where(w => WorkAccess.IsVisibleTo(WorkAccess.FactsOf(w), viewer)).Select(w => w.Id).ToHashSet(),
+        // The listing seam: results, total and every facet count hold only what the viewer may see.
+        ["works search (EF): results"] = async (_, db, viewer) =>
+            (await new DatabaseWorkSearch(db).FindAsync(new WorkQuery(), viewer, ViewerFilters.None, default)).WorkIds.ToHashSet(),
+        ["works search (EF): total and facets"] = async (matrix, db, viewer) =>
+        {
+            var result = await new DatabaseWorkSearch(db).FindAsync(new WorkQuery { FacetTypes = [TagType.Fandom, TagType.Rating] }, viewer, ViewerFilters.None, default);
+            // Every matrix work carries the one fandom and the one rating, so each count is the number of visible works;
+            // the ids stand in for "that many works" so the comparison with the matrix stays one shape.
+            var counts = result.Facets.Values.SelectMany(f => f).Select(f => f.Count).Append(result.Total).Distinct().ToList();
+            var count = Assert.Single(counts);
+            return ExpectedVisible[matrix.Viewers.Single(v => v.Value == viewer).Key].Length == count
+                ? result.WorkIds.ToHashSet()
+                : new HashSet<int>();
+        },
     };
 
     public static readonly IReadOnlyDictionary<string, AccessForm> EditForms = new Dictionary<string, AccessForm>

@@ -25,6 +25,14 @@ public sealed class ListingTests(ArchiveFactory archive) : IClassFixture<Archive
         var (_, second) = await guest.GetAsync("/tags/Paging%20Fandom/works?page=2");
         Assert.Equal(1, CountBlurbs(second));
         Assert.Contains("Drabble 01", second);
+
+        // Next carries the search-after cursor: the same page, reached by key instead of offset.
+        var next = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(first, "rel=\"next\" href=\"([^\"]+)\"").Groups[1].Value);
+        Assert.Contains("after=", next);
+        var (_, viaNext) = await guest.GetAsync(next);
+        Assert.Equal(1, CountBlurbs(viaNext));
+        Assert.Contains("Drabble 01", viaNext);
+        Assert.Contains("21 – 21 of 21 works", viaNext);
     }
 
     [Fact]

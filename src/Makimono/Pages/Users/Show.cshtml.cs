@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Pages.Users;
 
-public class UserWorksModel(ArchiveDbContext db, Listings listings) : PageModel
+public class UserWorksModel(ArchiveDbContext db, Listings listings, ViewerFilterSettings settings) : PageModel
 {
     public User Owner { get; private set; } = null!;
     public ListingView Listing { get; private set; } = null!;
@@ -39,5 +39,18 @@ public class UserWorksModel(ArchiveDbContext db, Listings listings) : PageModel
             .Where(s => s.Works.Any(sw => db.Works.VisibleTo(viewer).Any(w => w.Id == sw.WorkId)))
             .OrderBy(s => s.Title).ToListAsync(ct);
         return Page();
+    }
+
+    /// <summary>Mutes or unmutes this user for the viewer (a guest's choice goes in the cookie), then shows the page again.</summary>
+    public async Task<IActionResult> OnPostMuteAsync(string? name, bool mute, CancellationToken ct)
+    {
+        var normalized = AccountNames.Normalize(name ?? "");
+        var owner = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
+        if (owner is null || owner.Id == this.Viewer().UserId)
+        {
+            return NotFound();
+        }
+        await settings.SetMutedAsync(HttpContext, this.Viewer(), owner.Id, mute, ct);
+        return Redirect($"/users/{Uri.EscapeDataString(owner.UserName)}");
     }
 }

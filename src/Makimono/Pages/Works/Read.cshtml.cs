@@ -15,6 +15,7 @@ public class ReadModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<Chapter> Shown { get; private set; } = [];
     public bool FullWork { get; private set; }
     public bool CanEdit { get; private set; }
+    public bool CanHide { get; private set; }
     public bool IsCreator { get; private set; }
     public Chapter? Previous { get; private set; }
     public Chapter? Next { get; private set; }
@@ -31,6 +32,7 @@ public class ReadModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         Chapters = WorkAccess.ReadableChapters(work, viewer).ToList();
         IsCreator = WorkAccess.IsCreator(work, viewer);
         CanEdit = WorkAccess.CanEdit(work, viewer);
+        CanHide = WorkAccess.CanHide(work, viewer);
         FullWork = full || Chapters.Count == 1;
         if (FullWork)
         {
@@ -68,7 +70,7 @@ public class ReadModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             return StatusCode(StatusCodes.Status403Forbidden);
         }
         var work = await db.Works.FindAsync([id], ct);
-        if (work is null || work.IsDraft)
+        if (work is null || !WorkAccess.CanHide(work, viewer))
         {
             return NotFound();
         }

@@ -39,6 +39,21 @@ internal static class CrawlSeed
             Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
         }
 
+        // The reader has a saved search, a muted user and a blocked tag, so the pages that list them have their buttons.
+        using var reader = await archive.LoggedInAsync("reader");
+        using (var save = await (await reader.PageAsync("/works/search?q=gate")).Form("Save search").SubmitAsync())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        }
+        using (var mute = await reader.SubmitFormAsync("/users/wrangler", "Mute wrangler"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, mute.StatusCode);
+        }
+        using (var block = await reader.SubmitFormAsync("/filters", "Block tag", [new("TagName", "Hurt/Comfort")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, block.StatusCode);
+        }
+
         using var admin = await archive.LoggedInAsync("admin");
         using var assign = await admin.SubmitFormAsync("/admin", "Assign", [new("userName", "wrangler"), new("fandomName", Fandom)]);
         Assert.True((int)assign.StatusCode is 200 or 302, $"assigning the wrangler gave {(int)assign.StatusCode}");

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Makimono.Works;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace Makimono.Tests.Web;
+
+/// <summary>Filtering, muting, the blocklist and saved searches, through the forms and links the pages serve.</summary>
+public sealed partial class FilterPageTests(ArchiveFactory archive) : IClassFixture<ArchiveFactory>
+{
+    [Fact]
+    public async Task A_tag_page_filtered_with_an_include_and_an_exclude_and_sorted_by_kudos()
+    {
+        await archive.CreateUserAsync("filterer");
+        using var author = await archive.LoggedInAsync("filterer");
+        var ids = new Dictionary<string, int>
+        {
+            ["Fic Both"] = await author.PostWorkAsync("Fic Both", fandom: "Sidebar Fandom", characters: "Sidebar Hero, Sidebar Villain"),
+            ["Fic Hero"] = await author.PostWorkAsync("Fic Hero", fandom: "Sidebar Fandom", characters: "Sidebar Hero"),
+            ["Fic Hero Popular"] = await author.PostWorkAsync("Fic Hero Popular", fandom: "Sidebar Fandom", characters: "Sidebar Hero"),
+            ["Fic Nobody"] = await author.PostWorkAsync("Fic Nobody", fandom: "Sidebar Fandom"),
+        };
+        // Kudos come from the readers' side later; here they are set as that side will set them.
+        await archive.WithDbAsync(async db =>
+        {
+            await db.Works.Where(w => w.Id == ids["Fic Hero Popular"]).ExecuteUpdateAsync(u => u.SetProperty(w => w.KudosCount, 40));
+            return await db.Works.Where(w => w.Id == ids["Fic Hero"]).ExecuteUpdateAsync(u => u.SetProperty(w => w.KudosCount, 3));
+        });
+
+        using var guest = archive.Guest();
+        var page = await guest.PageAsync("/tags/Sidebar%20Fandom/works");
+        Assert.Equal(["Fic Nobody", "Fic Hero Popular", "Fic Hero", "Fic Both"], Titles(page));
+        Assert.Equal("Sidebar Hero (3)", LabelOf(page, "inc", "Sidebar Hero"));
+
+        var form = page.Form("Sort and filter")
+            .Check("inc", ValueOf(page, "inc", "Sidebar Hero"))
+            .Check("exc", ValueOf(page, "exc", "Sidebar Villain"))
+            .Set("sort", "kudos");
+        using var response = await form.SubmitAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var filtered = new HtmlPage(guest, response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(["Fic Hero Popular", "Fic Hero"], Titles(filtered));
+        Assert.Contains("1 – 2 of 2 works", filtered.Html);
+        // The state is in the URL and in the form: both boxes stay ticked, and the excluded tag stays listed with 0.
+        Assert.Contains("sort=kudos", filtered.Address.Query);
+        Assert.Equal("Sidebar Villain (0)", LabelOf(filtered, "exc", "Sidebar Villain"));
+        Assert.True(Box(filtered, "exc", "Sidebar Villain").HasAttribute("checked"));
+        Assert.True(Box(filtered, "inc", "Sidebar Hero").HasAttribute("checked"));
+        Assert.Equal("Sidebar Hero (2)", LabelOf(filtered, "inc", "Sidebar Hero"));
+
+        // Ascending, through the same form.
+        using var ascending = await filtered.Form("Sort and filter").Set("dir", "asc").SubmitAsync();
+        var reversed = new HtmlPage(guest, ascending.RequestMessage!.RequestUri!, await ascending.Content.ReadAsStringAsync());
+        Assert.Equal(["Fic Hero", "Fic Hero Popular"], Titles(reversed));
+    }
+
+    [Fact]
+    public async Task Muting_a_user_takes_their_works_out_of_listings_and_one_click_shows_them_and_why()
+    {
+        await archive.CreateUserAsync("mutedwriter");
+        await archive.CreateUserAsync("mutingreader");
+        using var writer = await archive.LoggedInAsync("mutedwriter");
+        await writer.PostWorkAsync("Loud Work", fandom: "Mute Fandom");
+        using var other = await archive.LoggedInAsync("mutingreader");
+        await other.PostWorkAsync("Quiet Work", fandom: "Mute Fandom");
+
+        using var reader = await archive.LoggedInAsync("mutingreader");
+        using (var mute = await reader.SubmitFormAsync("/users/mutedwriter", "Mute mutedwriter"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, mute.StatusCode);
+        }
+        var tagPage = await reader.PageAsync("/tags/Mute%20Fandom/works");
+        Assert.Equal(["Quiet Work"], Titles(tagPage));
+        Assert.Contains("1 work hidden by your", tagPage.Html);
+        Assert.Equal("Mute Fandom (1)", LabelOf(tagPage, "inc", "Mute Fandom"));
+
+        var shown = await reader.PageAsync(LinkTo(tagPage, "Show them and why"));
+        Assert.Equal(["Quiet Work", "Loud Work"], Titles(shown));
+        Assert.Contains("Hidden from you: you muted mutedwriter.", shown.Html);
+
+        using (var unmute = await reader.SubmitFormAsync("/filters", "Unmute mutedwriter"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, unmute.StatusCode);
+        }
+        Assert.Equal(["Quiet Work", "Loud Work"], Titles(await reader.PageAsync("/tags/Mute%20Fandom/works")));
+    }
+
+    [Fact]
+    public async Task A_guests_blocklist_lives_in_a_cookie_and_blocks_a_tags_synonyms_too()
+    {
+        await archive.CreateUserAsync("blockwriter");
+        using var writer = await archive.LoggedInAsync("blockwriter");
+        await writer.PostWorkAsync("Spider Story", fandom: "Block Fandom", characters: "Spiders");
+        await writer.PostWorkAsync("Cat Story", fandom: "Block Fandom", characters: "Cats");
+
+        using var guest = archive.Guest();
+        using (var refused = await guest.SubmitFormAsync("/filters", "Block tag", [new("TagName", "No Such Tag Anywhere")]))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("No tag is named", html);
+            Assert.Contains("No Such Tag Anywhere", html);
+        }
+        using (var block = await guest.SubmitFormAsync("/filters", "Block tag", [new("TagName", "spiders")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, block.StatusCode);
+        }
+        var page = await guest.PageAsync("/tags/Block%20Fandom/works");
+        Assert.Equal(["Cat Story"], Titles(page));
+        Assert.Contains("1 work hidden by your", page.Html);
+
+        using (var unblock = await guest.SubmitFormAsync("/filters", "Unblock Spiders"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, unblock.StatusCode);
+        }
+        Assert.Equal(["Cat Story", "Spider Story"], Titles(await guest.PageAsync("/tags/Block%20Fandom/works")));
+    }
+
+    [Fact]
+    public async Task A_saved_search_counts_new_works_until_opened_and_can_be_deleted()
+    {
+        await archive.CreateUserAsync("saver");
+        using var saver = await archive.LoggedInAsync("saver");
+        await saver.PostWorkAsync("Lighthouse Keeper", fandom: "Saved Fandom");
+
+        var home = await saver.PageAsync("/");
+        using var searched = await home.Form("Search").Set("q", "lighthouse").SubmitAsync();
+        var results = new HtmlPage(saver, searched.RequestMessage!.RequestUri!, await searched.Content.ReadAsStringAsync());
+        Assert.Equal(["Lighthouse Keeper"], Titles(results));
+
+        using var saved = await results.Form("Save search").Set("SaveName", "Lighthouses").SubmitAsync();
+        var list = await saver.FollowAsync(saved);
+        Assert.Contains("Lighthouses</strong>: 0 new", list.Html);
+
+        await saver.PostWorkAsync("Second Lighthouse", fandom: "Saved Fandom");
+        await saver.PostWorkAsync("Unrelated Harbour", fandom: "Saved Fandom");
+        list = await saver.PageAsync("/account/searches");
+        Assert.Contains("Lighthouses</strong>: 1 new", list.Html);
+
+        using var opened = await list.Form("Open Lighthouses").SubmitAsync();
+        var reopened = await saver.FollowAsync(opened);
+        Assert.Equal(["Second Lighthouse", "Lighthouse Keeper"], Titles(reopened));
+        Assert.Contains("Lighthouses</strong>: 0 new", (await saver.PageAsync("/account/searches")).Html);
+
+        using var deleted = await (await saver.PageAsync("/account/searches")).Form("Delete Lighthouses").SubmitAsync();
+        Assert.Contains("No saved searches yet", (await saver.FollowAsync(deleted)).Html);
+    }
+
+    private static List<string> Titles(HtmlPage page) =>
+        page.Document.QuerySelectorAll("li.blurb h3").Select(h => h.QuerySelector("a")!.TextContent.Trim()).ToList();
+
+    private static IElement Box(HtmlPage page, string name, string tag) =>
+        page.Document.QuerySelectorAll($"input[name={name}]").Single(i =>
+            page.Document.QuerySelector($"label[for='{i.Id}']")!.TextContent.Trim().StartsWith(tag + " (", StringComparison.Ordinal));
+
+    private static string ValueOf(HtmlPage page, string name, string tag) => Box(page, name, tag).GetAttribute("value")!;
+
+    private static string LabelOf(HtmlPage page, string name, string tag) =>
+        Spaces().Replace(page.Document.QuerySelector($"label[for='{Box(page, name, tag).Id}']")!.TextContent.Trim(), " ");
+
+    private static string LinkTo(HtmlPage page, string text) =>
+        page.Document.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == text).GetAttribute("href")!;
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
