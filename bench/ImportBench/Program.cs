@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Makimono.Bench;
-using Makimono.Import;
+using Makimono.Import.Formats;
 
 // ImportBench generate DIR: writes big.txt, big.html (~10 MB each) and small/ (10,000 short stories).
 // ImportBench parse FILE...: the in-process parse throughput of each file, best of 3, in MB/s.

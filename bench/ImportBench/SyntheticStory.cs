@@ -1,4 +1,5 @@
 using System.Text;
+using Makimono.Import.Structure;
 
 namespace Makimono.Bench;
 

@@ -1,4 +1,5 @@
 using Makimono.Database;
+using Makimono.Import.Formats;
 using Makimono.Tags;
 using Makimono.Works;
 

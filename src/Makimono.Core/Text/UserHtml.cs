@@ -50,7 +50,7 @@ public static partial class UserHtml
         {
             return new SanitizedHtml(string.Empty, []);
         }
-        if (Import.HtmlNesting.TypedDeeperThan(input, MaxDepth))
+        if (Import.Html.HtmlNesting.TypedDeeperThan(input, MaxDepth))
         {
             return new SanitizedHtml(string.Empty, [],
                 $"The HTML is nested more than {MaxDepth} elements deep, which no story needs (a tag that is opened and never closed counts as one more level). Close the tags you open, or paste the text without HTML.");

@@ -44,7 +44,7 @@ public static partial class SaveWork
         EditConflicts.Check(errors, EditConflicts.WorkField, form.Version, work.Version);
         if (!errors.Any)
         {
-            var isCreator = WorkAccess.IsCreator(work, editor);
+            var isCreator = WorkAccess.ManagesCreators(work, editor);
             // Series belong to a user: an admin's edit files the work in its first creator's series.
             var seriesOwnerId = isCreator
                 ? editor.UserId!.Value

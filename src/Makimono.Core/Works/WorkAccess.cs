@@ -88,6 +88,9 @@ public static class WorkAccess
 
     public static bool CanEdit(Work work, Viewer viewer) => IsEditableBy(FactsOf(work), viewer);
 
+    /// <summary>Only a work's creators invite and remove co-creators; an admin editing it leaves the creators as they are.</summary>
+    public static bool ManagesCreators(Work work, Viewer viewer) => IsCreator(work, viewer);
+
     /// <summary>Admins hide and unhide posted works; a draft is its creators' alone.</summary>
     public static bool CanHide(Work work, Viewer viewer) => viewer.IsAdmin && !work.IsDraft;
 

@@ -110,6 +110,7 @@ internal static class ArchiveWebApp
         services.AddHostedService<Search.Index.IndexService>();
         services.AddScoped<Listings>();
         services.AddScoped<ViewerFilterSettings>();
+        services.AddSingleton<Exports.DownloadCache>(_ => new Exports.DownloadCache());
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();
         services.AddAntiforgery(options => options.Cookie.Name = "makimono.antiforgery");
         services.AddFormGuard();
@@ -165,6 +166,7 @@ internal static class ArchiveWebApp
         });
         app.MapMetrics();
         app.MapGet(TagAutocompleteEndpoint.Path, TagAutocompleteEndpoint.HandleAsync);
+        app.MapGet(Exports.DownloadUrls.RoutePattern, DownloadEndpoint.HandleAsync);
         app.MapRazorPages();
     }
 

@@ -1,5 +1,3 @@
-using Makimono.Import;
-
 namespace Makimono.Tests.Import;
 
 public sealed class FixtureTests

@@ -1,3 +1,4 @@
+using Makimono.Import.Formats;
 using Makimono.Import;
 
 namespace Makimono.Tests.Import;
@@ -19,8 +20,8 @@ public static class Fixtures
         var text = TextDecoding.Decode(File.ReadAllBytes(PathOf(name))).Text;
         return Path.GetExtension(name) switch
         {
-            ".html" => HtmlImport.VisibleText(text),
-            ".md" => HtmlImport.VisibleText(MarkdownImport.ToHtml(text)),
+            ".html" => IndependentHtmlText.Of(text),
+            ".md" => IndependentHtmlText.Of(MarkdownImport.ToHtml(text)),
             _ => text,
         };
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Makimono.Tests.Hosting;
+using Makimono.Tests.Import.Formats;
 
 namespace Makimono.Tests.Import;
 
@@ -68,6 +69,53 @@ public sealed class ImportCommandTests : IDisposable
 
         Assert.True(exit == 0, stderr);
         Assert.Matches(@"(?m)^\d+\thttp://localhost:5080/works/\d+\t", stdout);
+    }
+
+    /// <summary>
+    /// Issue 13: with a Naruto tag set loaded, where "Jiraiya" and "Kakashi" are synonyms of canonical characters,
+    /// each is suggested from one mention, as its canonical tag, and the JSON names the tag. (Without --fandom
+    /// the names point to the fandom: SuggestionMappingDatabaseTests.)
+    /// </summary>
+    [Fact]
+    public async Task With_fandom_given_the_archives_characters_are_suggested_from_one_mention_as_their_canonical_tags()
+    {
+        var data = Path.Combine(_folder, "data");
+        var (added, _, addError) = await RunAsync(["user", "add", "quill", "--email", "quill@example.org", "--data", data], stdin: "a long enough password\n");
+        Assert.True(added == 0, addError);
+        var tags = Path.Combine(_folder, "naruto.json");
+        await File.WriteAllTextAsync(tags, """
+            [
+              {"type": "fandom", "name": "Naruto"},
+              {"type": "character", "name": "Hatake Kakashi", "synonyms": ["Kakashi"], "parents": ["Naruto"]},
+              {"type": "character", "name": "Jiraiya (Naruto)", "synonyms": ["Jiraiya"], "parents": ["Naruto"]},
+              {"type": "fandom", "name": "Bleach"},
+              {"type": "character", "name": "Kurosaki Ichigo", "synonyms": ["Ichigo"], "parents": ["Bleach"]}
+            ]
+            """);
+        var (loaded, _, loadError) = await RunAsync(["tags", "load", tags, "--data", data]);
+        Assert.True(loaded == 0, loadError);
+        var story = Path.Combine(_folder, "toads.txt");
+        await File.WriteAllTextAsync(story, """
+            The Toad Sage
+
+            Jiraiya laughed at the rain. The village was quiet, and the toads sang under the bridge.
+
+            Later that night the old scrolls were spread out on the floor, and a tired jonin named Kakashi read them twice.
+            """);
+
+        var (exit, stdout, stderr) = await RunAsync(["import", story, "--pseud", "quill", "--fandom", "Naruto", "--json", "--data", data]);
+
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout[stdout.IndexOf('[', StringComparison.Ordinal)..]);
+        var characters = Assert.Single(json.RootElement.EnumerateArray()).GetProperty("suggestions").GetProperty("characters")
+            .EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        foreach (var (written, tag) in new[] { ("Jiraiya", "Jiraiya (Naruto)"), ("Kakashi", "Hatake Kakashi") })
+        {
+            Assert.True(characters.TryGetValue(written, out var character), $"{written} not suggested: {string.Join(", ", characters.Keys)}");
+            Assert.Equal(tag, character.GetProperty("tag").GetString());
+            Assert.True(character.GetProperty("tagId").GetInt32() > 0);
+            Assert.True(character.GetProperty("confidence").GetDouble() >= 0.5);
+        }
     }
 
     internal static Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] arguments, string? stdin = null) =>

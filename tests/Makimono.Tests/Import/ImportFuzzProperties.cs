@@ -1,7 +1,8 @@
 using System.Text;
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
+using Makimono.Import.Formats;
 using Makimono.Import;
 
 namespace Makimono.Tests.Import;
@@ -78,7 +79,7 @@ public sealed class ImportFuzzProperties
             html =>
             {
                 var work = HtmlImport.Read("fuzz.html", html);
-                NothingLost.Assert(HtmlImport.VisibleText(html), work);
+                NothingLost.Assert(IndependentHtmlText.OfTagSoup(html), work);
             });
 
     // 10,000 deep for the common cases; AngleSharp's list and table building is slower than linear, so those

@@ -1,5 +1,6 @@
 using Makimono.Hosting;
 using Makimono.Import;
+using Makimono.Tags.Suggestions;
 using Makimono.Tags;
 using Makimono.Tests.Database;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Makimono.Import.Formats;
 using Makimono.Import;
 using Xunit.Abstractions;
 

@@ -149,6 +149,48 @@ public sealed partial class FilterPageTests(ArchiveFactory archive) : IClassFixt
         Assert.Contains("No saved searches yet", (await saver.FollowAsync(deleted)).Html);
     }
 
+    [Fact]
+    public async Task Filter_parameters_that_cannot_be_read_are_named_and_the_rest_still_apply()
+    {
+        await archive.CreateUserAsync("badparams");
+        using var writer = await archive.LoggedInAsync("badparams");
+        await writer.PostWorkAsync("Short Harbour Tale", fandom: "Param Fandom");
+
+        using var guest = archive.Guest();
+        var (status, html) = await guest.GetAsync("/works/search?q=harbour&words_min=lots&sort=bogus&crossover=sideways&posted_max=yesterday&page=0");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        foreach (var expected in new[]
+        {
+            "&quot;lots&quot; in words_min is not a whole number", "Sort &quot;bogus&quot; is not one of",
+            "Crossovers &quot;sideways&quot; is not one of", "&quot;yesterday&quot; in posted_max is not a date", "Page &quot;0&quot; is not a page number",
+        })
+        {
+            Assert.Contains(expected, html);
+        }
+        Assert.Contains("Short Harbour Tale", html);
+
+        var (_, past) = await guest.GetAsync("/works/search?q=harbour&page=40");
+        Assert.Contains("Page 40 is past the last page of 1 works.", past);
+    }
+
+    [Fact]
+    public async Task A_saved_search_name_that_is_too_long_is_refused_and_nothing_is_saved()
+    {
+        await archive.CreateUserAsync("longnamer");
+        using var saver = await archive.LoggedInAsync("longnamer");
+        var results = await saver.PageAsync("/works/search?q=anything");
+        var form = results.Form("Save search");
+        form.Element.QuerySelector("input[name=SaveName]")!.RemoveAttribute("maxlength");
+        using var refused = await form.Set("SaveName", new string('n', SavedSearchNameMax + 1)).SubmitAsync();
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("at most 100 characters", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("No saved searches yet", (await saver.PageAsync("/account/searches")).Html);
+    }
+
+    private const int SavedSearchNameMax = Makimono.Search.SavedSearch.NameMax;
+
     private static List<string> Titles(HtmlPage page) =>
         page.Document.QuerySelectorAll("li.blurb h3").Select(h => h.QuerySelector("a")!.TextContent.Trim()).ToList();
 

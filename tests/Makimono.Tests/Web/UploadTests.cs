@@ -175,7 +175,7 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
         await archive.CreateUserAsync("commented_writer");
         using var client = await archive.LoggedInAsync("commented_writer");
 
-        using var upload = await UploadAsync(client, "kettle.docx", Makimono.Tests.Import.DocxNotesTests.StoryWithReviewComment().Build());
+        using var upload = await UploadAsync(client, "kettle.docx", Makimono.Tests.Import.Formats.DocxNotesTests.StoryWithReviewComment().Build());
         var page = await client.PageOfAsync(upload);
 
         var notice = page.Document.QuerySelector("#imported-heading")!.ParentElement!.TextContent;

@@ -82,7 +82,7 @@ public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         var viewer = this.Viewer();
         Chapters = WorkAccess.ReadableChapters(work, viewer).ToList();
         DeletableChapterIds = Chapters.Where(c => ChapterEditing.WhyNotDeletable(work, c) is null).Select(c => c.Id).ToHashSet();
-        IsCreator = WorkAccess.IsCreator(work, viewer);
+        IsCreator = WorkAccess.ManagesCreators(work, viewer);
         Pseuds = await PseudQueries.OfUserAsync(db, this.UserId(), ct);
         return work;
     }

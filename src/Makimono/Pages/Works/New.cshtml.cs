@@ -1,11 +1,13 @@
 using Makimono.Accounts;
 using Makimono.Database;
+using Makimono.Import.Formats;
 using Makimono.Import;
+using Makimono.Tags.Suggestions;
 using Makimono.Tags;
 using Makimono.Web;
 using Makimono.Works;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Makimono.Pages.Works;
 

@@ -1,4 +1,4 @@
-using Makimono.Import;
+using Makimono.Tags.Suggestions;
 
 namespace Makimono.Tests.Tags.Names;
 

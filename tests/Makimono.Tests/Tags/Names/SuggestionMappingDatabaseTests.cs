@@ -1,7 +1,8 @@
 using Makimono.Hosting;
 using Makimono.Import;
-using Makimono.Tags;
+using Makimono.Tags.Suggestions;
 using Makimono.Tags.Wrangling;
+using Makimono.Tags;
 using Makimono.Tests.Database;
 
 namespace Makimono.Tests.Tags.Names;
@@ -47,5 +48,27 @@ public sealed class SuggestionMappingDatabaseTests(TestDatabases databases)
         var relationship = work.Suggestions.Relationships.Single(r => r.TagId == pairing.Id);
         Assert.Equal("Hatake Kakashi/Haruno Sakura", relationship.Name);
         Assert.True(relationship.Confidence >= SuggestTags.Likely);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Without_a_fandom_the_one_whose_characters_the_text_names_is_inferred_and_its_characters_suggested(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var admin = (await archive.CreateUserAsync("Admin", isAdmin: true)).AsViewer();
+        var leaf = await archive.TagAsync("Leaf Stories", TagType.Fandom);
+        var other = await archive.TagAsync("Soul Stories", TagType.Fandom);
+        var kakashi = await archive.TagAsync("Hatake Kakashi", TagType.Character);
+        var jiraiya = await archive.TagAsync("Jiraiya (Leaf Stories)", TagType.Character);
+        var ichigo = await archive.TagAsync("Kurosaki Ichigo", TagType.Character);
+        (await ParentTags.AddAsync(archive.Db, archive.Clock, admin, kakashi.Id, leaf.Id)).Ok();
+        (await ParentTags.AddAsync(archive.Db, archive.Clock, admin, jiraiya.Id, leaf.Id)).Ok();
+        (await ParentTags.AddAsync(archive.Db, archive.Clock, admin, ichigo.Id, other.Id)).Ok();
+        var work = new ImportedWork { Source = "toads.txt", Format = "text" };
+        work.Chapters.Add(new ImportedChapter { Text = "Jiraiya laughed at the rain. Later a tired jonin named Kakashi read the scrolls twice, and Kakashi slept." });
+        SuggestTags.Suggest(work);
+
+        await SuggestTags.MapToExistingTagsAsync(archive.Db, work);
+
+        Assert.Equal(new[] { jiraiya.Id, kakashi.Id }.Order(), work.Suggestions.Characters.Where(c => c.Confidence >= SuggestTags.Likely).Select(c => c.TagId ?? 0).Order());
     }
 }

@@ -1,0 +1,72 @@
+namespace Makimono.Import.Html;
+
+/// <summary>
+/// Measures how deep HTML nests before it is parsed: a parser's work grows with the square of the depth, so
+/// a few hundred kilobytes of nested tags would hold a core for minutes before any depth check after parsing.
+/// This is one pass over the text that only looks at tag names.
+/// </summary>
+internal static class HtmlNesting
+{
+    /// <summary>
+    /// For imported files only containers that a new paragraph does not close are counted, so unclosed &lt;p&gt;
+    /// or &lt;b&gt; tags in old HTML do not add up.
+    /// </summary>
+    private static readonly HashSet<string> Containers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "div", "blockquote", "section", "article", "aside", "main", "header", "footer", "nav", "figure", "center",
+        "ul", "ol", "dl", "table",
+    };
+
+    /// <summary>
+    /// Elements that never hold others (void) or that the next of their kind closes: typed HTML counts every
+    /// other element, inline ones included, because the parser's list of open formatting elements is what
+    /// 200,000 nested &lt;b&gt; grow.
+    /// </summary>
+    private static readonly HashSet<string> NeverNested = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "rt", "rp", "optgroup", "option", "tr", "td", "th", "thead", "tbody", "tfoot",
+        "colgroup", "caption", "html", "head", "body",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ContainerNames = Containers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NeverNestedNames = NeverNested.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Refuses an imported file whose containers nest deeper than <see cref="HtmlLines.MaxDepth"/>.</summary>
+    public static void Check(string html)
+    {
+        if (DeeperThan(html, HtmlLines.MaxDepth, name => ContainerNames.Contains(name)))
+        {
+            throw new ImportException($"The HTML is nested more than {HtmlLines.MaxDepth} elements deep, which no story needs. Open it in a browser or editor and save it again.");
+        }
+    }
+
+    /// <summary>Whether HTML typed into a form nests more than <paramref name="maxDepth"/> elements deep; an unclosed tag counts as nesting.</summary>
+    public static bool TypedDeeperThan(string html, int maxDepth) =>
+        DeeperThan(html, maxDepth, name => !NeverNestedNames.Contains(name));
+
+    private static bool DeeperThan(string html, int maxDepth, Func<ReadOnlySpan<char>, bool> counts)
+    {
+        var depth = 0;
+        for (var i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+        {
+            var closing = html[i + 1] == '/';
+            var start = closing ? i + 2 : i + 1;
+            var end = start;
+            while (end < html.Length && char.IsAsciiLetterOrDigit(html[end]))
+            {
+                end++;
+            }
+            if (end == start || !char.IsAsciiLetter(html[start]) || !counts(html.AsSpan(start, end - start)))
+            {
+                continue;
+            }
+            depth = closing ? Math.Max(0, depth - 1) : depth + 1;
+            if (depth > maxDepth)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

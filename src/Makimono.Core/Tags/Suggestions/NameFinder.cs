@@ -1,0 +1,332 @@
+using Makimono.Tags.Names;
+
+namespace Makimono.Tags.Suggestions;
+
+/// <summary>A proper name found in a text, with what the words around it said about it.</summary>
+/// <param name="Before">The name most often written just before this one ("Ansel" before "Brae"): a full name's first part.</param>
+/// <param name="After">The name most often written just after this one ("Brae" after "Ansel").</param>
+/// <param name="PersonCues">Mentions followed by a verb of speech or gesture ("Mira said", "Mira nodded").</param>
+/// <param name="PlaceCues">Mentions after "in", "to", "from", "at", "the"…, or before "Village", "Academy"…: places and things.</param>
+internal sealed record FoundName(string Name, int Mentions, string? Before, int BeforeCount, string? After, int AfterCount, int PersonCues, int PlaceCues);
+
+/// <summary>
+/// Proper names without a fandom list: capitalised words that also appear capitalised in mid-sentence and
+/// never in lower case, with honorifics ("-sama", "-sensei") and possessives taken off. Places ("in Konoha",
+/// "Hogwarts Castle"), days, months, titles and interjections are left out. One pass over the words.
+/// </summary>
+internal static partial class NameFinder
+{
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "I", "I'm", "I'd", "I'll", "I've", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "OK", "Ok", "God", "Gods",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Christmas", "Easter", "Halloween", "English", "French", "German", "Japanese", "Spanish",
+        "Chapter", "Sensei", "Oh", "Ah", "Um", "Uh", "Hmm", "Huh", "Wow", "Ugh", "Yeah", "Nope", "Alright", "Maybe",
+        "Yes", "No", "Hey", "Hi", "Thank", "Thanks", "Please", "Sorry", "Okay", "Well", "Fine", "Sure", "Wait", "Look", "Come",
+        "Mom", "Mum", "Dad", "Mother", "Father", "Grandma", "Grandpa", "Aunt", "Uncle", "Brother", "Sister",
+        "Captain", "Professor", "Master", "Doctor", "Commander", "Sergeant", "Lieutenant", "King", "Queen", "Prince", "Princess",
+        // Words that mostly open sentences, which the sentence-start rule below would otherwise have to weigh.
+        "Everyone", "Everybody", "Everything", "Nobody", "Nothing", "Someone", "Somebody", "Something", "Anyone", "Anything",
+        "Meanwhile", "Suddenly", "Perhaps", "Afterwards", "Instead", "Somehow", "Finally", "Eventually", "Tomorrow", "Tonight",
+        "Yesterday", "Today", "Together", "Neither", "Either", "Whatever", "Whoever", "Silence",
+        // Pronouns and function words: a short story may never write them in lower case.
+        "He", "She", "It", "We", "You", "They", "Him", "Her", "Us", "Them", "Me", "My", "His", "Its", "Our", "Your",
+        "Their", "Mine", "Yours", "The", "This", "That", "These", "Those", "There", "Here", "What", "When", "Where", "Why",
+        "How", "Who", "Which", "And", "But", "Or", "So", "Then", "If", "As", "At", "In", "On", "Of", "To", "For", "With",
+        "Not", "All", "Some", "None", "One", "Two", "Three", "Every", "Each", "Both", "Just", "Only", "Even", "Still",
+    };
+
+    /// <summary>
+    /// The words of a saved page's chrome ("Comments", "Kudos", "Bookmark"…): a page read without its site's reader
+    /// repeats them at every chapter, capitalised, and they are never characters.
+    /// </summary>
+    private static readonly HashSet<string> PageChrome = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Comment", "Comments", "Kudos", "Bookmark", "Bookmarks", "Bookmarked", "Subscribe", "Subscriptions", "Share", "Reply",
+        "Replies", "Login", "Logout", "Log", "Sign", "Menu", "Search", "Home", "Follow", "Favorite", "Favourite", "Favorites",
+        "Favourites", "Review", "Reviews", "Chapters", "Summary", "Notes", "Tags", "Rating", "Rated", "Warnings", "Fandom",
+        "Fandoms", "Category", "Categories", "Characters", "Relationships", "Words", "Hits", "Published", "Updated",
+        "Completed", "Complete", "Language", "Series", "Previous", "Next", "Top", "Download", "Author", "Authors", "Report",
+        "Edit", "Delete", "Post", "Submit", "Work", "Works", "Collections", "Stats", "Status", "Genre", "Archive",
+        "Inbox", "Profile", "Dashboard", "Settings", "Preferences", "Skins", "Help", "Contact", "Privacy", "Terms",
+        "Anonymous", "Guest", "Share", "Tweet", "Facebook", "Tumblr", "Reddit", "Pinterest", "Twitter",
+    };
+
+    /// <summary>What follows the apostrophe of a contraction ("I’m", "we'll", "don't", "could've"): never part of a name.</summary>
+    private static readonly HashSet<string> ContractionEndings = new(StringComparer.OrdinalIgnoreCase) { "m", "ve", "ll", "d", "re", "t", "s" };
+
+    private static readonly HashSet<string> NotPersonBefore = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "to", "from", "at", "into", "toward", "towards", "near", "through", "across", "outside", "inside",
+        // "the Gull", "the Morrow Company": a person's name seldom follows an article; a ship's or a firm's does.
+        "the",
+    };
+
+    private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
+    {
+        "Village", "City", "Town", "Academy", "Castle", "Forest", "Woods", "Street", "Road", "Station", "School", "Harbour",
+        "Harbor", "Bay", "River", "Lake", "Mountain", "Mountains", "Hall", "Inn", "Market", "Bridge", "Tower", "Palace",
+        "Temple", "Island", "Sea", "Valley", "Gate", "Gates", "Square", "Park", "Port", "Keep", "Manor",
+    };
+
+    /// <summary>
+    /// Endings that make a word a place whatever the words around it: hidden villages ("Kirigakure"), shires,
+    /// boroughs, cities. Endings people's names share ("-ton": Ashton, "-ville": Neville, "-ford", "-land") are left out.
+    /// </summary>
+    private static readonly string[] PlaceEndings = ["gakure", "shire", "burgh", "borough", "polis", "stadt"];
+
+    /// <summary>"the village of Tallow", "the Land of Rivers": a name after "of" and one of these is a place.</summary>
+    private static readonly HashSet<string> PlaceNounsBeforeOf = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "village", "villages", "town", "city", "country", "land", "lands", "kingdom", "empire", "province", "realm",
+        "capital", "streets", "gates", "walls", "outskirts", "borders", "border", "ruins", "island", "isle", "port",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNounsBeforeOfBySpan =
+        PlaceNounsBeforeOf.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string> PersonVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "asked", "asks", "replied", "answered", "whispered", "murmured", "muttered", "shouted", "called",
+        "yelled", "nodded", "smiled", "laughed", "sighed", "grinned", "frowned", "shrugged", "snorted", "winced", "blinked",
+        "glanced", "looked", "turned", "stared", "reached", "leaned", "hummed", "swallowed", "paused", "hesitated", "added",
+    };
+
+    private static readonly string[] Possessives = ["'s", "'"];
+
+    private const int RecentLowerCaseSlots = 1024;
+
+    /// <summary>Names with their mention counts, most mentioned first.</summary>
+    public static List<FoundName> Find(string text, int minimumMentions = 3)
+    {
+        var mentions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var midSentence = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lowerCase = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var placeCues = new Dictionary<string, int>(StringComparer.Ordinal);
+        var personCues = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pairs = new Dictionary<(string First, string Second), int>();
+        // Words are looked up as spans: a 10 MB story has two million words, and a string and a Match for
+        // each of them were most of the import's time. A string is made only for a word not seen before.
+        var mentionsBySpan = mentions.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lowerCaseBySpan = lowerCase.GetAlternateLookup<ReadOnlySpan<char>>();
+        var notPersonBefore = NotPersonBefore.GetAlternateLookup<ReadOnlySpan<char>>();
+        var placeWords = PlaceWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var personVerbs = PersonVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        var recentLowerCase = new string?[RecentLowerCaseSlots];
+        string? previousName = null;
+        var previousEnd = -2;
+        for (var position = 0; NameWords.Next(text, ref position, out var index);)
+        {
+            var word = Clean(text.AsSpan(index, position - index));
+            if (word.Length < 2)
+            {
+                continue;
+            }
+            if (!char.IsUpper(word[0]))
+            {
+                // Most lower-case words are a few common ones said again and again: a small cache of recent
+                // ones saves hashing each into the set again.
+                var slot = (word.Length * 31 + word[0] * 7 + word[^1]) & (RecentLowerCaseSlots - 1);
+                if (recentLowerCase[slot] is not { } recent || !word.SequenceEqual(recent))
+                {
+                    if (!lowerCaseBySpan.TryGetValue(word, out var known))
+                    {
+                        known = word.ToString();
+                        lowerCase.Add(known);
+                    }
+                    recentLowerCase[slot] = known;
+                }
+                continue;
+            }
+            if (IsShouted(word) || IsContraction(word))
+            {
+                // Shouted words ("REALLY") are emphasis, not names.
+                continue;
+            }
+            if (!mentionsBySpan.TryGetValue(word, out var key, out var count))
+            {
+                key = word.ToString();
+            }
+            mentions[key] = count + 1;
+            var next = NextWord(text, position);
+            if (notPersonBefore.Contains(PreviousWord(text, index, out var previousStart))
+                || placeWords.Contains(next) || AfterPlaceNounOf(text, previousStart))
+            {
+                placeCues[key] = placeCues.GetValueOrDefault(key) + 1;
+            }
+            if (personVerbs.Contains(next))
+            {
+                personCues[key] = personCues.GetValueOrDefault(key) + 1;
+            }
+            if (!StartsSentence(text, index))
+            {
+                midSentence[key] = midSentence.GetValueOrDefault(key) + 1;
+            }
+            // "Ansel Brae": two capitalised words with one space between are likely one person's two names.
+            if (previousName is not null && index == previousEnd + 1 && text[previousEnd] == ' ')
+            {
+                pairs[(previousName, key)] = pairs.GetValueOrDefault((previousName, key)) + 1;
+            }
+            previousName = key;
+            previousEnd = position;
+        }
+        var before = pairs.GroupBy(p => p.Key.Second)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.First, StringComparer.Ordinal).First());
+        var after = pairs.GroupBy(p => p.Key.First)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Second, StringComparer.Ordinal).First());
+        return mentions
+            .Where(kv => kv.Value >= minimumMentions && !NotNames.Contains(kv.Key) && !PageChrome.Contains(kv.Key) && !HasPlaceEnding(kv.Key)
+                && EnoughEvidence(kv.Value, midSentence.GetValueOrDefault(kv.Key), lowerCase.Contains(kv.Key), personCues.GetValueOrDefault(kv.Key)))
+            // "in Suna", "to Konoha", "Hogwarts Castle": a name found mostly in place cues, and seldom speaking, is a place.
+            .Where(kv => !IsPlace(placeCues.GetValueOrDefault(kv.Key), personCues.GetValueOrDefault(kv.Key), kv.Value))
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new FoundName(kv.Key, kv.Value,
+                before.TryGetValue(kv.Key, out var b) ? b.Key.First : null, b.Value,
+                after.TryGetValue(kv.Key, out var a) ? a.Key.Second : null, a.Value,
+                personCues.GetValueOrDefault(kv.Key), placeCues.GetValueOrDefault(kv.Key)))
+            .ToList();
+    }
+
+    /// <summary>Titles, interjections, days, contractions and page chrome: capitalised, but never a character.</summary>
+    internal static bool IsNeverAName(string word) => NotNames.Contains(word) || PageChrome.Contains(word) || IsContraction(word);
+
+    /// <summary>Mentions, all at sentence starts, that make a word a name when it also acts or speaks.</summary>
+    private const int SentenceStartMentions = 4;
+
+    /// <summary>
+    /// A capitalised word in mid-sentence that is never written in lower case is a name. One that only opens
+    /// sentences ("Meanwhile", or "Jiraiya" in a story that always starts with him) is one only when it is said
+    /// often and acts or speaks ("Jiraiya laughed"); one also written in lower case ("Will", "will") only when it
+    /// is capitalised in mid-sentence several times and acts or speaks more than once.
+    /// </summary>
+    private static bool EnoughEvidence(int mentions, int midSentence, bool alsoLowerCase, int personCues) =>
+        alsoLowerCase ? midSentence >= 3 && personCues >= 2
+        : midSentence > 0 || (mentions >= SentenceStartMentions && personCues > 0);
+
+    /// <summary>"I'm", "Don't", "We'll", "Could've" (apostrophes already made ASCII): a contraction, not a name.</summary>
+    private static bool IsContraction(ReadOnlySpan<char> word)
+    {
+        var apostrophe = word.LastIndexOf('\'');
+        return apostrophe >= 0 && ContractionEndingsBySpan.Contains(word[(apostrophe + 1)..]);
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ContractionEndingsBySpan =
+        ContractionEndings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsPlace(int placeCues, int personCues, int mentions) => placeCues * 3 >= mentions && personCues < placeCues;
+
+    private static bool HasPlaceEnding(string name)
+    {
+        foreach (var ending in PlaceEndings)
+        {
+            // The ending alone ("Shire") may be a name; "Hollowshire" is a place.
+            if (name.Length > ending.Length + 2 && name.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when the word ending before <paramref name="wordStart"/> is "of" and the one before it a place noun.</summary>
+    private static bool AfterPlaceNounOf(string text, int wordStart)
+    {
+        var word = text.AsSpan(wordStart);
+        if (word.Length < 2 || word[0] != 'o' || word[1] != 'f' || (word.Length > 2 && char.IsLetter(word[2])))
+        {
+            return false;
+        }
+        return PlaceNounsBeforeOfBySpan.Contains(PreviousWord(text, wordStart, out _));
+    }
+
+    private static ReadOnlySpan<char> PreviousWord(string text, int index, out int start)
+    {
+        var end = index;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+        start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+        return text.AsSpan(start, end - start);
+    }
+
+    /// <summary>The word after a name, past a closing quote and a comma ("Mira," said) but not past a sentence end.</summary>
+    private static ReadOnlySpan<char> NextWord(string text, int index)
+    {
+        var start = index;
+        while (start < text.Length && text[start] is ' ' or ',' or '"' or '”')
+        {
+            start++;
+        }
+        var end = start;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+        return text.AsSpan(start, end - start);
+    }
+
+    private static bool IsShouted(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c) && !char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The word with typographic apostrophes as ASCII ones (an apostrophe is an apostrophe however it is typed),
+    /// without a possessive, then without one honorific (each suffix checked once, in order).
+    /// </summary>
+    internal static ReadOnlySpan<char> Clean(ReadOnlySpan<char> word)
+    {
+        if (word.IndexOf('’') >= 0)
+        {
+            word = word.ToString().Replace('’', '\'');
+        }
+        // Every possessive ends in s or an apostrophe; most words end otherwise, and are looked at no further.
+        if (word.Length > 0 && word[^1] is 's' or '\'')
+        {
+            foreach (var suffix in Possessives)
+            {
+                if (word.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    word = word[..^suffix.Length];
+                }
+            }
+        }
+        // Every honorific starts with a hyphen; most words have none.
+        if (word.IndexOf('-') < 0)
+        {
+            return word;
+        }
+        foreach (var honorific in NameParts.Honorifics)
+        {
+            if (word.EndsWith(honorific, StringComparison.OrdinalIgnoreCase))
+            {
+                return word[..^honorific.Length];
+            }
+        }
+        return word;
+    }
+
+    /// <summary>A word starts a sentence after ., ! or ? or an opening quote at a sentence start, or at a line start.</summary>
+    internal static bool StartsSentence(string text, int index)
+    {
+        var i = index - 1;
+        while (i >= 0 && (text[i] is ' ' or '\t' or '"' or '“' or '\'' or '‘' or '(' or '*' or '_' or '-' or '—'))
+        {
+            i--;
+        }
+        return i < 0 || text[i] is '.' or '!' or '?' or '\n' or '…' or ':';
+    }
+}
