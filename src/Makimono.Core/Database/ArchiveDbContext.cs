@@ -35,6 +35,7 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<MutedUser> MutedUsers => Set<MutedUser>();
     public DbSet<BlockedTag> BlockedTags => Set<BlockedTag>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<Changes.ArchiveChange> ArchiveChanges => Set<Changes.ArchiveChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

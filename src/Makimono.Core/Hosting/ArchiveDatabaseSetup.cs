@@ -72,6 +72,8 @@ public static class ArchiveDatabaseSetup
     /// </summary>
     private static DbContextOptionsBuilder WithCompiledModel(DbContextOptionsBuilder builder, string assembly, bool useCompiledModel)
     {
+        // Every context writes the change log, whoever opens it (web app, CLI verb, test), so no save goes unlogged.
+        builder.AddInterceptors(Changes.ChangeLogWriter.Instance);
         if (!useCompiledModel)
         {
             return builder;

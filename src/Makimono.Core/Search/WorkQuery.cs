@@ -98,4 +98,17 @@ public sealed record WorkQueryResult(
     int Total,
     IReadOnlyDictionary<TagType, IReadOnlyList<FacetCount>> Facets,
     string? NextAfter,
-    int HiddenByViewerFilters);
+    int HiddenByViewerFilters)
+{
+    /// <summary>For a full-text query: per work on the page, a highlighted passage and the chapter it is from.</summary>
+    public IReadOnlyDictionary<int, SearchSnippet> Snippets { get; init; } = new Dictionary<int, SearchSnippet>();
+
+    /// <summary>Set when <see cref="WorkQuery.Text"/> cannot be read: then nothing else is answered, and the page says why.</summary>
+    public QueryTextError? TextError { get; init; }
+}
+
+/// <param name="Html">Escaped text with the matched words in &lt;mark&gt;, safe to render as is.</param>
+public sealed record SearchSnippet(int ChapterId, string Html);
+
+/// <summary>Why a query text cannot be read: the message, the 0-based position of the problem, and a query that runs.</summary>
+public sealed record QueryTextError(string Message, int Position, string Suggestion);

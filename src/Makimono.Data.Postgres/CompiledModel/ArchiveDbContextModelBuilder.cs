@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3b1a22f1-47a1-41f5-af32-62c91f017675"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("6ffebcc0-95d5-44a7-9cc9-4f77aca5c4ec"), entityTypeCount: 23)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
+            var archiveChange = ArchiveChangeEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -76,6 +77,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
+            ArchiveChangeEntityType.CreateAnnotations(archiveChange);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

@@ -238,6 +238,25 @@ namespace Makimono.Data.Postgres.Migrations
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("Makimono.Changes.ArchiveChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("TagId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WorkId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ArchiveChanges", (string)null);
+                });
+
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
                 {
                     b.Property<int>("UserId")

@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b74ea9ba-0672-47e8-9f81-d1859559f1c3"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("fcdc51ae-0850-4ff5-8736-bb14ba2521a5"), entityTypeCount: 23)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
+            var archiveChange = ArchiveChangeEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -75,6 +76,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
+            ArchiveChangeEntityType.CreateAnnotations(archiveChange);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

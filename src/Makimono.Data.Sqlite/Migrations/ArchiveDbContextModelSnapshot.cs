@@ -223,6 +223,23 @@ namespace Makimono.Data.Sqlite.Migrations
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("Makimono.Changes.ArchiveChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ArchiveChanges", (string)null);
+                });
+
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
                 {
                     b.Property<int>("UserId")

@@ -11,7 +11,7 @@ internal static class CommandLine
         Recursive = true,
     };
 
-    private static readonly HashSet<string> Verbs = ["serve", "migrate", "user", "import", "tags", "--help", "-h", "-?", "--version"];
+    private static readonly HashSet<string> Verbs = ["serve", "migrate", "user", "import", "tags", "reindex", "dev", "--help", "-h", "-?", "--version"];
 
     public static bool HasVerb(string[] args) => args.Any(Verbs.Contains);
 
@@ -87,6 +87,8 @@ internal static class CommandLine
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(TagsCommand.Create());
+        root.Subcommands.Add(ReindexCommand.Create());
+        root.Subcommands.Add(DevCommand.Create());
         return root;
     }
 

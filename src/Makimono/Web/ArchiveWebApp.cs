@@ -105,7 +105,9 @@ internal static class ArchiveWebApp
             .AddPolicy("Admin", policy => policy.RequireClaim(Accounts.Viewer.AdminClaim, "true"));
         services.AddDataProtection().SetApplicationName("Makimono").PersistKeysToDbContext<ArchiveDbContext>();
         services.AddSingleton<Tags.Autocomplete.TagAutocomplete>();
-        services.AddScoped<Search.IWorkSearch, Search.DatabaseWorkSearch>();
+        // Listings ask the search index, or the database while the index is being built (Search/Index/).
+        Search.Index.IndexSetup.AddWorkIndex(services);
+        services.AddHostedService<Search.Index.IndexService>();
         services.AddScoped<Listings>();
         services.AddScoped<ViewerFilterSettings>();
         services.AddSingleton<Exports.DownloadCache>(_ => new Exports.DownloadCache());

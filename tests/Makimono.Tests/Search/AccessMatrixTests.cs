@@ -49,6 +49,15 @@ public sealed class AccessMatrixTests(TestDatabases databases)
             var facts = await db.Works.OrderBy(w => w.Id).Select(WorkAccess.Facts).ToListAsync();
             return ids.Zip(facts).Where(w => WorkAccess.IsVisibleTo(w.Second, viewer)).Select(w => w.First).ToHashSet();
         },
+        ["search index"] = async (matrix, _, viewer) =>
+        {
+            using var index = await TestIndex.OpenAsync(matrix.Archive);
+            var result = index.Find(new Makimono.Search.WorkQuery { FacetTypes = [Makimono.Tags.TagType.Fandom] }, viewer);
+            // Counts and facets must agree with the list: nothing the viewer may not see is counted anywhere.
+            Assert.Equal(result.WorkIds.Count, result.Total);
+            Assert.Equal(result.Total, result.Facets[Makimono.Tags.TagType.Fandom].Sum(f => f.Count));
+            return result.WorkIds.ToHashSet();
+        },
         ["in memory, facts of loaded works"] = async (_, db, viewer) =>
             (await db.Works.Include(w => w.Creators).ThenInclude(c => c.Pseud).ToListAsync())
                 .Where(w => WorkAccess.IsVisibleTo(WorkAccess.FactsOf(w), viewer)).Select(w => w.Id).ToHashSet(),

@@ -32,6 +32,18 @@ public sealed class DatabaseWorkSearchTests(TestDatabases databases)
         {
             await using var db = Archive.NewContext();
             var result = await new DatabaseWorkSearch(db).FindAsync(query, viewer ?? Viewer.Guest, filters ?? ViewerFilters.None, default);
+            // The same written-out case through the search index, built afresh from the archive as it is now. Text
+            // (full-text syntax there, plain words here) and cursors (each engine's own) are the engines' own business.
+            if (query.Text is null && query.After is null)
+            {
+                using var index = await TestIndex.OpenAsync(Archive);
+                var indexed = index.Find(query, viewer ?? Viewer.Guest, filters ?? ViewerFilters.None);
+                Assert.Equal(result.WorkIds.Select(id => Titles[id]), indexed.WorkIds.Select(id => Titles[id]));
+                Assert.Equal(result.Total, indexed.Total);
+                Assert.Equal(result.HiddenByViewerFilters, indexed.HiddenByViewerFilters);
+                Assert.Equal(result.Facets.Keys.Order(), indexed.Facets.Keys.Order());
+                Assert.All(result.Facets, f => Assert.Equal(f.Value, indexed.Facets[f.Key]));
+            }
             return (result.WorkIds.Select(id => Titles[id]).ToList(), result);
         }
 

@@ -16,19 +16,18 @@ public sealed class TagAutocomplete(IServiceScopeFactory scopes, TimeProvider cl
 {
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
 
-    private sealed record Snapshot(TagNameIndex Index, IndexVersion Version, DateTimeOffset CheckedAt);
-
-    /// <summary>
-    /// Changes whenever a tag is created (posting, import), wrangled (every change is logged) or a work is added, on any
-    /// node, or a web node saved anything else the index shows (<see cref="TagIndexChanges.VersionKey"/>); this
-    /// process's own changes also mark the index stale at once (<see cref="TagIndexChanges"/>).
-    /// </summary>
-    private sealed record IndexVersion(int MaxTagId, int MaxLogId, int MaxWorkId, int ParentLinks, string? Saved);
+    private sealed record Snapshot(TagNameIndex Index, DateTimeOffset CheckedAt);
 
     private readonly Lock _gate = new();
     private Snapshot? _current;
     private Task? _refreshing;
     private volatile bool _stale;
+    /// <summary>
+    /// Where this node is in the change log (<see cref="Changes.ArchiveChange"/>): any new row there, written by this
+    /// node or another one sharing the database, means tags, wrangling or works changed since the index was built.
+    /// Only the one refresh that runs at a time touches it.
+    /// </summary>
+    private readonly Changes.ChangeCursor _changes = new(clock);
 
     /// <summary>Called when this process changed tags or works: the next lookup starts a rebuild without waiting for the interval.</summary>
     public void MarkStale() => _stale = true;
@@ -84,10 +83,20 @@ public sealed class TagAutocomplete(IServiceScopeFactory scopes, TimeProvider cl
             // Cleared first, so a change saved while this refresh runs marks the index stale again.
             var stale = _stale;
             _stale = false;
-            var version = await VersionAsync(db);
             var current = Volatile.Read(ref _current);
-            var index = current is not null && current.Version == version && !stale ? current.Index : await BuildAsync(db);
-            Volatile.Write(ref _current, new Snapshot(index, version, now));
+            TagNameIndex index;
+            if (current is null)
+            {
+                // The position first: a change saved while the index builds is then read, and rebuilt for, next time.
+                await _changes.StartAtEndAsync(db);
+                index = await BuildAsync(db);
+            }
+            else
+            {
+                var changed = (await _changes.ReadAsync(db)).Count > 0;
+                index = changed || stale ? await BuildAsync(db) : current.Index;
+            }
+            Volatile.Write(ref _current, new Snapshot(index, now));
         }
         catch (Exception error) when (Volatile.Read(ref _current) is not null)
         {
@@ -95,13 +104,6 @@ public sealed class TagAutocomplete(IServiceScopeFactory scopes, TimeProvider cl
             log.LogWarning(error, "Could not refresh the tag autocomplete index.");
         }
     }
-
-    private static async Task<IndexVersion> VersionAsync(ArchiveDbContext db) => new(
-        await db.Tags.MaxAsync(t => (int?)t.Id) ?? 0,
-        await db.WranglingLog.MaxAsync(e => (int?)e.Id) ?? 0,
-        await db.Works.MaxAsync(w => (int?)w.Id) ?? 0,
-        await db.TagParents.CountAsync(),
-        await db.SiteSettings.Where(s => s.Key == TagIndexChanges.VersionKey).Select(s => s.Value).FirstOrDefaultAsync());
 
     /// <summary>
     /// The tags that exist for a guest (<see cref="TagVisibility"/>), because one index serves every viewer: canonical

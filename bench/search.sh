@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# bench/run search [--works N] [--fulltext-works N] [--bodies WORDS] [--seed S]
+# Generates an AO3-shaped archive of N works (default 1,000,000) with `makimono dev generate`, builds the search index
+# (bench/SearchBench), times 200 seeded instances of each query class one at a time in process, then loads the same
+# data into a throwaway PostgreSQL 15 in the tuned formulation of ../shared/reference/pg-baseline and times the same
+# instances there. fulltext_phrase runs on a second archive of 100,000 works with 2,000-word bodies. Last line: JSON.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="$root/bench/.build/search"
+works=1000000 fulltext=100000 bodies=2000 seed=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --works) works="$2"; shift 2 ;;
+    --fulltext-works) fulltext="$2"; shift 2 ;;
+    --bodies) bodies="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    *) echo "usage: bench/run search [--works N] [--fulltext-works N] [--bodies WORDS] [--seed S]" >&2; exit 2 ;;
+  esac
+done
+# shellcheck source=lib/postgres.sh
+source "$root/bench/lib/postgres.sh"
+work="$(mktemp -d /tmp/makimono-search-XXXXXX)"
+trap 'pg_stop; rm -rf "$work"' EXIT
+
+echo "building the benchmark and makimono (Release)..." >&2
+dotnet build "$root/bench/SearchBench" -c Release -o "$out/bench" --nologo -v quiet >&2
+dotnet build "$root/src/Makimono" -c Release -o "$out/app" --nologo -v quiet >&2
+
+echo "generating $works works (seed $seed)..." >&2
+/usr/bin/time -f "generate: %e s" "$out/app/makimono" dev generate --works "$works" --seed "$seed" --data "$work/meta" >&2
+"$out/bench/SearchBench" index "$work/meta" "$work/queries.json" | tail -n 1 > "$work/index.json"
+
+pg_start
+# The baseline's settings (pg-baseline/README.md): the brief's, plus its two additions.
+cat >> "$pg_root/data/postgresql.conf" <<CONF
+shared_buffers = 4GB
+work_mem = 256MB
+effective_cache_size = 12GB
+jit = off
+random_page_cost = 1.1
+effective_io_concurrency = 200
+autovacuum = off
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+CONF
+pg_as_owner "$pg_bin/pg_ctl" -D "$pg_root/data" -w -t 60 restart -m fast -l "$pg_root/server.log" >/dev/null
+"$out/bench/SearchBench" postgres "$work/meta" "$(pg_connection)" "$work/queries.json" | tail -n 1 > "$work/postgres.json"
+pg_stop
+rm -rf "$work/meta"
+
+echo "generating $fulltext works with $bodies-word bodies..." >&2
+/usr/bin/time -f "generate: %e s" "$out/app/makimono" dev generate --works "$fulltext" --seed "$seed" --bodies "$bodies" --data "$work/text" >&2
+"$out/bench/SearchBench" fulltext "$work/text" | tail -n 1 > "$work/fulltext.json"
+
+python3 - "$work" <<'PY'
+import json, sys
+d = sys.argv[1]
+index = json.load(open(f"{d}/index.json"))
+pg = json.load(open(f"{d}/postgres.json"))
+text = json.load(open(f"{d}/fulltext.json"))
+classes = dict(index["classes"])
+classes["fulltext_phrase"] = text["fulltext_phrase"]
+speedup = {c: {"p50": round(pg[c]["p50_ms"] / max(classes[c]["p50_ms"], 1e-3), 1),
+               "p99": round(pg[c]["p99_ms"] / max(classes[c]["p99_ms"], 1e-3), 1)} for c in pg}
+print(json.dumps({
+    "works": index["works"], "classes": classes, "postgres": pg, "speedup_vs_postgres": speedup,
+    "index_works_per_s": index["index_works_per_s"], "index_with_text_works_per_s": index["index_with_text_works_per_s"],
+    "findable_after_post_ms": index["findable_after_post_ms"], "median_matches": index["median_matches"],
+    "fulltext_works": text["works"], "fulltext_median_matches": text["median_matches"],
+}))
+PY
