@@ -79,4 +79,16 @@ public sealed class IndependentHtmlTextTests
         Assert.DoesNotContain("comment", work.Chapters[0].Text, StringComparison.Ordinal);
         NothingLost.Assert(IndependentHtmlText.Of(html), work);
     }
+
+    // Tag soup such as "<ix<br>" makes an element named "ix<br"; its name is markup, so no line break and no word.
+    [Theory]
+    [InlineData("<p>one <ix<br>two</p>")]
+    [InlineData("<p>one<i<br/>two three</p>")]
+    public void A_line_break_inside_an_element_name_is_not_a_line_break(string html)
+    {
+        var work = HtmlImport.Read("soup.html", html);
+
+        Assert.DoesNotContain("<", work.Chapters[0].Text, StringComparison.Ordinal);
+        NothingLost.Assert(IndependentHtmlText.OfTagSoup(html), work);
+    }
 }

@@ -304,7 +304,9 @@ internal static partial class HtmlLines
     [GeneratedRegex(@"(?:^|\s)(?:center|centre|centered|centred|text-center)(?:\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex CentredClass();
 
-    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
+    // Only a "<br>" that starts a tag: tag soup such as "<ix<br>" makes an element named "ix<br", which serializes
+    // as "<ix<br>" and is no line break (text is encoded, so a raw "<" with no ">" after it opens a tag).
+    [GeneratedRegex(@"(?<!<[^>]*)<br\s*/?>", RegexOptions.IgnoreCase)]
     private static partial Regex LineBreak();
 
     [GeneratedRegex("<[^>]*>")]
