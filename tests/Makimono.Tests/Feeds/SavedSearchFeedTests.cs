@@ -33,6 +33,9 @@ public sealed class SavedSearchFeedTests(ArchiveFactory archive) : IClassFixture
         var list = await client.FollowAsync(saved);
         var link = list.Document.QuerySelector($"a[type='{AtomType}'][aria-label='Atom feed of {name}']");
         Assert.True(link is not null, $"the saved searches page links no feed for {name}:\n{list.Html}");
+        // Feed readers find it from the page's head too.
+        var alternate = list.Document.QuerySelector($"head link[rel=alternate][type='{AtomType}'][title='Saved search: {name}']");
+        Assert.Equal(link.GetAttribute("href"), alternate?.GetAttribute("href"));
         return link.GetAttribute("href")!;
     }
 
