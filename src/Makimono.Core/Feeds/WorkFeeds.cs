@@ -67,7 +67,13 @@ public static class WorkFeeds
         var loaded = await WithEntryDetails(db.Works.Where(w => pageIds.Contains(w.Id))).ToDictionaryAsync(w => w.Id, ct);
         var works = pageIds.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
         var page = saved.Query.Length == 0 ? "/works/search" : "/works/search?" + saved.Query;
-        return OfWorks(ids.For($"feeds/searches/{saved.Id}"), $"Saved search: {saved.Name}", Paths.SavedSearch(saved.Id), page, saved.CreatedAt, works, ids, links);
+        var feed = OfWorks(ids.For($"feeds/searches/{saved.Id}"), $"Saved search: {saved.Name}", Paths.SavedSearch(saved.Id), page, saved.CreatedAt, works, ids, links);
+        if (found.TextError is { } error)
+        {
+            // Never a silently empty feed: the reader shows the subtitle, which says why and what would run.
+            feed.Add(new XElement(Atom.Ns + "subtitle", Atom.Text($"This search could not be read, so it was not run: {error.Message} Try searching for {error.Suggestion} instead.")));
+        }
+        return feed;
     }
 
     /// <summary>A series' parts, the last part first; null when the viewer may see none of them, as its page is a 404 then.</summary>

@@ -119,4 +119,31 @@ public sealed class SavedSearchFeedTests(ArchiveFactory archive) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await FeedWorks.GetAsync(guest, address, ("lanternowner", ownerPassword))).Status);
     }
+
+    [Fact]
+    public async Task A_saved_search_that_cannot_be_read_says_so_in_its_feed_instead_of_being_silently_empty()
+    {
+        await archive.CreateUserAsync("flareowner");
+        using var owner = await archive.LoggedInAsync("flareowner");
+        await FeedWorks.PostAsync(owner, "Flare Signal", fandom: "Flare Fandom");
+        var address = await SaveSearchFeedAsync(owner, "flare OR", "Broken flares");
+
+        // The index, which reads the query syntax, answers once it has caught up; poll with a generous deadline.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var xml = await FeedWorks.FeedAsync(owner, address, AtomType);
+            var feed = await FeedTools.ParseAsync(xml);
+            if (feed.GetProperty("feed").GetProperty("subtitle").GetString() is { } subtitle)
+            {
+                Assert.Contains("could not be read", subtitle, StringComparison.Ordinal);
+                Assert.Contains("Try searching for flare instead.", subtitle, StringComparison.Ordinal);
+                Assert.Empty(Titles(feed));
+                await FeedTools.AssertValidAsync(FeedTools.AtomSchema, xml);
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"The feed of an unreadable search never said so:\n{xml}");
+            await Task.Delay(100);
+        }
+    }
 }
