@@ -57,6 +57,11 @@ public sealed class SavedSearchFeedTests(ArchiveFactory archive) : IClassFixture
         {
             Assert.Equal(HttpStatusCode.Redirect, mute.StatusCode);
         }
+        await FeedWorks.PostAsync(other, "Beacon Spiders", fandom: "Beacon Fandom", freeforms: "Beacon Spiders Everywhere");
+        using (var block = await owner.SubmitFormAsync("/filters", "Block tag", [new("TagName", "Beacon Spiders Everywhere")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, block.StatusCode);
+        }
 
         var address = await SaveSearchFeedAsync(owner, "beacon", "Beacons");
         var password = await AppPasswordAsync(owner, "Feed reader");
@@ -66,7 +71,8 @@ public sealed class SavedSearchFeedTests(ArchiveFactory archive) : IClassFixture
         var feed = await FeedTools.ParseAsync(xml);
         Assert.Equal("atom10", feed.GetProperty("version").GetString());
         Assert.Equal("Saved search: Beacons", feed.GetProperty("feed").GetProperty("title").GetString());
-        // The restricted work shows (the owner is a member); the draft and the muted user's work never do.
+        // The restricted work shows (the owner is a member); the draft, the muted user's work and the work with a
+        // blocked tag never do.
         Assert.Equal(["Beacon Members", "Beacon Morning"], Titles(feed));
         await FeedTools.AssertValidAsync(FeedTools.AtomSchema, xml);
         var morning = feed.GetProperty("entries")[1];
