@@ -64,7 +64,8 @@ public static class WorkFeeds
         var newest = query with { Sort = Search.WorkSort.DatePosted, Descending = true, Page = 1, After = null, FacetTypes = [] };
         var found = await search.FindAsync(newest, owner, filters, ct);
         var pageIds = found.WorkIds.Take(EntryCount).ToList();
-        var loaded = await WithEntryDetails(db.Works.Where(w => pageIds.Contains(w.Id))).ToDictionaryAsync(w => w.Id, ct);
+        // The ids already passed the access rule; asking it again costs nothing and holds if a work changed meanwhile.
+        var loaded = await WithEntryDetails(db.Works.VisibleTo(owner).Where(w => pageIds.Contains(w.Id))).ToDictionaryAsync(w => w.Id, ct);
         var works = pageIds.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
         var page = saved.Query.Length == 0 ? "/works/search" : "/works/search?" + saved.Query;
         var feed = OfWorks(ids.For($"feeds/searches/{saved.Id}"), $"Saved search: {saved.Name}", Paths.SavedSearch(saved.Id), page, saved.CreatedAt, works, ids, links);
