@@ -53,6 +53,30 @@ public static class WorkFeeds
         return OfWorks(ids.For($"feeds/users/{user.Id}"), $"New works by {user.UserName}", Paths.User(user.UserName), $"/users/{Uri.EscapeDataString(user.UserName)}", user.CreatedAt, works, ids, links);
     }
 
+    /// <summary>
+    /// The works a saved search answers for its owner, newest first: <paramref name="search"/> applies the owner's
+    /// access, muting and blocklist, as on the owner's search page. The query's own sort and page give way to "newest
+    /// posted, first 20", as a feed of new works means.
+    /// </summary>
+    public static async Task<XElement> SavedSearchAsync(ArchiveDbContext db, Search.IWorkSearch search, Search.SavedSearch saved, Search.WorkQuery query,
+        Viewer owner, Search.ViewerFilters filters, FeedIds ids, FeedLinks links, CancellationToken ct = default)
+    {
+        var newest = query with { Sort = Search.WorkSort.DatePosted, Descending = true, Page = 1, After = null, FacetTypes = [] };
+        var found = await search.FindAsync(newest, owner, filters, ct);
+        var pageIds = found.WorkIds.Take(EntryCount).ToList();
+        // The ids already passed the access rule; asking it again costs nothing and holds if a work changed meanwhile.
+        var loaded = await WithEntryDetails(db.Works.VisibleTo(owner).Where(w => pageIds.Contains(w.Id))).ToDictionaryAsync(w => w.Id, ct);
+        var works = pageIds.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
+        var page = saved.Query.Length == 0 ? "/works/search" : "/works/search?" + saved.Query;
+        var feed = OfWorks(ids.For($"feeds/searches/{saved.Id}"), $"Saved search: {saved.Name}", Paths.SavedSearch(saved.Id), page, saved.CreatedAt, works, ids, links);
+        if (found.TextError is { } error)
+        {
+            // Never a silently empty feed: the reader shows the subtitle, which says why and what would run.
+            feed.Add(new XElement(Atom.Ns + "subtitle", Atom.Text($"This search could not be read, so it was not run: {error.Message} Try searching for {error.Suggestion} instead.")));
+        }
+        return feed;
+    }
+
     /// <summary>A series' parts, the last part first; null when the viewer may see none of them, as its page is a 404 then.</summary>
     public static async Task<XElement?> SeriesAsync(ArchiveDbContext db, Viewer viewer, int seriesId, FeedIds ids, FeedLinks links, CancellationToken ct = default)
     {
@@ -129,5 +153,8 @@ public static class WorkFeeds
         public static string Series(int seriesId) => $"/series/{seriesId}/works.atom";
 
         public static string Chapters(int workId) => $"/works/{workId}/chapters.atom";
+
+        /// <summary>Ends in .atom, so app passwords open it (Web/AppPasswordAuth); only its owner may read it.</summary>
+        public static string SavedSearch(int savedSearchId) => $"/account/searches/{savedSearchId}/works.atom";
     }
 }

@@ -23,6 +23,7 @@ internal static class FeedEndpoints
         app.MapGet("/users/{name}/works.atom", UserFeedAsync);
         app.MapGet("/series/{id:int}/works.atom", SeriesFeedAsync);
         app.MapGet("/works/{id:int}/chapters.atom", ChaptersFeedAsync);
+        app.MapGet("/account/searches/{id:int}/works.atom", SavedSearchFeedAsync);
         app.MapGet(OpdsCatalog.RootPath, OpdsRootAsync);
         app.MapGet(OpdsCatalog.RecentPath, OpdsRecentAsync);
         app.MapGet(OpdsCatalog.FandomsPath, OpdsFandomsAsync);
@@ -43,6 +44,33 @@ internal static class FeedEndpoints
 
     private static Task ChaptersFeedAsync(HttpContext context) =>
         AtomAsync(context, (db, viewer, ids, links, ct) => WorkFeeds.ChaptersAsync(db, viewer, RouteId(context), ids, links, ct));
+
+    /// <summary>
+    /// A saved search's feed, for its owner only: signed in by cookie or by an app password over HTTP Basic. Anyone
+    /// else gets the 404 of a search that does not exist, so search ids reveal nothing.
+    /// </summary>
+    private static async Task SavedSearchFeedAsync(HttpContext context)
+    {
+        if (Viewer.From(context.User).UserId is not int userId)
+        {
+            await AppPasswordAuth.ChallengeAsync(context, "Sign in with your user name and an app password from your account page.");
+            return;
+        }
+        await AtomAsync(context, async (db, viewer, ids, links, ct) =>
+        {
+            var id = RouteId(context);
+            var saved = await db.SavedSearches.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.UserId == userId, ct);
+            if (saved is null)
+            {
+                return null;
+            }
+            var listings = context.RequestServices.GetRequiredService<Listings>();
+            var query = await listings.QueryOfAsync(saved.Query, viewer, ct);
+            var filters = await listings.FiltersOfAsync(context, viewer, ct);
+            var search = context.RequestServices.GetRequiredService<Search.IWorkSearch>();
+            return await WorkFeeds.SavedSearchAsync(db, search, saved, query, viewer, filters, ids, links, ct);
+        });
+    }
 
     private static Task OpdsRootAsync(HttpContext context) =>
         OpdsAsync(context, OpdsCatalog.Navigation, async (db, viewer, ids, links, ct) =>

@@ -20,6 +20,7 @@ print(json.dumps({
     "feed": {
         "id": document.feed.get("id"),
         "title": document.feed.get("title"),
+        "subtitle": document.feed.get("subtitle"),
         "updated": document.feed.get("updated"),
         "links": links(document.feed),
     },
