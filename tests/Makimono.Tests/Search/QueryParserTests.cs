@@ -76,4 +76,31 @@ public sealed class QueryParserTests
         Assert.Equal(suggestion, error.Suggestion);
         _ = QueryParser.Parse(error.Suggestion);
     }
+
+    [Theory]
+    [InlineData(40, "(", ")")]
+    [InlineData(40, "NOT ", "")]
+    [InlineData(40, "-", "")]
+    [InlineData(100_000, "(", ")")]
+    [InlineData(100_000, "(", "")]
+    [InlineData(100_000, "NOT ", "")]
+    public void A_query_nested_too_deep_is_refused_with_a_flat_query_that_runs(int depth, string open, string close)
+    {
+        // Each level is a few frames of the recursive reader: unbounded, one request would overflow the stack and end the process.
+        var query = string.Concat(Enumerable.Repeat(open, depth)) + "kakashi" + string.Concat(Enumerable.Repeat(close, depth));
+
+        var error = Assert.Throws<QueryTextException>(() => QueryParser.Parse(query));
+
+        Assert.Contains("nested", error.Message);
+        Assert.InRange(error.Position, 0, query.Length - 1);
+        Assert.Equal(Word("kakashi"), QueryParser.Parse(error.Suggestion));
+    }
+
+    [Fact]
+    public void Nesting_up_to_the_limit_still_reads()
+    {
+        var query = string.Concat(Enumerable.Repeat("(", QueryParser.MaxNesting)) + "kakashi" + string.Concat(Enumerable.Repeat(")", QueryParser.MaxNesting));
+
+        Assert.Equal(Word("kakashi"), QueryParser.Parse(query));
+    }
 }

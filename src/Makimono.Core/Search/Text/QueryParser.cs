@@ -14,6 +14,9 @@ namespace Makimono.Search.Text;
 /// </summary>
 public static class QueryParser
 {
+    /// <summary>How deep parentheses and NOTs may nest; far more than a person writes, and few enough that the recursive reader never nears the end of its stack.</summary>
+    public const int MaxNesting = 32;
+
     private enum Kind { Word, Phrase, LParen, RParen, And, Or, Not, Field, Compare, End }
 
     private sealed record Token(Kind Kind, int Start, int End, string Text = "", int Slop = 0, bool Prefix = false);
@@ -241,7 +244,23 @@ public static class QueryParser
     private sealed class Reader(string text, List<Token> tokens)
     {
         private int _next;
+        private int _depth;
         private readonly Stack<Token> _open = new();
+
+        /// <summary>Enters one more level of parentheses or NOT, refusing the level past <see cref="MaxNesting"/>.</summary>
+        private void Nest(Token token)
+        {
+            if (++_depth > MaxNesting)
+            {
+                throw new QueryTextException(
+                    $"The query is nested more than {MaxNesting} deep at position {token.Start + 1}: take out some parentheses or NOTs.",
+                    token.Start, Flattened(text));
+            }
+        }
+
+        /// <summary>The words without parentheses or NOTs, as a query that runs.</summary>
+        private static string Flattened(string text) => string.Join(' ', text.Split([' ', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.TrimStart('-')).Where(w => w is not ("" or "NOT")));
 
         private Token Peek => tokens[_next];
 
@@ -322,7 +341,10 @@ public static class QueryParser
                 {
                     throw new QueryTextException($"NOT at position {not.Start + 1} has nothing after it.", not.Start, Without(text, not.Start, not.End));
                 }
-                return new NotNode(Unary());
+                Nest(not);
+                var child = Unary();
+                _depth--;
+                return new NotNode(child);
             }
             return Primary();
         }
@@ -358,6 +380,7 @@ public static class QueryParser
                     {
                         throw new QueryTextException($"The parentheses at position {token.Start + 1} are empty.", token.Start, Without(text, token.Start, Peek.End));
                     }
+                    Nest(token);
                     _open.Push(token);
                     var inner = Or();
                     if (Peek.Kind != Kind.RParen)
@@ -366,6 +389,7 @@ public static class QueryParser
                     }
                     Take();
                     _open.Pop();
+                    _depth--;
                     return inner;
                 default:
                     throw Dangling(token);
