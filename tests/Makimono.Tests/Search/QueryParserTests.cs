@@ -103,4 +103,29 @@ public sealed class QueryParserTests
 
         Assert.Equal(Word("kakashi"), QueryParser.Parse(query));
     }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData(" OR ")]
+    [InlineData(" OR tags:")]
+    public void A_query_of_more_words_than_the_index_takes_is_refused_with_its_first_words(string between)
+    {
+        // Lucene refuses a boolean query of more than 1,024 clauses, and every word searches up to ten fields.
+        var query = string.Join(between, Enumerable.Range(0, 1500).Select(i => $"w{i}")).Trim();
+
+        var error = Assert.Throws<QueryTextException>(() => QueryParser.Parse(query));
+
+        Assert.Contains($"more than {QueryParser.MaxTerms} words", error.Message);
+        var suggested = QueryParser.Parse(error.Suggestion);
+        Assert.NotNull(suggested);
+        Assert.StartsWith("w0", error.Suggestion.Replace("tags:", ""), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_query_of_as_many_words_as_the_index_takes_still_reads()
+    {
+        var query = string.Join(" OR ", Enumerable.Range(0, QueryParser.MaxTerms).Select(i => $"w{i}"));
+
+        Assert.Equal(QueryParser.MaxTerms, Assert.IsType<OrNode>(QueryParser.Parse(query)).Children.Count);
+    }
 }

@@ -51,6 +51,8 @@ public sealed class HostileQueryTests(ArchiveFactory archive) : IClassFixture<Ar
         var refused = await SearchUntilFoundAsync(guest, new string('(', 5000) + "doll", "could not be read");
 
         Assert.Contains("nested more than", refused.Html);
+        var wordy = await SearchUntilFoundAsync(guest, string.Join(" OR ", Enumerable.Repeat("doll", 1500)), "could not be read");
+        Assert.Contains("words from position", wordy.Html);
         Assert.Contains("Russian Dolls", (await SearchUntilFoundAsync(guest, "doll", "Russian Dolls")).Html);
     }
 }

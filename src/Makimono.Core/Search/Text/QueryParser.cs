@@ -17,6 +17,12 @@ public static class QueryParser
     /// <summary>How deep parentheses and NOTs may nest; far more than a person writes, and few enough that the recursive reader never nears the end of its stack.</summary>
     public const int MaxNesting = 32;
 
+    /// <summary>
+    /// How many words, phrases and comparisons one query may hold: every word searches up to ten fields, and Lucene
+    /// refuses a boolean query of more than 1,024 clauses.
+    /// </summary>
+    public const int MaxTerms = 64;
+
     private enum Kind { Word, Phrase, LParen, RParen, And, Or, Not, Field, Compare, End }
 
     private sealed record Token(Kind Kind, int Start, int End, string Text = "", int Slop = 0, bool Prefix = false);
@@ -245,6 +251,7 @@ public static class QueryParser
     {
         private int _next;
         private int _depth;
+        private int _terms;
         private readonly Stack<Token> _open = new();
 
         /// <summary>Enters one more level of parentheses or NOT, refusing the level past <see cref="MaxNesting"/>.</summary>
@@ -352,6 +359,12 @@ public static class QueryParser
         private QueryNode Primary()
         {
             var token = Take();
+            if (token.Kind is Kind.Word or Kind.Phrase or Kind.Compare or Kind.Field && ++_terms > MaxTerms)
+            {
+                throw new QueryTextException(
+                    $"The query has more than {MaxTerms} words, phrases and comparisons; the words from position {token.Start + 1} on were left out.",
+                    token.Start, text[..token.Start].Trim());
+            }
             switch (token.Kind)
             {
                 case Kind.Word:
