@@ -55,4 +55,19 @@ public sealed class HostileQueryTests(ArchiveFactory archive) : IClassFixture<Ar
         Assert.Contains("words from position", wordy.Html);
         Assert.Contains("Russian Dolls", (await SearchUntilFoundAsync(guest, "doll", "Russian Dolls")).Html);
     }
+
+    [Fact]
+    public async Task A_prefix_matching_thousands_of_words_in_a_chapter_still_gets_its_results()
+    {
+        await archive.CreateUserAsync("lexicographer");
+        using var author = await archive.LoggedInAsync("lexicographer");
+        // The highlighter expands a prefix into one clause per word of the chapter it matches, past Lucene's 1,024.
+        var body = string.Join(" ", Enumerable.Range(0, 1500).Select(i => $"zquill{i}"));
+        await author.PostWorkAsync("Dictionary of Quills", body: body);
+        using var guest = archive.Guest();
+
+        var found = await SearchUntilFoundAsync(guest, "zquill*", "Dictionary of Quills");
+
+        Assert.Single(found.Document.QuerySelectorAll("li.blurb"));
+    }
 }
