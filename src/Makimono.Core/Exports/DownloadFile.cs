@@ -49,7 +49,7 @@ public sealed class DownloadCache : IDisposable
     public static string FileName(ExportedWork work, DownloadFormat format)
     {
         var name = new StringBuilder();
-        foreach (var c in $"{work.Title} - {work.Byline}".Normalize(NormalizationForm.FormC))
+        foreach (var c in Encodable($"{work.Title} - {work.Byline}").Normalize(NormalizationForm.FormC))
         {
             name.Append(char.IsControl(c) || c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? ' ' : c);
         }
@@ -67,6 +67,23 @@ public sealed class DownloadCache : IDisposable
             stem = $"work-{work.Id.ToString(CultureInfo.InvariantCulture)}";
         }
         return $"{stem}.{DownloadUrls.Extension(format)}";
+    }
+
+    /// <summary>
+    /// The text without Unicode's noncharacters (U+FFFE, U+FDD0…), which normalization refuses and no file name
+    /// needs, and with a lone surrogate as U+FFFD.
+    /// </summary>
+    private static string Encodable(string text)
+    {
+        var clean = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if ((rune.Value & 0xFFFE) != 0xFFFE && rune.Value is not (>= 0xFDD0 and <= 0xFDEF))
+            {
+                clean.Append(rune.ToString());
+            }
+        }
+        return clean.ToString();
     }
 
     public void Dispose() => _cache.Dispose();

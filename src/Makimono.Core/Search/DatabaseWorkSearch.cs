@@ -20,11 +20,10 @@ public sealed class DatabaseWorkSearch(ArchiveDbContext db) : IWorkSearch
         var kept = WithoutFiltered(matching, filters);
         var total = await kept.CountAsync(ct);
         var hidden = filters.MutedUserIds.Count + filters.BlockedTagIds.Count == 0 ? 0 : await matching.CountAsync(ct) - total;
-        var page = Math.Max(1, query.Page);
         var ordered = Ordered(kept, query.Sort, query.Descending);
         var cursor = WorkCursor.Parse(query.After, query.Sort, query.Descending);
         var ids = await (cursor is null
-                ? ordered.Skip((page - 1) * WorkQuery.PageSize)
+                ? ordered.Skip(query.Offset)
                 : ordered.Where(WorkCursor.After(query.Sort, query.Descending, cursor)))
             .Take(WorkQuery.PageSize).Select(w => w.Id).ToListAsync(ct);
         var facets = query.FacetTypes.Count == 0

@@ -65,6 +65,12 @@ public sealed record WorkQuery
 
     /// <summary>1-based page of <see cref="Search.WorkQuery.PageSize"/> works.</summary>
     public int Page { get; init; } = 1;
+
+    /// <summary>
+    /// How many works come before <see cref="Page"/>, capped so that it never overflows: any page from a typed or
+    /// crafted address (page=1000000000) is past every result and simply empty.
+    /// </summary>
+    public int Offset => (int)Math.Min(((long)Math.Max(1, Page) - 1) * PageSize, int.MaxValue - PageSize);
     /// <summary>
     /// The opaque position after the last work of the previous page (search-after), so deep pages cost what page 1
     /// costs. When set, it wins over <see cref="Page"/>'s offset.

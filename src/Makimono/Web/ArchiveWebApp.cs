@@ -168,7 +168,7 @@ internal static class ArchiveWebApp
         app.MapMetrics();
         app.MapGet(TagAutocompleteEndpoint.Path, TagAutocompleteEndpoint.HandleAsync);
         app.MapFeeds();
-        app.MapGet(Exports.DownloadUrls.RoutePattern, DownloadEndpoint.HandleAsync);
+        app.MapGetAndHead(Exports.DownloadUrls.RoutePattern, DownloadEndpoint.HandleAsync);
         app.MapRazorPages();
     }
 

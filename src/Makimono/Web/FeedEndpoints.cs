@@ -17,20 +17,35 @@ namespace Makimono.Web;
 /// </summary>
 internal static class FeedEndpoints
 {
+    /// <summary>
+    /// Maps a feed or download for GET and HEAD: tools poll with HEAD for the validators, and get the GET's status and
+    /// headers, the same access rules deciding, without the body.
+    /// </summary>
+    public static void MapGetAndHead(this WebApplication app, string pattern, RequestDelegate handler) =>
+        app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], context =>
+        {
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                // Kestrel drops a HEAD's body itself, but not every server does; the headers (Content-Length too) stay.
+                context.Response.Body = Stream.Null;
+            }
+            return handler(context);
+        });
+
     public static void MapFeeds(this WebApplication app)
     {
-        app.MapGet("/tags/{name}/works.atom", TagFeedAsync);
-        app.MapGet("/users/{name}/works.atom", UserFeedAsync);
-        app.MapGet("/series/{id:int}/works.atom", SeriesFeedAsync);
-        app.MapGet("/works/{id:int}/chapters.atom", ChaptersFeedAsync);
-        app.MapGet("/account/searches/{id:int}/works.atom", SavedSearchFeedAsync);
-        app.MapGet(OpdsCatalog.RootPath, OpdsRootAsync);
-        app.MapGet(OpdsCatalog.RecentPath, OpdsRecentAsync);
-        app.MapGet(OpdsCatalog.FandomsPath, OpdsFandomsAsync);
-        app.MapGet("/opds/tags/{name}", OpdsTagAsync);
-        app.MapGet(OpdsCatalog.MyWorksPath, OpdsMyWorksAsync);
-        app.MapGet(OpdsCatalog.SearchDescriptionPath, OpdsSearchDescriptionAsync);
-        app.MapGet(OpdsCatalog.SearchPath, OpdsSearchAsync);
+        app.MapGetAndHead("/tags/{name}/works.atom", TagFeedAsync);
+        app.MapGetAndHead("/users/{name}/works.atom", UserFeedAsync);
+        app.MapGetAndHead("/series/{id:int}/works.atom", SeriesFeedAsync);
+        app.MapGetAndHead("/works/{id:int}/chapters.atom", ChaptersFeedAsync);
+        app.MapGetAndHead("/account/searches/{id:int}/works.atom", SavedSearchFeedAsync);
+        app.MapGetAndHead(OpdsCatalog.RootPath, OpdsRootAsync);
+        app.MapGetAndHead(OpdsCatalog.RecentPath, OpdsRecentAsync);
+        app.MapGetAndHead(OpdsCatalog.FandomsPath, OpdsFandomsAsync);
+        app.MapGetAndHead("/opds/tags/{name}", OpdsTagAsync);
+        app.MapGetAndHead(OpdsCatalog.MyWorksPath, OpdsMyWorksAsync);
+        app.MapGetAndHead(OpdsCatalog.SearchDescriptionPath, OpdsSearchDescriptionAsync);
+        app.MapGetAndHead(OpdsCatalog.SearchPath, OpdsSearchAsync);
     }
 
     private static Task TagFeedAsync(HttpContext context) =>

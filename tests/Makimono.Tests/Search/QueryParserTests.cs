@@ -76,4 +76,56 @@ public sealed class QueryParserTests
         Assert.Equal(suggestion, error.Suggestion);
         _ = QueryParser.Parse(error.Suggestion);
     }
+
+    [Theory]
+    [InlineData(40, "(", ")")]
+    [InlineData(40, "NOT ", "")]
+    [InlineData(40, "-", "")]
+    [InlineData(100_000, "(", ")")]
+    [InlineData(100_000, "(", "")]
+    [InlineData(100_000, "NOT ", "")]
+    public void A_query_nested_too_deep_is_refused_with_a_flat_query_that_runs(int depth, string open, string close)
+    {
+        // Each level is a few frames of the recursive reader: unbounded, one request would overflow the stack and end the process.
+        var query = string.Concat(Enumerable.Repeat(open, depth)) + "kakashi" + string.Concat(Enumerable.Repeat(close, depth));
+
+        var error = Assert.Throws<QueryTextException>(() => QueryParser.Parse(query));
+
+        Assert.Contains("nested", error.Message);
+        Assert.InRange(error.Position, 0, query.Length - 1);
+        Assert.Equal(Word("kakashi"), QueryParser.Parse(error.Suggestion));
+    }
+
+    [Fact]
+    public void Nesting_up_to_the_limit_still_reads()
+    {
+        var query = string.Concat(Enumerable.Repeat("(", QueryParser.MaxNesting)) + "kakashi" + string.Concat(Enumerable.Repeat(")", QueryParser.MaxNesting));
+
+        Assert.Equal(Word("kakashi"), QueryParser.Parse(query));
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData(" OR ")]
+    [InlineData(" OR tags:")]
+    public void A_query_of_more_words_than_the_index_takes_is_refused_with_its_first_words(string between)
+    {
+        // Lucene refuses a boolean query of more than 1,024 clauses, and every word searches up to ten fields.
+        var query = string.Join(between, Enumerable.Range(0, 1500).Select(i => $"w{i}")).Trim();
+
+        var error = Assert.Throws<QueryTextException>(() => QueryParser.Parse(query));
+
+        Assert.Contains($"more than {QueryParser.MaxTerms} words", error.Message);
+        var suggested = QueryParser.Parse(error.Suggestion);
+        Assert.NotNull(suggested);
+        Assert.StartsWith("w0", error.Suggestion.Replace("tags:", ""), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_query_of_as_many_words_as_the_index_takes_still_reads()
+    {
+        var query = string.Join(" OR ", Enumerable.Range(0, QueryParser.MaxTerms).Select(i => $"w{i}"));
+
+        Assert.Equal(QueryParser.MaxTerms, Assert.IsType<OrNode>(QueryParser.Parse(query)).Children.Count);
+    }
 }

@@ -65,40 +65,100 @@ public sealed class MarkdownFrontMatter
     /// Each key with its values; a table's keys are read as if at the top ("[extra] authors", "[taxonomies] tags",
     /// "params: author"), since generators nest the story's own fields there, and the table's name is set aside.
     /// </summary>
-    private static List<(string, List<string>)> Entries(IEnumerable<(string Key, object? Value)> pairs)
+    private static List<(string, List<string>)> Entries(IEnumerable<(string Key, object? Value)> pairs, ValueBudget? budget = null)
     {
+        budget ??= new ValueBudget();
         var entries = new List<(string, List<string>)>();
         foreach (var (key, value) in pairs)
         {
+            budget.Take();
             switch (value)
             {
                 case TomlTable table:
                     entries.Add((key, []));
-                    entries.AddRange(Entries(table.Select(kv => (kv.Key, (object?)kv.Value))));
+                    entries.AddRange(Entries(table.Select(kv => (kv.Key, (object?)kv.Value)), budget));
                     break;
                 case IDictionary<object, object?> map:
                     entries.Add((key, []));
-                    entries.AddRange(Entries(map.Select(kv => (Convert.ToString(kv.Key, CultureInfo.InvariantCulture) ?? string.Empty, kv.Value))));
+                    entries.AddRange(Entries(map.Select(kv => (Convert.ToString(kv.Key, CultureInfo.InvariantCulture) ?? string.Empty, kv.Value)), budget));
                     break;
                 default:
-                    entries.Add((key, Values(value)));
+                    entries.Add((key, Values(value, budget)));
                     break;
             }
         }
         return entries;
     }
 
-    /// <summary>A value as text: a list's items one by one, a table's values, a date as written in ISO form.</summary>
-    private static List<string> Values(object? value) => value switch
+    /// <summary>
+    /// How many values front matter may hold in all. YAML aliases let a few lines stand for billions of values
+    /// ("billion laughs"), so the values are counted as they are read out, and reading stops at this many.
+    /// </summary>
+    public const int MaxValues = 10_000;
+
+    /// <summary>Counts the values read out of one front matter, and refuses the one past <see cref="MaxValues"/>.</summary>
+    private sealed class ValueBudget
     {
-        null => [],
-        string s => [s],
-        TomlTable table => table.SelectMany(kv => Values(kv.Value)).ToList(),
-        IDictionary<object, object?> map => map.Values.SelectMany(Values).ToList(),
-        System.Collections.IEnumerable list => list.Cast<object?>().SelectMany(Values).ToList(),
-        IFormattable f => [f.ToString(null, CultureInfo.InvariantCulture)],
-        _ => [value.ToString() ?? string.Empty],
-    };
+        private int _left = MaxValues;
+
+        public void Take()
+        {
+            if (--_left < 0)
+            {
+                throw new ImportException(
+                    $"The front matter at the top of the file holds more than {MaxValues:N0} values (YAML aliases repeat lists within lists). " +
+                    "Remove the anchors (&name) and aliases (*name), and import again.");
+            }
+        }
+    }
+
+    /// <summary>A value as text: a list's items one by one, a table's values, a date as written in ISO form.</summary>
+    private static List<string> Values(object? value, ValueBudget budget)
+    {
+        var values = new List<string>();
+        AddValues(value, budget, values);
+        return values;
+    }
+
+    private static void AddValues(object? value, ValueBudget budget, List<string> values)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case string s:
+                budget.Take();
+                values.Add(s);
+                return;
+            case TomlTable table:
+                foreach (var kv in table)
+                {
+                    AddValues(kv.Value, budget, values);
+                }
+                return;
+            case IDictionary<object, object?> map:
+                foreach (var item in map.Values)
+                {
+                    AddValues(item, budget, values);
+                }
+                return;
+            case System.Collections.IEnumerable list:
+                foreach (var item in list)
+                {
+                    budget.Take();
+                    AddValues(item, budget, values);
+                }
+                return;
+            case IFormattable f:
+                budget.Take();
+                values.Add(f.ToString(null, CultureInfo.InvariantCulture));
+                return;
+            default:
+                budget.Take();
+                values.Add(value.ToString() ?? string.Empty);
+                return;
+        }
+    }
 
     public void Apply(ImportedWork work)
     {

@@ -30,7 +30,7 @@ internal static class ColumnSearch
         var order = new SortOrder(c, query.Sort, query.Descending, text);
         var cursor = query.After is { } after ? order.Read(after) : null;
         var isAfter = cursor is null ? null : order.After(cursor);
-        var skip = cursor is null ? (Math.Max(1, query.Page) - 1) * WorkQuery.PageSize : 0;
+        var skip = cursor is null ? query.Offset : 0;
         var keep = skip + WorkQuery.PageSize;
         var heap = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) => order.Compare(b, a)));
         var facets = query.FacetTypes.Count > 0 ? new FacetCounter(c, query.FacetTypes) : null;

@@ -59,18 +59,24 @@ public sealed class IndexWorkSearch(WorkIndex index, DatabaseWorkSearch database
         var chapters = (await db.Chapters.AsNoTracking().Where(c => workIds.Contains(c.WorkId) && !c.IsDraft)
             .Select(c => new { c.Id, c.WorkId, c.Position, c.Body, c.Work.Language }).ToListAsync(ct))
             .OrderBy(c => c.Position).ToLookup(c => c.WorkId);
-        var scorer = new QueryScorer(query, "body");
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
-        {
-            TextFragmenter = new SimpleSpanFragmenter(scorer, 200),
-        };
+        var highlighter = HighlighterFor(query, expandPrefixes: true);
         var snippets = new Dictionary<int, SearchSnippet>();
         foreach (var workId in workIds)
         {
             foreach (var chapter in chapters[workId])
             {
                 var text = WordCounter.PlainText(chapter.Body);
-                var fragment = highlighter.GetBestFragment(TextAnalysis.ForLanguage(chapter.Language), "body", text);
+                string? fragment;
+                try
+                {
+                    fragment = highlighter.GetBestFragment(TextAnalysis.ForLanguage(chapter.Language), "body", text);
+                }
+                catch (BooleanQuery.TooManyClausesException)
+                {
+                    // The highlighter expands a prefix into one clause per matching word of the chapter, and a long
+                    // chapter can hold more than Lucene allows; the passage is then chosen by the other words.
+                    fragment = HighlighterFor(query, expandPrefixes: false).GetBestFragment(TextAnalysis.ForLanguage(chapter.Language), "body", text);
+                }
                 if (fragment is not null)
                 {
                     snippets[workId] = new SearchSnippet(chapter.Id, fragment.Trim());
@@ -79,5 +85,14 @@ public sealed class IndexWorkSearch(WorkIndex index, DatabaseWorkSearch database
             }
         }
         return snippets;
+    }
+
+    private static Highlighter HighlighterFor(Query query, bool expandPrefixes)
+    {
+        var scorer = new QueryScorer(query, "body") { ExpandMultiTermQuery = expandPrefixes };
+        return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer)
+        {
+            TextFragmenter = new SimpleSpanFragmenter(scorer, 200),
+        };
     }
 }

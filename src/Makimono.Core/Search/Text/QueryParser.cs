@@ -14,6 +14,15 @@ namespace Makimono.Search.Text;
 /// </summary>
 public static class QueryParser
 {
+    /// <summary>How deep parentheses and NOTs may nest; far more than a person writes, and few enough that the recursive reader never nears the end of its stack.</summary>
+    public const int MaxNesting = 32;
+
+    /// <summary>
+    /// How many words, phrases and comparisons one query may hold: every word searches up to ten fields, and Lucene
+    /// refuses a boolean query of more than 1,024 clauses.
+    /// </summary>
+    public const int MaxTerms = 64;
+
     private enum Kind { Word, Phrase, LParen, RParen, And, Or, Not, Field, Compare, End }
 
     private sealed record Token(Kind Kind, int Start, int End, string Text = "", int Slop = 0, bool Prefix = false);
@@ -241,7 +250,24 @@ public static class QueryParser
     private sealed class Reader(string text, List<Token> tokens)
     {
         private int _next;
+        private int _depth;
+        private int _terms;
         private readonly Stack<Token> _open = new();
+
+        /// <summary>Enters one more level of parentheses or NOT, refusing the level past <see cref="MaxNesting"/>.</summary>
+        private void Nest(Token token)
+        {
+            if (++_depth > MaxNesting)
+            {
+                throw new QueryTextException(
+                    $"The query is nested more than {MaxNesting} deep at position {token.Start + 1}: take out some parentheses or NOTs.",
+                    token.Start, Flattened(text));
+            }
+        }
+
+        /// <summary>The words without parentheses or NOTs, as a query that runs.</summary>
+        private static string Flattened(string text) => string.Join(' ', text.Split([' ', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.TrimStart('-')).Where(w => w is not ("" or "NOT")));
 
         private Token Peek => tokens[_next];
 
@@ -322,7 +348,10 @@ public static class QueryParser
                 {
                     throw new QueryTextException($"NOT at position {not.Start + 1} has nothing after it.", not.Start, Without(text, not.Start, not.End));
                 }
-                return new NotNode(Unary());
+                Nest(not);
+                var child = Unary();
+                _depth--;
+                return new NotNode(child);
             }
             return Primary();
         }
@@ -330,6 +359,12 @@ public static class QueryParser
         private QueryNode Primary()
         {
             var token = Take();
+            if (token.Kind is Kind.Word or Kind.Phrase or Kind.Compare or Kind.Field && ++_terms > MaxTerms)
+            {
+                throw new QueryTextException(
+                    $"The query has more than {MaxTerms} words, phrases and comparisons; the words from position {token.Start + 1} on were left out.",
+                    token.Start, text[..token.Start].Trim());
+            }
             switch (token.Kind)
             {
                 case Kind.Word:
@@ -358,6 +393,7 @@ public static class QueryParser
                     {
                         throw new QueryTextException($"The parentheses at position {token.Start + 1} are empty.", token.Start, Without(text, token.Start, Peek.End));
                     }
+                    Nest(token);
                     _open.Push(token);
                     var inner = Or();
                     if (Peek.Kind != Kind.RParen)
@@ -366,6 +402,7 @@ public static class QueryParser
                     }
                     Take();
                     _open.Pop();
+                    _depth--;
                     return inner;
                 default:
                     throw Dangling(token);
