@@ -42,7 +42,7 @@ public sealed class DownloadCache : IDisposable
     {
         DownloadFormat.Epub => EpubWriter.Write(work),
         DownloadFormat.Html => HtmlWriter.Write(work),
-        _ => TextWriter.Write(work),
+        _ => PlainTextWriter.Write(work),
     };
 
     /// <summary>"Title - Creator.epub", without the characters file systems refuse, and of a length they accept.</summary>

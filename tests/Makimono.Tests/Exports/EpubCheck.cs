@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Makimono.Tests.Tools;
 using Xunit;
 
 namespace Makimono.Tests.Exports;
@@ -19,40 +19,19 @@ public static class EpubCheck
         await File.WriteAllBytesAsync(file, epub);
         try
         {
-            var start = new ProcessStartInfo("java")
+            var run = await JavaJar.RunAsync("epubcheck", Jar, [file]);
+            var output = run.Output + "\n" + run.Errors;
+            Assert.True(output.Contains("EPUBCheck", StringComparison.Ordinal) || output.Contains("epubcheck", StringComparison.OrdinalIgnoreCase),
+                $"epubcheck gave no report (exit {run.ExitCode}): {output}");
+            var problems = output.Split('\n')
+                .Where(l => l.StartsWith("FATAL", StringComparison.Ordinal) || l.StartsWith("ERROR", StringComparison.Ordinal) || l.StartsWith("WARNING", StringComparison.Ordinal))
+                .Select(l => l.Replace(file, "book.epub", StringComparison.Ordinal))
+                .ToList();
+            if (run.ExitCode != 0 && problems.Count == 0)
             {
-                ArgumentList = { "-jar", Jar, file },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            Process process;
-            try
-            {
-                process = Process.Start(start)!;
+                problems.Add($"epubcheck exited with {run.ExitCode}: {output}");
             }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                Assert.Fail($"epubcheck needs Java, which could not be started ({e.Message}). Install it: apt-get install default-jre-headless (scripts/test does).");
-                throw;
-            }
-            using (process)
-            {
-                var stdout = process.StandardOutput.ReadToEndAsync();
-                var stderr = process.StandardError.ReadToEndAsync();
-                await process.WaitForExitAsync();
-                var output = (await stdout) + "\n" + (await stderr);
-                Assert.True(output.Contains("EPUBCheck", StringComparison.Ordinal) || output.Contains("epubcheck", StringComparison.OrdinalIgnoreCase),
-                    $"epubcheck gave no report (exit {process.ExitCode}): {output}");
-                var problems = output.Split('\n')
-                    .Where(l => l.StartsWith("FATAL", StringComparison.Ordinal) || l.StartsWith("ERROR", StringComparison.Ordinal) || l.StartsWith("WARNING", StringComparison.Ordinal))
-                    .Select(l => l.Replace(file, "book.epub", StringComparison.Ordinal))
-                    .ToList();
-                if (process.ExitCode != 0 && problems.Count == 0)
-                {
-                    problems.Add($"epubcheck exited with {process.ExitCode}: {output}");
-                }
-                return problems;
-            }
+            return problems;
         }
         finally
         {

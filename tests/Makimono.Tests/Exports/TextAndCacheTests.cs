@@ -6,7 +6,7 @@ namespace Makimono.Tests.Exports;
 
 public sealed class TextAndCacheTests
 {
-    private static string Text(ExportedWork work) => Encoding.UTF8.GetString(Makimono.Exports.TextWriter.Write(work)).TrimStart('\uFEFF');
+    private static string Text(ExportedWork work) => Encoding.UTF8.GetString(PlainTextWriter.Write(work)).TrimStart('\uFEFF');
 
     [Fact]
     public void Text_is_wrapped_at_72_columns_without_breaking_words()
@@ -17,7 +17,7 @@ public sealed class TextAndCacheTests
         // The header's "Label: value" lines stay whole, one a line, for tools that read them; the text is wrapped.
         var chapterText = lines.SkipWhile(l => l != "Chapter 1: One").ToList();
         Assert.NotEmpty(chapterText);
-        Assert.All(chapterText.Where(l => !l.StartsWith("https://", StringComparison.Ordinal)), l => Assert.True(l.Length <= Makimono.Exports.TextWriter.Width, $"too long: {l}"));
+        Assert.All(chapterText.Where(l => !l.StartsWith("https://", StringComparison.Ordinal)), l => Assert.True(l.Length <= PlainTextWriter.Width, $"too long: {l}"));
         // The paragraph's words are all there, in order, over several lines.
         var wrapped = string.Join(' ', lines.SkipWhile(l => !l.StartsWith("lanterns", StringComparison.Ordinal)).TakeWhile(l => l.Length > 0));
         Assert.Equal(longParagraph, wrapped);

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Makimono.Tests.Tools;
 using System.Text.Json;
 
 namespace Makimono.Tests.Web.Crawling;
@@ -45,31 +45,9 @@ internal static class NuChecker
 
     private static async Task<string> RunAsync(string jar, string folder)
     {
-        var start = new ProcessStartInfo("java")
-        {
-            ArgumentList = { "-jar", jar, "--errors-only", "--format", "json", "--stdout", folder },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            Assert.Fail($"The Nu HTML checker needs Java, which could not be started ({e.Message}). Install it: apt-get install default-jre-headless (scripts/test does).");
-            throw;
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            var output = await stdout;
-            Assert.True(output.TrimStart().StartsWith('{'), $"The Nu HTML checker gave no report (exit {process.ExitCode}): {await stderr}");
-            return output;
-        }
+        var run = await JavaJar.RunAsync("The Nu HTML checker", jar, ["--errors-only", "--format", "json", "--stdout", folder]);
+        Assert.True(run.Output.TrimStart().StartsWith('{'), $"The Nu HTML checker gave no report (exit {run.ExitCode}): {run.Errors}");
+        return run.Output;
     }
 
     /// <summary>tests/Makimono.Tests/node_modules/vnu-jar/build/dist/vnu.jar, installed by `npm ci` there.</summary>

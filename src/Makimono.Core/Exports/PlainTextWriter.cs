@@ -11,7 +11,7 @@ namespace Makimono.Exports;
 /// heading. Paragraphs are separated by a blank line and wrapped at 72 columns at spaces (never inside a word, so
 /// text without spaces, such as Chinese or Japanese, and long addresses stay whole); scene breaks (&lt;hr&gt;) are "* * *".
 /// </summary>
-public static class TextWriter
+public static class PlainTextWriter
 {
     public const int Width = 72;
     public const string SceneBreak = "* * *";
