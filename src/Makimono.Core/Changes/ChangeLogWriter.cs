@@ -124,7 +124,7 @@ public sealed class ChangeLogWriter : SaveChangesInterceptor
         .Select(e => e.Entity).ToList();
 
     private static bool Matters(EntityEntry entry) => entry.Entity is Work or Chapter or WorkTag or WorkFilterTag
-        or WorkCreator or SeriesWork or Tag or TagParent or MetaTagLink or WranglingLogEntry;
+        or WorkCreator or SeriesWork or Tag or TagParent or MetaTagLink or WranglingLogEntry or ILoggedResponse;
 
     /// <summary>
     /// The work and tag ids the entities stand for, read after the save so new rows have their ids. Tagging a work logs
@@ -155,17 +155,24 @@ public sealed class ChangeLogWriter : SaveChangesInterceptor
         return (works, tags);
     }
 
-    /// <summary>One multi-row insert; the values are ids (integers), so they are written into the statement.</summary>
-    private static string? InsertSql(IEnumerable<object> entities)
+    /// <summary>The responses among the entities, each once, read after the save so new rows have their ids.</summary>
+    internal static SortedSet<(ChangeSubject Subject, long Id)> Responses(IEnumerable<object> entities) =>
+        new(entities.OfType<ILoggedResponse>().Select(r => (r.Subject, r.SubjectId)).Where(r => r.SubjectId != 0));
+
+    /// <summary>One multi-row insert; the values are ids and enum numbers (integers), so they are written into the statement.</summary>
+    private static string? InsertSql(List<object> entities)
     {
         var (works, tags) = Ids(entities);
-        if (works.Count + tags.Count == 0)
+        var responses = Responses(entities);
+        if (works.Count + tags.Count + responses.Count == 0)
         {
             return null;
         }
-        var sql = new StringBuilder("""INSERT INTO "ArchiveChanges" ("WorkId", "TagId") VALUES """);
+        var sql = new StringBuilder("""INSERT INTO "ArchiveChanges" ("WorkId", "TagId", "Subject", "SubjectId") VALUES """);
         var first = true;
-        foreach (var row in works.Select(w => $"({w}, NULL)").Concat(tags.Select(t => $"(NULL, {t})")))
+        foreach (var row in works.Select(w => $"({w}, NULL, NULL, NULL)")
+            .Concat(tags.Select(t => $"(NULL, {t}, NULL, NULL)"))
+            .Concat(responses.Select(r => $"(NULL, NULL, {(short)r.Subject}, {r.Id})")))
         {
             sql.Append(first ? "" : ", ").Append(row);
             first = false;

@@ -20,7 +20,7 @@ namespace Makimono.Data.Postgres.CompiledModel
                 "Makimono.Changes.ArchiveChange",
                 typeof(ArchiveChange),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -32,6 +32,22 @@ namespace Makimono.Data.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var subject = runtimeEntityType.AddProperty(
+                "Subject",
+                typeof(ChangeSubject?),
+                propertyInfo: typeof(ArchiveChange).GetProperty("Subject", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ArchiveChange).GetField("<Subject>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            subject.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var subjectId = runtimeEntityType.AddProperty(
+                "SubjectId",
+                typeof(long?),
+                propertyInfo: typeof(ArchiveChange).GetProperty("SubjectId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ArchiveChange).GetField("<SubjectId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            subjectId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var tagId = runtimeEntityType.AddProperty(
                 "TagId",

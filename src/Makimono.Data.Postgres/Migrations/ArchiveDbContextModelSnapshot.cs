@@ -246,6 +246,12 @@ namespace Makimono.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<short?>("Subject")
+                        .HasColumnType("smallint");
+
+                    b.Property<long?>("SubjectId")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("TagId")
                         .HasColumnType("integer");
 

@@ -19,7 +19,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 "Makimono.Changes.ArchiveChange",
                 typeof(ArchiveChange),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -30,6 +30,20 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
+
+            var subject = runtimeEntityType.AddProperty(
+                "Subject",
+                typeof(ChangeSubject?),
+                propertyInfo: typeof(ArchiveChange).GetProperty("Subject", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ArchiveChange).GetField("<Subject>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var subjectId = runtimeEntityType.AddProperty(
+                "SubjectId",
+                typeof(long?),
+                propertyInfo: typeof(ArchiveChange).GetProperty("SubjectId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ArchiveChange).GetField("<SubjectId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var tagId = runtimeEntityType.AddProperty(
                 "TagId",

@@ -229,6 +229,12 @@ namespace Makimono.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<short?>("Subject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("TagId")
                         .HasColumnType("INTEGER");
 

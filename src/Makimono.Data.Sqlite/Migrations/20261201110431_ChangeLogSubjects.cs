@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Makimono.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ChangeLogSubjects : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<short>(
+                name: "Subject",
+                table: "ArchiveChanges",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "SubjectId",
+                table: "ArchiveChanges",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Subject",
+                table: "ArchiveChanges");
+
+            migrationBuilder.DropColumn(
+                name: "SubjectId",
+                table: "ArchiveChanges");
+        }
+    }
+}
