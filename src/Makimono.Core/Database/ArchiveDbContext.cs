@@ -36,6 +36,8 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<BlockedTag> BlockedTags => Set<BlockedTag>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<Changes.ArchiveChange> ArchiveChanges => Set<Changes.ArchiveChange>();
+    public DbSet<Mail.MailToken> MailTokens => Set<Mail.MailToken>();
+    public DbSet<Mail.MailState> MailStates => Set<Mail.MailState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

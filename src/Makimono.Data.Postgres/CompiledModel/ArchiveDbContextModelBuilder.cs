@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc47061c-8391-4730-bc6f-147f970fdd87"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("31f1cf02-9fd3-44fd-82c9-32bc17ab37d5"), entityTypeCount: 25)
         {
         }
 
@@ -25,6 +25,8 @@ namespace Makimono.Data.Postgres.CompiledModel
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var archiveChange = ArchiveChangeEntityType.Create(this);
+            var mailState = MailStateEntityType.Create(this);
+            var mailToken = MailTokenEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -45,6 +47,8 @@ namespace Makimono.Data.Postgres.CompiledModel
             AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            MailStateEntityType.CreateForeignKey1(mailState, user);
+            MailTokenEntityType.CreateForeignKey1(mailToken, user);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
             BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
             MutedUserEntityType.CreateForeignKey1(mutedUser, user);
@@ -78,6 +82,8 @@ namespace Makimono.Data.Postgres.CompiledModel
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            MailStateEntityType.CreateAnnotations(mailState);
+            MailTokenEntityType.CreateAnnotations(mailToken);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

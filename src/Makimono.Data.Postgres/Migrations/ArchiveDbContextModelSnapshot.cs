@@ -162,9 +162,11 @@ namespace Makimono.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Email")
-                        .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime?>("EmailConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsAdmin")
                         .HasColumnType("boolean");
@@ -172,6 +174,10 @@ namespace Makimono.Data.Postgres.Migrations
                     b.Property<string>("NameSkeleton")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
 
                     b.Property<string>("NormalizedUserName")
                         .IsRequired()
@@ -190,6 +196,9 @@ namespace Makimono.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("NameSkeleton");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique();
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique();
@@ -261,6 +270,68 @@ namespace Makimono.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ArchiveChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Makimono.Mail.MailState", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DigestsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastDigestAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("MailedThrough")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("MailStates");
+                });
+
+            modelBuilder.Entity("Makimono.Mail.MailToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<short>("Purpose")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Purpose");
+
+                    b.ToTable("MailTokens");
                 });
 
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
@@ -933,6 +1004,28 @@ namespace Makimono.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Makimono.Accounts.UserSession", b =>
+                {
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Mail.MailState", b =>
+                {
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithOne()
+                        .HasForeignKey("Makimono.Mail.MailState", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Mail.MailToken", b =>
                 {
                     b.HasOne("Makimono.Accounts.User", "User")
                         .WithMany()

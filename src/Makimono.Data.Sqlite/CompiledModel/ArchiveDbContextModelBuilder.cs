@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bdb6a417-6297-4b7f-bca6-f302ce0769b0"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("3547683d-8a58-4a9c-931a-7f54d3d41da7"), entityTypeCount: 25)
         {
         }
 
@@ -24,6 +24,8 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var archiveChange = ArchiveChangeEntityType.Create(this);
+            var mailState = MailStateEntityType.Create(this);
+            var mailToken = MailTokenEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -44,6 +46,8 @@ namespace Makimono.Data.Sqlite.CompiledModel
             AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            MailStateEntityType.CreateForeignKey1(mailState, user);
+            MailTokenEntityType.CreateForeignKey1(mailToken, user);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
             BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
             MutedUserEntityType.CreateForeignKey1(mutedUser, user);
@@ -77,6 +81,8 @@ namespace Makimono.Data.Sqlite.CompiledModel
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            MailStateEntityType.CreateAnnotations(mailState);
+            MailTokenEntityType.CreateAnnotations(mailToken);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

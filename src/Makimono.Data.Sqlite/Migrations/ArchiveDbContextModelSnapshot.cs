@@ -149,8 +149,10 @@ namespace Makimono.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .IsRequired()
                         .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailConfirmedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsAdmin")
@@ -158,6 +160,10 @@ namespace Makimono.Data.Sqlite.Migrations
 
                     b.Property<string>("NameSkeleton")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUserName")
@@ -177,6 +183,9 @@ namespace Makimono.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("NameSkeleton");
+
+                    b.HasIndex("NormalizedEmail")
+                        .IsUnique();
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique();
@@ -244,6 +253,66 @@ namespace Makimono.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("ArchiveChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Makimono.Mail.MailState", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DigestsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastDigestAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MailedThrough")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("MailStates");
+                });
+
+            modelBuilder.Entity("Makimono.Mail.MailToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<short>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Purpose");
+
+                    b.ToTable("MailTokens");
                 });
 
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
@@ -902,6 +971,28 @@ namespace Makimono.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Makimono.Accounts.UserSession", b =>
+                {
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Mail.MailState", b =>
+                {
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithOne()
+                        .HasForeignKey("Makimono.Mail.MailState", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Mail.MailToken", b =>
                 {
                     b.HasOne("Makimono.Accounts.User", "User")
                         .WithMany()
