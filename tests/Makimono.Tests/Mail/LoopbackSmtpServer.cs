@@ -118,8 +118,16 @@ public sealed class LoopbackSmtpServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private bool _disposed;
+
+    /// <summary>Idempotent: WebApplicationFactory's DisposeAsync and Dispose both reach a factory's Dispose(bool).</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         try
         {
             _process.StandardInput.Close();
