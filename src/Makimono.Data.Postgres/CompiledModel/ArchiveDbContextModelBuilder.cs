@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc47061c-8391-4730-bc6f-147f970fdd87"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("305bdce9-bad7-4278-bf68-12e60156cbad"), entityTypeCount: 24)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var archiveChange = ArchiveChangeEntityType.Create(this);
+            var comment = CommentEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -45,6 +46,11 @@ namespace Makimono.Data.Postgres.CompiledModel
             AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            CommentEntityType.CreateForeignKey1(comment, chapter);
+            CommentEntityType.CreateForeignKey2(comment, comment);
+            CommentEntityType.CreateForeignKey3(comment, pseud);
+            CommentEntityType.CreateForeignKey4(comment, user);
+            CommentEntityType.CreateForeignKey5(comment, work);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
             BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
             MutedUserEntityType.CreateForeignKey1(mutedUser, user);
@@ -78,6 +84,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            CommentEntityType.CreateAnnotations(comment);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

@@ -263,6 +263,82 @@ namespace Makimono.Data.Postgres.Migrations
                     b.ToTable("ArchiveChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Makimono.Responses.Comments.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ChapterId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GuestAddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("GuestEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("GuestName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsFrozen")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PseudId")
+                        .HasColumnType("integer");
+
+                    b.Property<short>("State")
+                        .HasColumnType("smallint");
+
+                    b.Property<int?>("ThreadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("PseudId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("ChapterId", "CreatedAt");
+
+                    b.HasIndex("GuestAddressHash", "CreatedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("WorkId", "State");
+
+                    b.ToTable("Comments", (string)null);
+                });
+
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
                 {
                     b.Property<int>("UserId")
@@ -821,6 +897,9 @@ namespace Makimono.Data.Postgres.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
 
+                    b.Property<bool>("ModeratesComments")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Notes")
                         .HasColumnType("text");
 
@@ -844,6 +923,9 @@ namespace Makimono.Data.Postgres.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<short>("WhoMayComment")
+                        .HasColumnType("smallint");
 
                     b.Property<int>("WordCount")
                         .HasColumnType("integer");
@@ -941,6 +1023,46 @@ namespace Makimono.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Responses.Comments.Comment", b =>
+                {
+                    b.HasOne("Makimono.Works.Chapter", "Chapter")
+                        .WithMany()
+                        .HasForeignKey("ChapterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Responses.Comments.Comment", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Makimono.Accounts.Pseud", "Pseud")
+                        .WithMany()
+                        .HasForeignKey("PseudId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Makimono.Works.Work", "Work")
+                        .WithMany()
+                        .HasForeignKey("WorkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Chapter");
+
+                    b.Navigation("Parent");
+
+                    b.Navigation("Pseud");
+
+                    b.Navigation("User");
+
+                    b.Navigation("Work");
                 });
 
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>

@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bdb6a417-6297-4b7f-bca6-f302ce0769b0"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("51d7b518-bc19-4152-adf1-85d630c10085"), entityTypeCount: 24)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var archiveChange = ArchiveChangeEntityType.Create(this);
+            var comment = CommentEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -44,6 +45,11 @@ namespace Makimono.Data.Sqlite.CompiledModel
             AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            CommentEntityType.CreateForeignKey1(comment, chapter);
+            CommentEntityType.CreateForeignKey2(comment, comment);
+            CommentEntityType.CreateForeignKey3(comment, pseud);
+            CommentEntityType.CreateForeignKey4(comment, user);
+            CommentEntityType.CreateForeignKey5(comment, work);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
             BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
             MutedUserEntityType.CreateForeignKey1(mutedUser, user);
@@ -77,6 +83,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            CommentEntityType.CreateAnnotations(comment);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);
