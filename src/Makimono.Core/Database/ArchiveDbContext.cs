@@ -36,6 +36,7 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<BlockedTag> BlockedTags => Set<BlockedTag>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<Changes.ArchiveChange> ArchiveChanges => Set<Changes.ArchiveChange>();
+    public DbSet<Responses.Comments.Comment> Comments => Set<Responses.Comments.Comment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

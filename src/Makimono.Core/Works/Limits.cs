@@ -17,4 +17,8 @@ public static class Limits
     public const int PseudNameMax = 40;
     public const int PasswordMin = 8;
     public const int PageSize = 20;
+    /// <summary>A comment's typed text, as AO3 counts it.</summary>
+    public const int CommentMax = 10_000;
+    public const int CommentGuestNameMax = 100;
+    public const int EmailMax = 320;
 }
