@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc47061c-8391-4730-bc6f-147f970fdd87"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("6ae20b3a-77dc-4136-ac39-b5b1c9416236"), entityTypeCount: 25)
         {
         }
 
@@ -25,6 +25,8 @@ namespace Makimono.Data.Postgres.CompiledModel
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var archiveChange = ArchiveChangeEntityType.Create(this);
+            var userBlock = UserBlockEntityType.Create(this);
+            var kudos = KudosEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -45,6 +47,10 @@ namespace Makimono.Data.Postgres.CompiledModel
             AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            UserBlockEntityType.CreateForeignKey1(userBlock, user);
+            UserBlockEntityType.CreateForeignKey2(userBlock, user);
+            KudosEntityType.CreateForeignKey1(kudos, user);
+            KudosEntityType.CreateForeignKey2(kudos, work);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
             BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
             MutedUserEntityType.CreateForeignKey1(mutedUser, user);
@@ -78,6 +84,8 @@ namespace Makimono.Data.Postgres.CompiledModel
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            UserBlockEntityType.CreateAnnotations(userBlock);
+            KudosEntityType.CreateAnnotations(kudos);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

@@ -263,6 +263,64 @@ namespace Makimono.Data.Postgres.Migrations
                     b.ToTable("ArchiveChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Makimono.Responses.Blocking.UserBlock", b =>
+                {
+                    b.Property<int>("BlockerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BlockedId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId");
+
+                    b.ToTable("UserBlocks", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_UserBlocks_NotSelf", "\"BlockerId\" <> \"BlockedId\"");
+                        });
+                });
+
+            modelBuilder.Entity("Makimono.Responses.Kudos.Kudos", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GuestKey")
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WorkId", "GuestKey")
+                        .IsUnique();
+
+                    b.HasIndex("WorkId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("Kudos", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Kudos_UserOrGuest", "(\"UserId\" IS NULL) <> (\"GuestKey\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
                 {
                     b.Property<int>("UserId")
@@ -941,6 +999,43 @@ namespace Makimono.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Responses.Blocking.UserBlock", b =>
+                {
+                    b.HasOne("Makimono.Accounts.User", "Blocked")
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Accounts.User", "Blocker")
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Blocked");
+
+                    b.Navigation("Blocker");
+                });
+
+            modelBuilder.Entity("Makimono.Responses.Kudos.Kudos", b =>
+                {
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Makimono.Works.Work", "Work")
+                        .WithMany()
+                        .HasForeignKey("WorkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+
+                    b.Navigation("Work");
                 });
 
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>

@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bdb6a417-6297-4b7f-bca6-f302ce0769b0"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("aec9d190-c21d-40c7-8cbd-ce7a5fff7add"), entityTypeCount: 25)
         {
         }
 
@@ -24,6 +24,8 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var archiveChange = ArchiveChangeEntityType.Create(this);
+            var userBlock = UserBlockEntityType.Create(this);
+            var kudos = KudosEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -44,6 +46,10 @@ namespace Makimono.Data.Sqlite.CompiledModel
             AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            UserBlockEntityType.CreateForeignKey1(userBlock, user);
+            UserBlockEntityType.CreateForeignKey2(userBlock, user);
+            KudosEntityType.CreateForeignKey1(kudos, user);
+            KudosEntityType.CreateForeignKey2(kudos, work);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
             BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
             MutedUserEntityType.CreateForeignKey1(mutedUser, user);
@@ -77,6 +83,8 @@ namespace Makimono.Data.Sqlite.CompiledModel
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            UserBlockEntityType.CreateAnnotations(userBlock);
+            KudosEntityType.CreateAnnotations(kudos);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

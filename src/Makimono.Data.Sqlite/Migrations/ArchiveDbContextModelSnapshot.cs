@@ -246,6 +246,62 @@ namespace Makimono.Data.Sqlite.Migrations
                     b.ToTable("ArchiveChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Makimono.Responses.Blocking.UserBlock", b =>
+                {
+                    b.Property<int>("BlockerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BlockedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId");
+
+                    b.ToTable("UserBlocks", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_UserBlocks_NotSelf", "\"BlockerId\" <> \"BlockedId\"");
+                        });
+                });
+
+            modelBuilder.Entity("Makimono.Responses.Kudos.Kudos", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuestKey")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WorkId", "GuestKey")
+                        .IsUnique();
+
+                    b.HasIndex("WorkId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("Kudos", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Kudos_UserOrGuest", "(\"UserId\" IS NULL) <> (\"GuestKey\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
                 {
                     b.Property<int>("UserId")
@@ -910,6 +966,43 @@ namespace Makimono.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Responses.Blocking.UserBlock", b =>
+                {
+                    b.HasOne("Makimono.Accounts.User", "Blocked")
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Makimono.Accounts.User", "Blocker")
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Blocked");
+
+                    b.Navigation("Blocker");
+                });
+
+            modelBuilder.Entity("Makimono.Responses.Kudos.Kudos", b =>
+                {
+                    b.HasOne("Makimono.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Makimono.Works.Work", "Work")
+                        .WithMany()
+                        .HasForeignKey("WorkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+
+                    b.Navigation("Work");
                 });
 
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
