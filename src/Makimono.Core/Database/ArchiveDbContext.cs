@@ -34,6 +34,8 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<SeriesWork> SeriesWorks => Set<SeriesWork>();
     public DbSet<MutedUser> MutedUsers => Set<MutedUser>();
     public DbSet<BlockedTag> BlockedTags => Set<BlockedTag>();
+    public DbSet<Responses.Kudos.Kudos> Kudos => Set<Responses.Kudos.Kudos>();
+    public DbSet<Responses.Blocking.UserBlock> UserBlocks => Set<Responses.Blocking.UserBlock>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<Changes.ArchiveChange> ArchiveChanges => Set<Changes.ArchiveChange>();
     public DbSet<Responses.Comments.Comment> Comments => Set<Responses.Comments.Comment>();
