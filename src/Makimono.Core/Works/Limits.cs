@@ -17,4 +17,8 @@ public static class Limits
     public const int PseudNameMax = 40;
     public const int PasswordMin = 8;
     public const int PageSize = 20;
+    /// <summary>AO3's limit on a bookmark's note, counted on the text as typed.</summary>
+    public const int BookmarkNoteMax = 5000;
+    /// <summary>The bookmarker's own tags on one bookmark; as many as a work may carry.</summary>
+    public const int BookmarkTagsMax = 75;
 }

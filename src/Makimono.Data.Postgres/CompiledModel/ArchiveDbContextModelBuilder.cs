@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc47061c-8391-4730-bc6f-147f970fdd87"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("f5418143-e28e-44b7-931f-9d9e9284ad87"), entityTypeCount: 27)
         {
         }
 
@@ -25,6 +25,10 @@ namespace Makimono.Data.Postgres.CompiledModel
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var archiveChange = ArchiveChangeEntityType.Create(this);
+            var readingPosition = ReadingPositionEntityType.Create(this);
+            var readingSettings = ReadingSettingsEntityType.Create(this);
+            var bookmark = BookmarkEntityType.Create(this);
+            var bookmarkTag = BookmarkTagEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -45,6 +49,15 @@ namespace Makimono.Data.Postgres.CompiledModel
             AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            ReadingPositionEntityType.CreateForeignKey1(readingPosition, chapter);
+            ReadingPositionEntityType.CreateForeignKey2(readingPosition, user);
+            ReadingPositionEntityType.CreateForeignKey3(readingPosition, work);
+            ReadingSettingsEntityType.CreateForeignKey1(readingSettings, user);
+            BookmarkEntityType.CreateForeignKey1(bookmark, pseud);
+            BookmarkEntityType.CreateForeignKey2(bookmark, series);
+            BookmarkEntityType.CreateForeignKey3(bookmark, user);
+            BookmarkEntityType.CreateForeignKey4(bookmark, work);
+            BookmarkTagEntityType.CreateForeignKey1(bookmarkTag, bookmark);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
             BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
             MutedUserEntityType.CreateForeignKey1(mutedUser, user);
@@ -78,6 +91,10 @@ namespace Makimono.Data.Postgres.CompiledModel
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            ReadingPositionEntityType.CreateAnnotations(readingPosition);
+            ReadingSettingsEntityType.CreateAnnotations(readingSettings);
+            BookmarkEntityType.CreateAnnotations(bookmark);
+            BookmarkTagEntityType.CreateAnnotations(bookmarkTag);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bdb6a417-6297-4b7f-bca6-f302ce0769b0"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("c27c8569-746a-49dd-b55e-a73d7ae71dd2"), entityTypeCount: 27)
         {
         }
 
@@ -24,6 +24,10 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var archiveChange = ArchiveChangeEntityType.Create(this);
+            var readingPosition = ReadingPositionEntityType.Create(this);
+            var readingSettings = ReadingSettingsEntityType.Create(this);
+            var bookmark = BookmarkEntityType.Create(this);
+            var bookmarkTag = BookmarkTagEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -44,6 +48,15 @@ namespace Makimono.Data.Sqlite.CompiledModel
             AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            ReadingPositionEntityType.CreateForeignKey1(readingPosition, chapter);
+            ReadingPositionEntityType.CreateForeignKey2(readingPosition, user);
+            ReadingPositionEntityType.CreateForeignKey3(readingPosition, work);
+            ReadingSettingsEntityType.CreateForeignKey1(readingSettings, user);
+            BookmarkEntityType.CreateForeignKey1(bookmark, pseud);
+            BookmarkEntityType.CreateForeignKey2(bookmark, series);
+            BookmarkEntityType.CreateForeignKey3(bookmark, user);
+            BookmarkEntityType.CreateForeignKey4(bookmark, work);
+            BookmarkTagEntityType.CreateForeignKey1(bookmarkTag, bookmark);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
             BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
             MutedUserEntityType.CreateForeignKey1(mutedUser, user);
@@ -77,6 +90,10 @@ namespace Makimono.Data.Sqlite.CompiledModel
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            ReadingPositionEntityType.CreateAnnotations(readingPosition);
+            ReadingSettingsEntityType.CreateAnnotations(readingSettings);
+            BookmarkEntityType.CreateAnnotations(bookmark);
+            BookmarkTagEntityType.CreateAnnotations(bookmarkTag);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);
