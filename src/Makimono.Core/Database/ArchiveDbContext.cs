@@ -39,6 +39,10 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<Changes.ArchiveChange> ArchiveChanges => Set<Changes.ArchiveChange>();
     public DbSet<Responses.Comments.Comment> Comments => Set<Responses.Comments.Comment>();
+    public DbSet<Responses.Bookmarks.Bookmark> Bookmarks => Set<Responses.Bookmarks.Bookmark>();
+    public DbSet<Responses.Bookmarks.BookmarkTag> BookmarkTags => Set<Responses.Bookmarks.BookmarkTag>();
+    public DbSet<Reading.History.ReadingPosition> ReadingPositions => Set<Reading.History.ReadingPosition>();
+    public DbSet<Reading.History.ReadingSettings> ReadingSettings => Set<Reading.History.ReadingSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
