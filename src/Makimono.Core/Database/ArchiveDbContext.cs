@@ -35,6 +35,9 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<MutedUser> MutedUsers => Set<MutedUser>();
     public DbSet<BlockedTag> BlockedTags => Set<BlockedTag>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<Inbox.Subscription> Subscriptions => Set<Inbox.Subscription>();
+    public DbSet<Inbox.InboxItem> InboxItems => Set<Inbox.InboxItem>();
+    public DbSet<Inbox.ChangeLogPosition> ChangeLogPositions => Set<Inbox.ChangeLogPosition>();
     public DbSet<Changes.ArchiveChange> ArchiveChanges => Set<Changes.ArchiveChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc47061c-8391-4730-bc6f-147f970fdd87"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("c0306cb7-15d4-4c99-891d-289a13f80eca"), entityTypeCount: 26)
         {
         }
 
@@ -25,6 +25,9 @@ namespace Makimono.Data.Postgres.CompiledModel
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var archiveChange = ArchiveChangeEntityType.Create(this);
+            var changeLogPosition = ChangeLogPositionEntityType.Create(this);
+            var inboxItem = InboxItemEntityType.Create(this);
+            var subscription = SubscriptionEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -45,6 +48,13 @@ namespace Makimono.Data.Postgres.CompiledModel
             AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            InboxItemEntityType.CreateForeignKey1(inboxItem, user);
+            InboxItemEntityType.CreateForeignKey2(inboxItem, work);
+            SubscriptionEntityType.CreateForeignKey1(subscription, savedSearch);
+            SubscriptionEntityType.CreateForeignKey2(subscription, series);
+            SubscriptionEntityType.CreateForeignKey3(subscription, user);
+            SubscriptionEntityType.CreateForeignKey4(subscription, user);
+            SubscriptionEntityType.CreateForeignKey5(subscription, work);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
             BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
             MutedUserEntityType.CreateForeignKey1(mutedUser, user);
@@ -78,6 +88,9 @@ namespace Makimono.Data.Postgres.CompiledModel
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            ChangeLogPositionEntityType.CreateAnnotations(changeLogPosition);
+            InboxItemEntityType.CreateAnnotations(inboxItem);
+            SubscriptionEntityType.CreateAnnotations(subscription);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

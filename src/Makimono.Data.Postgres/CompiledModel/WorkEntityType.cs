@@ -20,7 +20,7 @@ namespace Makimono.Data.Postgres.CompiledModel
                 "Makimono.Works.Work",
                 typeof(Work),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 navigationCount: 5,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -146,6 +146,14 @@ namespace Makimono.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Work).GetField("<Notes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             notes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var postedAt = runtimeEntityType.AddProperty(
+                "PostedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Work).GetProperty("PostedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<PostedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            postedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var postedChapterCount = runtimeEntityType.AddProperty(
                 "PostedChapterCount",

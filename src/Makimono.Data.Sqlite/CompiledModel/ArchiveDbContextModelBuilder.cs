@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bdb6a417-6297-4b7f-bca6-f302ce0769b0"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("7db020e3-6423-4efb-be78-56dd338cfbb3"), entityTypeCount: 26)
         {
         }
 
@@ -24,6 +24,9 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var archiveChange = ArchiveChangeEntityType.Create(this);
+            var changeLogPosition = ChangeLogPositionEntityType.Create(this);
+            var inboxItem = InboxItemEntityType.Create(this);
+            var subscription = SubscriptionEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -44,6 +47,13 @@ namespace Makimono.Data.Sqlite.CompiledModel
             AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            InboxItemEntityType.CreateForeignKey1(inboxItem, user);
+            InboxItemEntityType.CreateForeignKey2(inboxItem, work);
+            SubscriptionEntityType.CreateForeignKey1(subscription, savedSearch);
+            SubscriptionEntityType.CreateForeignKey2(subscription, series);
+            SubscriptionEntityType.CreateForeignKey3(subscription, user);
+            SubscriptionEntityType.CreateForeignKey4(subscription, user);
+            SubscriptionEntityType.CreateForeignKey5(subscription, work);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
             BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
             MutedUserEntityType.CreateForeignKey1(mutedUser, user);
@@ -77,6 +87,9 @@ namespace Makimono.Data.Sqlite.CompiledModel
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            ChangeLogPositionEntityType.CreateAnnotations(changeLogPosition);
+            InboxItemEntityType.CreateAnnotations(inboxItem);
+            SubscriptionEntityType.CreateAnnotations(subscription);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

@@ -19,7 +19,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 "Makimono.Works.Work",
                 typeof(Work),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 navigationCount: 5,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -129,6 +129,13 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(Work).GetProperty("Notes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Work).GetField("<Notes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var postedAt = runtimeEntityType.AddProperty(
+                "PostedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Work).GetProperty("PostedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<PostedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var postedChapterCount = runtimeEntityType.AddProperty(
