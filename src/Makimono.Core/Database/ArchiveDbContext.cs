@@ -37,6 +37,9 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<Responses.Kudos.Kudos> Kudos => Set<Responses.Kudos.Kudos>();
     public DbSet<Responses.Blocking.UserBlock> UserBlocks => Set<Responses.Blocking.UserBlock>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<Inbox.Subscription> Subscriptions => Set<Inbox.Subscription>();
+    public DbSet<Inbox.InboxItem> InboxItems => Set<Inbox.InboxItem>();
+    public DbSet<Inbox.ChangeLogPosition> ChangeLogPositions => Set<Inbox.ChangeLogPosition>();
     public DbSet<Changes.ArchiveChange> ArchiveChanges => Set<Changes.ArchiveChange>();
     public DbSet<Responses.Comments.Comment> Comments => Set<Responses.Comments.Comment>();
     public DbSet<Responses.Bookmarks.Bookmark> Bookmarks => Set<Responses.Bookmarks.Bookmark>();
