@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc47061c-8391-4730-bc6f-147f970fdd87"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("e540553b-e375-47a0-9c9a-4782f35c6fe1"), entityTypeCount: 25)
         {
         }
 
@@ -25,6 +25,8 @@ namespace Makimono.Data.Postgres.CompiledModel
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var archiveChange = ArchiveChangeEntityType.Create(this);
+            var hitVisitor = HitVisitorEntityType.Create(this);
+            var workDay = WorkDayEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -45,6 +47,7 @@ namespace Makimono.Data.Postgres.CompiledModel
             AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            WorkDayEntityType.CreateForeignKey1(workDay, work);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
             BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
             MutedUserEntityType.CreateForeignKey1(mutedUser, user);
@@ -78,6 +81,8 @@ namespace Makimono.Data.Postgres.CompiledModel
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            HitVisitorEntityType.CreateAnnotations(hitVisitor);
+            WorkDayEntityType.CreateAnnotations(workDay);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

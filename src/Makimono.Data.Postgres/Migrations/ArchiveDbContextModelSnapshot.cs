@@ -263,6 +263,55 @@ namespace Makimono.Data.Postgres.Migrations
                     b.ToTable("ArchiveChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Makimono.Reading.Hits.HitVisitor", b =>
+                {
+                    b.Property<int>("WorkId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("VisitorKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("WorkId", "Day", "VisitorKey");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("HitVisitors", (string)null);
+                });
+
+            modelBuilder.Entity("Makimono.Reading.Stats.WorkDay", b =>
+                {
+                    b.Property<int>("WorkId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Bookmarks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Comments")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kudos")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Subscriptions")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("WorkDays", (string)null);
+                });
+
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
                 {
                     b.Property<int>("UserId")
@@ -941,6 +990,17 @@ namespace Makimono.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Reading.Stats.WorkDay", b =>
+                {
+                    b.HasOne("Makimono.Works.Work", "Work")
+                        .WithMany()
+                        .HasForeignKey("WorkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Work");
                 });
 
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>

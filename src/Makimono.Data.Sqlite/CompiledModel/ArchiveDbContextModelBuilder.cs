@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bdb6a417-6297-4b7f-bca6-f302ce0769b0"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("ae08a787-1f6b-4393-9ab0-28dc6a8de23c"), entityTypeCount: 25)
         {
         }
 
@@ -24,6 +24,8 @@ namespace Makimono.Data.Sqlite.CompiledModel
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var archiveChange = ArchiveChangeEntityType.Create(this);
+            var hitVisitor = HitVisitorEntityType.Create(this);
+            var workDay = WorkDayEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -44,6 +46,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
             AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            WorkDayEntityType.CreateForeignKey1(workDay, work);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
             BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
             MutedUserEntityType.CreateForeignKey1(mutedUser, user);
@@ -77,6 +80,8 @@ namespace Makimono.Data.Sqlite.CompiledModel
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            HitVisitorEntityType.CreateAnnotations(hitVisitor);
+            WorkDayEntityType.CreateAnnotations(workDay);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

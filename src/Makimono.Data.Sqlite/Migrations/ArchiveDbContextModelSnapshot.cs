@@ -246,6 +246,55 @@ namespace Makimono.Data.Sqlite.Migrations
                     b.ToTable("ArchiveChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Makimono.Reading.Hits.HitVisitor", b =>
+                {
+                    b.Property<int>("WorkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("VisitorKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("WorkId", "Day", "VisitorKey");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("HitVisitors", (string)null);
+                });
+
+            modelBuilder.Entity("Makimono.Reading.Stats.WorkDay", b =>
+                {
+                    b.Property<int>("WorkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bookmarks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Comments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Hits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kudos")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Subscriptions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("WorkDays", (string)null);
+                });
+
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
                 {
                     b.Property<int>("UserId")
@@ -910,6 +959,17 @@ namespace Makimono.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Makimono.Reading.Stats.WorkDay", b =>
+                {
+                    b.HasOne("Makimono.Works.Work", "Work")
+                        .WithMany()
+                        .HasForeignKey("WorkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Work");
                 });
 
             modelBuilder.Entity("Makimono.Search.BlockedTag", b =>
