@@ -46,6 +46,8 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<Responses.Bookmarks.BookmarkTag> BookmarkTags => Set<Responses.Bookmarks.BookmarkTag>();
     public DbSet<Reading.History.ReadingPosition> ReadingPositions => Set<Reading.History.ReadingPosition>();
     public DbSet<Reading.History.ReadingSettings> ReadingSettings => Set<Reading.History.ReadingSettings>();
+    public DbSet<Mail.MailToken> MailTokens => Set<Mail.MailToken>();
+    public DbSet<Mail.MailState> MailStates => Set<Mail.MailState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
