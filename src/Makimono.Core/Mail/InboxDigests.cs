@@ -1,11 +1,15 @@
+using System.Globalization;
 using Makimono.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Makimono.Mail;
 
-/// <summary>One unread inbox entry as a digest tells it: under which heading (the work), what happened, and when.</summary>
-public sealed record DigestItem(int UserId, string Group, string Line, DateTime At);
+/// <summary>
+/// One unread inbox entry as a digest tells it: under which heading (the work), what kind of thing happened (as
+/// "1 <paramref name="One"/>" or "N <paramref name="Many"/>", since a digest counts entries of a kind), and when.
+/// </summary>
+public sealed record DigestItem(int UserId, string Group, string One, string Many, DateTime At);
 
 /// <summary>
 /// Reads the unread inbox entries of <paramref name="userIds"/> whose latest activity is after <paramref name="since"/>.
@@ -29,7 +33,6 @@ public sealed partial class InboxDigests(SmtpMailSender sender, TimeProvider clo
     /// <summary>Users considered per query; a large archive is walked in chunks.</summary>
     private const int ChunkSize = 200;
 
-    private const int LinesPerGroup = 10;
     private const int GroupsPerMail = 25;
 
     /// <summary>Sends every digest that is due; returns how many were sent. Does nothing without SMTP.</summary>
@@ -136,8 +139,9 @@ public sealed partial class InboxDigests(SmtpMailSender sender, TimeProvider clo
         var groups = pending.GroupBy(i => i.Group).OrderByDescending(g => g.Max(i => i.At)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         foreach (var group in groups.Take(GroupsPerMail))
         {
-            var lines = group.OrderByDescending(i => i.At).Select(i => i.Line).ToList();
-            body.Heading(group.Key).List(lines.Count <= LinesPerGroup ? lines : [.. lines.Take(LinesPerGroup), $"and {lines.Count - LinesPerGroup} more"]);
+            body.Heading(group.Key).List(group.GroupBy(i => (i.One, i.Many))
+                .OrderByDescending(kind => kind.Max(i => i.At)).ThenBy(kind => kind.Key.One, StringComparer.Ordinal)
+                .Select(kind => kind.Count() == 1 ? $"1 {kind.Key.One}" : $"{kind.Count().ToString("N0", CultureInfo.InvariantCulture)} {kind.Key.Many}"));
         }
         if (groups.Count > GroupsPerMail)
         {

@@ -14,6 +14,8 @@ public static class MailSetup
         services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<MailOutbox>();
         services.AddSingleton<InboxDigests>();
+        // Run by the inbox worker after each pass, wherever the host registers that worker.
+        services.AddSingleton<Inbox.IInboxWorkerStep, InboxDigestStep>();
         services.AddHostedService<MailOutboxSender>();
         return services;
     }

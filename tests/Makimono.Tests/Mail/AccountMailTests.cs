@@ -4,6 +4,7 @@ using Makimono.Accounts;
 using Makimono.Mail;
 using Makimono.Tests.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Makimono.Tests.Mail;
 
@@ -233,6 +234,39 @@ public sealed class AccountMailTests(MailArchiveFactory archive) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync("lockedout", password)).StatusCode);
         // Shown once: the admin page does not show it again.
         Assert.DoesNotContain(password, (await admin.PageAsync("/admin")).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_inbox_worker_runs_the_batch_mailer_which_mails_a_confirmed_reader_a_link_to_the_inbox()
+    {
+        await ConfirmedUserAsync("digestreader");
+        await archive.CreateUserAsync("digestauthor");
+        using var writer = await archive.LoggedInAsync("digestauthor");
+        var workId = await writer.PostWorkAsync("Harbour Lights");
+        await archive.WithDbAsync(async db =>
+        {
+            db.InboxItems.Add(new Inbox.InboxItem
+            {
+                RecipientUserId = await db.Users.Where(u => u.UserName == "digestreader").Select(u => u.Id).SingleAsync(),
+                Kind = Inbox.InboxKind.NewChapter, WorkId = workId, SourceId = 1, CreatedAt = archive.Clock.GetUtcNow().UtcDateTime,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        // What the inbox worker does after each pass: every registered step, with the pass's context.
+        await using (var scope = archive.Services.CreateAsyncScope())
+        {
+            var steps = scope.ServiceProvider.GetServices<Inbox.IInboxWorkerStep>().ToList();
+            Assert.Contains(steps, s => s is InboxDigestStep);
+            foreach (var step in steps)
+            {
+                await step.RunAsync(scope.ServiceProvider.GetRequiredService<Makimono.Database.ArchiveDbContext>(), CancellationToken.None);
+            }
+        }
+
+        var mail = await Smtp.WaitForAsync("digestreader@example.org");
+        Assert.Contains("Harbour Lights", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal("/inbox", LoopbackSmtpServer.LinkIn(mail, "http://localhost/inbox"));
     }
 
     private async Task<string> AskForResetAsync(string address)

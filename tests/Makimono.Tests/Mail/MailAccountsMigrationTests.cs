@@ -9,6 +9,9 @@ namespace Makimono.Tests.Mail;
 [Collection(DatabaseCollection.Name)]
 public sealed class MailAccountsMigrationTests(TestDatabases databases)
 {
+    /// <summary>The migration that made addresses unique (the mail branch's MailAccounts, merged into sync1's ReadersSide).</summary>
+    private const string MailAccountsMigration = "_ReadersSide";
+
     /// <summary>
     /// Accounts from before addresses were unique keep theirs; where two share one (in any capitalisation), the
     /// older keeps it as its unique address, and the migration does not fail on the unique index.
@@ -25,7 +28,7 @@ public sealed class MailAccountsMigrationTests(TestDatabases databases)
         {
             var migrator = db.GetService<IMigrator>();
             var migrations = db.Database.GetMigrations().ToList();
-            var mailAccounts = migrations.FindIndex(m => m.EndsWith("_MailAccounts", StringComparison.Ordinal));
+            var mailAccounts = migrations.FindIndex(m => m.EndsWith(MailAccountsMigration, StringComparison.Ordinal));
             await migrator.MigrateAsync(migrations[mailAccounts - 1]);
             await db.Database.ExecuteSqlAsync($"""UPDATE "Users" SET "Email" = {"Shared@Example.org"} WHERE "Id" = {older.Id}""");
             await db.Database.ExecuteSqlAsync($"""UPDATE "Users" SET "Email" = {" shared@example.org"} WHERE "Id" = {newer.Id}""");
