@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Makimono.Tests.Mail;
 
 /// <summary>The web archive sending its mail to a loopback SMTP server, on a clock the tests move (unless told not to).</summary>
-public sealed class MailArchiveFactory(bool fakeClock) : ArchiveFactory
+public class MailArchiveFactory(bool fakeClock) : ArchiveFactory
 {
     public MailArchiveFactory()
         : this(fakeClock: true)
