@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Text.RegularExpressions;
 using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Text;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Makimono.Responses.Comments;
 
 /// <summary>A new comment on a chapter, or a reply to a comment on it.</summary>
-public static class PostComment
+public static partial class PostComment
 {
     /// <param name="guestKey">The keyed hash of a guest's address, which the rate limit counts by; ignored for users.</param>
     public static async Task<CommentResult> RunAsync(
@@ -118,13 +119,21 @@ public static class PostComment
             errors.Add(field, clean.Refusal);
             return null;
         }
-        if (clean.Html.Length == 0)
+        if (!HasContent(clean.Html))
         {
             errors.Add(field, "Nothing is left of this comment once the HTML the archive does not allow is removed.");
             return null;
         }
         return clean.Html;
     }
+
+    /// <summary>Text or an image is left: "&lt;p&gt;&lt;/p&gt;", all that is left of a lone script, is not a comment.</summary>
+    private static bool HasContent(string html) =>
+        html.Contains("<img", StringComparison.OrdinalIgnoreCase)
+        || !string.IsNullOrWhiteSpace(System.Net.WebUtility.HtmlDecode(Tags().Replace(html, "")));
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
 
     private static string? GuestName(FormErrors errors, string? typed)
     {
