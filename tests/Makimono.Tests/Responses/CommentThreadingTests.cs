@@ -2,6 +2,8 @@ using Makimono.Changes;
 using Makimono.Hosting;
 using Makimono.Responses.Comments;
 using Makimono.Tests.Database;
+using Makimono.Tests.Works;
+using Makimono.Works;
 using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Tests.Responses;
@@ -72,6 +74,27 @@ public sealed class CommentThreadingTests(TestDatabases databases)
         mark = await archive.Db.ArchiveChanges.MaxAsync(c => c.Id);
         Assert.Equal(CommentOutcome.Saved, (await DeleteComment.RunAsync(archive.Db, TestArchive.ViewerFor(author), comment.Id)).Outcome);
         Assert.Equal([(ChangeSubject.Comment, (long)comment.Id)], (await LoggedSinceAsync(archive, mark)).Responses);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Deleting_a_chapter_deletes_its_comments_and_takes_them_out_of_the_works_count(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var author = await archive.CreateEstablishedUserAsync("Author");
+        var reader = await archive.CreateEstablishedUserAsync("Reader");
+        var work = await archive.SaveWorkAsync(author);
+        var (second, errors) = await ChapterEditing.AddAsync(archive.Db, archive.Clock, work, Forms.Chapter(), post: true, acceptRemovals: false);
+        Assert.False(errors.Any);
+        await archive.PostCommentAsync(reader, work, "On the first chapter");
+        var onSecond = await PostComment.RunAsync(archive.Db, archive.Clock, TestArchive.ViewerFor(reader), second!.Id, null, new CommentForm { Body = "On the second" }, null);
+        await PostComment.RunAsync(archive.Db, archive.Clock, TestArchive.ViewerFor(reader), second.Id, onSecond.Comment!.Id, new CommentForm { Body = "A reply" }, null);
+        Assert.Equal(3, await archive.CommentCountAsync(work));
+
+        Assert.Null(await ChapterEditing.DeleteAsync(archive.Db, work, second));
+
+        Assert.Equal(1, await archive.CommentCountAsync(work));
+        await using var check = archive.NewContext();
+        Assert.Equal(1, await check.Comments.CountAsync(c => c.WorkId == work.Id));
     }
 
     private static async Task<(List<(ChangeSubject, long)> Responses, List<int> Works)> LoggedSinceAsync(TestArchive archive, long after)
