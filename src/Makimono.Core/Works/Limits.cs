@@ -21,4 +21,8 @@ public static class Limits
     public const int CommentMax = 10_000;
     public const int CommentGuestNameMax = 100;
     public const int EmailMax = 320;
+    /// <summary>AO3's limit on a bookmark's note, counted on the text as typed.</summary>
+    public const int BookmarkNoteMax = 5000;
+    /// <summary>The bookmarker's own tags on one bookmark; as many as a work may carry.</summary>
+    public const int BookmarkTagsMax = 75;
 }

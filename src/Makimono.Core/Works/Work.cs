@@ -20,6 +20,11 @@ public class Work
     public DateTime UpdatedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public bool IsDraft { get; set; } = true;
+    /// <summary>
+    /// When the work was posted (null for drafts, and for works posted before this was kept). Unlike
+    /// <see cref="PublishedOn"/> it cannot be backdated, so it says whether the work is news to a subscriber.
+    /// </summary>
+    public DateTime? PostedAt { get; set; }
     /// <summary>Visible to logged-in users only.</summary>
     public bool IsRestricted { get; set; }
     /// <summary>Hidden by an admin: visible to its creators and admins only.</summary>

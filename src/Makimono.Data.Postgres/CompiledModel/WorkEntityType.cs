@@ -21,7 +21,7 @@ namespace Makimono.Data.Postgres.CompiledModel
                 "Makimono.Works.Work",
                 typeof(Work),
                 baseEntityType,
-                propertyCount: 24,
+                propertyCount: 25,
                 navigationCount: 5,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -155,6 +155,14 @@ namespace Makimono.Data.Postgres.CompiledModel
                 fieldInfo: typeof(Work).GetField("<Notes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             notes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var postedAt = runtimeEntityType.AddProperty(
+                "PostedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Work).GetProperty("PostedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<PostedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            postedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var postedChapterCount = runtimeEntityType.AddProperty(
                 "PostedChapterCount",

@@ -20,7 +20,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 "Makimono.Works.Work",
                 typeof(Work),
                 baseEntityType,
-                propertyCount: 24,
+                propertyCount: 25,
                 navigationCount: 5,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -137,6 +137,13 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(Work).GetProperty("Notes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Work).GetField("<Notes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var postedAt = runtimeEntityType.AddProperty(
+                "PostedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Work).GetProperty("PostedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Work).GetField("<PostedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var postedChapterCount = runtimeEntityType.AddProperty(
