@@ -1,4 +1,7 @@
+using System.Net;
 using Makimono.Hosting;
+using Makimono.Responses.Blocking;
+using Makimono.Responses.Kudos;
 using Makimono.Responses.Comments;
 using Makimono.Tests.Database;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +31,9 @@ public sealed class CommentRulesTests(TestDatabases databases)
         var guest = await archive.PostCommentAsync(null, everyone, "Guests may too");
         Assert.Equal("Passing Reader", guest.GuestName);
         Assert.Null(guest.UserId);
-        Assert.Equal(CommentTestArchive.GuestKey, guest.GuestAddressHash);
+        // The address is kept only as its keyed hash, never as itself.
+        Assert.Equal(await GuestKeys.ForAsync(archive.Db, CommentTestArchive.GuestAddress), guest.GuestAddressHash);
+        Assert.DoesNotContain("203.0.113", guest.GuestAddressHash);
 
         foreach (var who in new[] { reader, author, null })
         {
@@ -139,16 +144,53 @@ public sealed class CommentRulesTests(TestDatabases databases)
         await using var archive = await TestArchive.OpenAsync(databases, provider);
         var author = await archive.CreateEstablishedUserAsync("Author");
         var work = await archive.SaveWorkAsync(author, f => f.WhoMayComment = CommentPermission.Everyone);
+        var first = IPAddress.Parse("2001:db8:1:2::10");
+        // Another address in the same IPv6 /64 is the same guest.
+        var sameNetwork = IPAddress.Parse("2001:db8:1:2:abcd::99");
 
-        var first = await archive.PostCommentAsync(null, work, "One", guestKey: "address-a");
-        await archive.PostCommentAsync(null, work, "Two", guestKey: "address-a");
-        await archive.PostCommentAsync(null, work, "Three", guestKey: "address-a");
-        Assert.Equal(CommentOutcome.Saved, (await DeleteComment.RunAsync(archive.Db, TestArchive.ViewerFor(author), first.Id)).Outcome);
-        var fourth = await archive.TryPostAsync(null, work, "Four", guestKey: "address-a");
+        var one = await archive.PostCommentAsync(null, work, "One", guestAddress: first);
+        await archive.PostCommentAsync(null, work, "Two", guestAddress: sameNetwork);
+        await archive.PostCommentAsync(null, work, "Three", guestAddress: first);
+        Assert.Equal(CommentOutcome.Saved, (await DeleteComment.RunAsync(archive.Db, TestArchive.ViewerFor(author), one.Id)).Outcome);
+        var fourth = await archive.TryPostAsync(null, work, "Four", guestAddress: sameNetwork);
         Assert.Equal(CommentOutcome.Refused, fourth.Outcome);
         Assert.Contains("Guests can post 3 comments in 15 minutes", fourth.Errors.Fields[CommentResult.GeneralField]);
 
-        await archive.PostCommentAsync(null, work, "From another address", guestKey: "address-b");
+        await archive.PostCommentAsync(null, work, "From another address", guestAddress: IPAddress.Parse("2001:db8:1:3::10"));
+        await archive.PostCommentAsync(null, work, "And another", guestAddress: IPAddress.Parse("198.51.100.4"));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_blocked_user_cannot_comment_on_the_blockers_works_nor_reply_to_the_blockers_comments(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var author = await archive.CreateEstablishedUserAsync("Author");
+        var coauthor = await archive.CreateEstablishedUserAsync("Coauthor");
+        var critic = await archive.CreateEstablishedUserAsync("Critic");
+        var troll = await archive.CreateEstablishedUserAsync("Troll");
+        var shared = await archive.SaveWorkAsync(author, f => f.CoCreators = "Coauthor");
+        await archive.Db.WorkCreators.Where(c => c.WorkId == shared.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Accepted, true));
+        archive.Db.ChangeTracker.Clear();
+        var elsewhere = await archive.SaveWorkAsync(troll);
+        var criticsComment = await archive.PostCommentAsync(critic, elsewhere, "I read everything.");
+        var beforeBlocks = await archive.PostCommentAsync(troll, shared, "Before the block");
+
+        archive.Db.UserBlocks.Add(new UserBlock { BlockerId = coauthor.Id, BlockedId = troll.Id, CreatedAt = archive.Clock.GetUtcNow().UtcDateTime });
+        archive.Db.UserBlocks.Add(new UserBlock { BlockerId = critic.Id, BlockedId = troll.Id, CreatedAt = archive.Clock.GetUtcNow().UtcDateTime });
+        await archive.Db.SaveChangesAsync();
+
+        // A block by any co-creator keeps the blocked user off the work, replies to their own old comment included.
+        var onWork = await archive.TryPostAsync(troll, shared, "After the block");
+        Assert.Equal(CommentOutcome.Refused, onWork.Outcome);
+        Assert.Contains("has blocked you", onWork.Errors.Fields[CommentResult.GeneralField]);
+        Assert.Equal(CommentOutcome.Refused, (await archive.TryPostAsync(troll, shared, "Replying to myself", beforeBlocks)).Outcome);
+        // On their own work, they still cannot answer a comment by someone who blocked them.
+        var reply = await archive.TryPostAsync(troll, elsewhere, "Thanks!", criticsComment);
+        Assert.Equal(CommentOutcome.Refused, reply.Outcome);
+        Assert.Contains("The writer of that comment has blocked you", reply.Errors.Fields[CommentResult.GeneralField]);
+        // Nobody else is affected.
+        await archive.PostCommentAsync(critic, shared, "Still welcome");
+        await archive.PostCommentAsync(author, elsewhere, "Me too", criticsComment);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -1,3 +1,4 @@
+using System.Net;
 using Makimono.Accounts;
 using Makimono.Responses.Comments;
 using Makimono.Tests.Database;
@@ -8,23 +9,23 @@ namespace Makimono.Tests.Responses;
 /// <summary>Steps the comment data tests share: posting through <see cref="PostComment"/>, and reading threads as someone.</summary>
 internal static class CommentTestArchive
 {
-    public const string GuestKey = "guest-address-a";
+    public static readonly IPAddress GuestAddress = IPAddress.Parse("203.0.113.7");
 
     public static Viewer As(User? user) => user is null ? Viewer.Guest : TestArchive.ViewerFor(user);
 
     public static Task<CommentResult> TryPostAsync(this TestArchive archive, User? user, Work work, string body,
-        Comment? replyTo = null, string guestKey = GuestKey) =>
+        Comment? replyTo = null, IPAddress? guestAddress = null) =>
         PostComment.RunAsync(archive.Db, archive.Clock, As(user), work.Chapters[0].Id, replyTo?.Id, new CommentForm
         {
             Body = body,
             GuestName = user is null ? "Passing Reader" : null,
             GuestEmail = user is null ? "passing@example.org" : null,
-        }, user is null ? guestKey : null);
+        }, guestAddress ?? GuestAddress);
 
     public static async Task<Comment> PostCommentAsync(this TestArchive archive, User? user, Work work, string body,
-        Comment? replyTo = null, string guestKey = GuestKey)
+        Comment? replyTo = null, IPAddress? guestAddress = null)
     {
-        var result = await archive.TryPostAsync(user, work, body, replyTo, guestKey);
+        var result = await archive.TryPostAsync(user, work, body, replyTo, guestAddress);
         Assert.True(result.Outcome == CommentOutcome.Saved, string.Join("; ", result.Errors.Fields.Values));
         return result.Comment!;
     }

@@ -1,4 +1,5 @@
 using Makimono.Database;
+using Makimono.Responses.Blocking;
 using Makimono.Works;
 
 namespace Makimono.Responses.Comments;
@@ -10,11 +11,16 @@ namespace Makimono.Responses.Comments;
 internal static class CommentBlocking
 {
     /// <summary>Why the blocking rules refuse this comment, or null.</summary>
-    public static Task<string?> RefusalAsync(ArchiveDbContext db, Work work, Comment? parent, int actorUserId, CancellationToken ct)
+    public static async Task<string?> RefusalAsync(ArchiveDbContext db, Work work, Comment? parent, int actorUserId, CancellationToken ct)
     {
-        // SEAM (until the model sync point brings Responses/Blocking): Blocks.BlockedFromWorkAsync(db, work.Id, actorUserId)
-        // and Blocks.AnyBlocksAsync(db, [parent.UserId], actorUserId) answer here.
-        _ = (db, work, parent, actorUserId, ct);
-        return Task.FromResult<string?>(null);
+        if (await Blocks.BlockedFromWorkAsync(db, work.Id, actorUserId, ct))
+        {
+            return "A creator of this work has blocked you, so you cannot comment on it.";
+        }
+        if (parent?.UserId is int parentAuthor && await Blocks.AnyBlocksAsync(db, [parentAuthor], actorUserId, ct))
+        {
+            return "The writer of that comment has blocked you, so you cannot reply to it.";
+        }
+        return null;
     }
 }

@@ -1,7 +1,9 @@
+using System.Net;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Makimono.Accounts;
 using Makimono.Database;
+using Makimono.Responses.Kudos;
 using Makimono.Text;
 using Makimono.Works;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +13,12 @@ namespace Makimono.Responses.Comments;
 /// <summary>A new comment on a chapter, or a reply to a comment on it.</summary>
 public static partial class PostComment
 {
-    /// <param name="guestKey">The keyed hash of a guest's address, which the rate limit counts by; ignored for users.</param>
+    /// <param name="guestAddress">
+    /// A guest's address, which the rate limit counts by (as a keyed hash, <see cref="GuestKeys"/>; never stored itself).
+    /// Guests whose address is unknown share one count. Ignored for users.
+    /// </param>
     public static async Task<CommentResult> RunAsync(
-        ArchiveDbContext db, TimeProvider clock, Viewer viewer, int chapterId, int? parentId, CommentForm form, string? guestKey,
+        ArchiveDbContext db, TimeProvider clock, Viewer viewer, int chapterId, int? parentId, CommentForm form, IPAddress? guestAddress,
         CancellationToken ct = default)
     {
         var chapter = await db.Chapters
@@ -68,6 +73,7 @@ public static partial class PostComment
         };
 
         User? user = null;
+        string? guestKey = null;
         if (viewer.UserId is int userId)
         {
             user = await db.Users.Include(u => u.Pseuds).FirstAsync(u => u.Id == userId, ct);
@@ -81,6 +87,7 @@ public static partial class PostComment
         }
         else
         {
+            guestKey = await GuestKeys.ForAsync(db, guestAddress ?? IPAddress.None, ct);
             comment.GuestName = GuestName(errors, form.GuestName);
             comment.GuestEmail = GuestEmail(errors, form.GuestEmail);
             comment.GuestAddressHash = guestKey;

@@ -38,8 +38,7 @@ public class NewCommentModel(ArchiveDbContext db, TimeProvider clock) : PageMode
             return notFound;
         }
         var viewer = this.Viewer();
-        var guestKey = viewer.IsLoggedIn ? null : await GuestKeyAsync(ct);
-        var result = await PostComment.RunAsync(db, clock, viewer, chapterId, ReplyTo, Comment, guestKey, ct);
+        var result = await PostComment.RunAsync(db, clock, viewer, chapterId, ReplyTo, Comment, HttpContext.Connection.RemoteIpAddress, ct);
         switch (result.Outcome)
         {
             case CommentOutcome.NotFound:
@@ -90,12 +89,5 @@ public class NewCommentModel(ArchiveDbContext db, TimeProvider clock) : PageMode
             Pseuds = await db.Pseuds.Where(p => p.UserId == userId).OrderBy(p => p.Name).ToListAsync(ct);
         }
         return null;
-    }
-
-    /// <summary>SEAM until the model sync point brings Responses/Kudos/GuestKeys: the keyed hash of the guest's address.</summary>
-    private Task<string?> GuestKeyAsync(CancellationToken ct)
-    {
-        _ = ct;
-        return Task.FromResult<string?>(null);
     }
 }
