@@ -319,6 +319,48 @@ public sealed class CommentPageTests(ArchiveFactory archive) : IClassFixture<Arc
         Assert.True(commentPage.HasButton("Post comment"));
     }
 
+    [Fact]
+    public async Task A_blocked_reader_is_told_why_their_comment_was_refused_and_keeps_its_text()
+    {
+        using var author = await EstablishedAsync("cp_author12");
+        using var reader = await EstablishedAsync("cp_reader12");
+        var workId = await author.PostWorkAsync("No Trolls Here");
+        var page = await reader.PageAsync($"/works/{workId}");
+        // Blocked from another tab while the reader was typing; the block itself is the blocking pages' subject.
+        await archive.WithDbAsync(async db =>
+        {
+            var ids = await db.Users.Where(u => u.UserName == "cp_author12" || u.UserName == "cp_reader12").ToDictionaryAsync(u => u.UserName, u => u.Id);
+            db.UserBlocks.Add(new Makimono.Responses.Blocking.UserBlock { BlockerId = ids["cp_author12"], BlockedId = ids["cp_reader12"], CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+        using var refused = await page.Form("Post comment").Set("Comment.Body", "You can't silence me.").SubmitAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("A creator of this work has blocked you, so you cannot comment on it.", html);
+        Assert.Contains("You can&#x27;t silence me.", html);
+        Assert.Equal(0, await CommentCountAsync(workId));
+    }
+
+    [Fact]
+    public async Task A_guests_held_comment_is_acknowledged_since_they_cannot_see_it_yet()
+    {
+        using var author = await EstablishedAsync("cp_author13");
+        var form = (await author.PageAsync("/works/new")).Form("Post")
+            .Set("Work.Title", "Guarded Gate").Set("Work.RatingId", "2").Check("Work.WarningIds", "14").Set("Work.Fandoms", "Original Work")
+            .Set("Chapter.Body", "A gate with a keeper.").Check("Work.WhoMayComment", "Everyone").Check("Work.ModeratesComments");
+        using var posted = await form.SubmitAsync();
+        var workPath = posted.Headers.Location!.OriginalString;
+
+        using var guest = archive.Guest();
+        using var sent = await (await guest.PageAsync(workPath)).Form("Post comment").Set("Comment.GuestName", "Quiet Fox")
+            .Set("Comment.GuestEmail", "fox@example.org").Set("Comment.Body", "May I pass?").SubmitAsync();
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Contains("will appear once the work's creators approve it", System.Net.WebUtility.HtmlDecode(await sent.Content.ReadAsStringAsync()));
+        Assert.DoesNotContain("May I pass?", (await guest.PageAsync(workPath)).Html);
+        Assert.Contains("Quiet Fox (guest)", CommentItem(await author.PageAsync(workPath), "May I pass?").TextContent);
+    }
+
     private async Task<WebClient> EstablishedAsync(string name)
     {
         var user = await archive.CreateUserAsync(name);
