@@ -17,4 +17,6 @@ public static class Limits
     public const int PseudNameMax = 40;
     public const int PasswordMin = 8;
     public const int PageSize = 20;
+    /// <summary>AO3's: the users one user may block.</summary>
+    public const int BlocksMax = 2000;
 }
