@@ -16,6 +16,8 @@ public enum KudosResult
     /// <summary>A guest on a restricted work: logging in would allow it.</summary>
     LogInFirst,
     Blocked,
+    /// <summary>A guest whose address the archive cannot see (a Unix socket without a proxy's header): one per guest cannot be kept.</summary>
+    GuestAddressUnknown,
     /// <summary>No such work, or one the viewer may not read (a draft, a hidden work): the same answer for both.</summary>
     NotFound,
 }
@@ -59,10 +61,13 @@ public static class LeaveKudos
             }
             kudos.UserId = userId;
         }
+        else if (guestAddress is null)
+        {
+            return KudosResult.GuestAddressUnknown;
+        }
         else
         {
-            kudos.GuestKey = await GuestKeys.ForAsync(db, guestAddress
-                ?? throw new ArgumentNullException(nameof(guestAddress), "A guest's kudos needs the guest's address."), ct);
+            kudos.GuestKey = await GuestKeys.ForAsync(db, guestAddress, ct);
         }
         if (await ExistsAsync(db, kudos, ct))
         {

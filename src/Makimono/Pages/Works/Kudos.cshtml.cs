@@ -48,6 +48,7 @@ public class KudosModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             KudosResult.Left => "Thank you for leaving kudos!",
             KudosResult.AlreadyLeft => "You have already left kudos here. :)",
             KudosResult.OwnWork => "You can't leave kudos on your own work.",
+            KudosResult.GuestAddressUnknown => "Please log in to leave kudos.",
             KudosResult.Blocked => "Sorry, you can't leave kudos here: one of this work's creators has blocked you.",
             _ => null,
         };
