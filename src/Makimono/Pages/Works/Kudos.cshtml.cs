@@ -4,6 +4,7 @@ using Makimono.Web;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace Makimono.Pages.Works;
 
@@ -63,8 +64,9 @@ public class KudosModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             {
                 return NotFound();
             }
+            // The page's view data, message included, with the work as the partial's model.
             ViewData[MessageKey] = message;
-            return Partial("_Kudos", work);
+            return new PartialViewResult { ViewName = "_Kudos", ViewData = new ViewDataDictionary<Work>(ViewData, work) };
         }
         TempData[MessageKey] = message;
         return Redirect(BackTo(id, returnTo) + "#kudos");
