@@ -59,6 +59,11 @@ internal static class CrawlSeed
         {
             Assert.Equal(HttpStatusCode.Redirect, block.StatusCode);
         }
+        // And blocks a user, so the blocked users page has an Unblock button.
+        using (var blockUser = await reader.SubmitFormAsync("/users/wrangler", "Block wrangler"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, blockUser.StatusCode);
+        }
 
         using var admin = await archive.LoggedInAsync("admin");
         using var assign = await admin.SubmitFormAsync("/admin", "Assign", [new("userName", "wrangler"), new("fandomName", Fandom)]);
