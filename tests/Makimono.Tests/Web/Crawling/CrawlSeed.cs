@@ -59,6 +59,11 @@ internal static class CrawlSeed
         {
             Assert.Equal(HttpStatusCode.Redirect, block.StatusCode);
         }
+        // And blocks a user, so the blocked users page has an Unblock button.
+        using (var blockUser = await reader.SubmitFormAsync("/users/wrangler", "Block wrangler"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, blockUser.StatusCode);
+        }
 
         // A thread on the first work (the reader's comment, its creator's reply) and a comment held on a moderated work
         // open to guests, so every comment button is shown to someone.
