@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Makimono.Reading.Hits;
+
+public static class HitsSetup
+{
+    /// <summary>The buffer the work page adds to, and the service that writes it (for hosts that serve pages).</summary>
+    public static IServiceCollection AddHits(this IServiceCollection services)
+    {
+        services.AddOptions<HitOptions>().BindConfiguration(HitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<HitBuffer>();
+        services.AddSingleton<VisitorKeys>();
+        services.AddSingleton<HitService>();
+        services.AddHostedService(sp => sp.GetRequiredService<HitService>());
+        return services;
+    }
+}
