@@ -1,0 +1,73 @@
+using Makimono.Accounts;
+using Makimono.Database;
+using Makimono.Works;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Reading.Stats;
+
+/// <summary>One work's figures since it was posted.</summary>
+public sealed record WorkTotals(int WorkId, string Title, bool IsDraft, int Hits, int Kudos, int Comments, int Bookmarks, int Subscriptions)
+{
+    public int ValueOf(StatsMeasure measure) => measure switch
+    {
+        StatsMeasure.Hits => Hits,
+        StatsMeasure.Kudos => Kudos,
+        StatsMeasure.Comments => Comments,
+        StatsMeasure.Bookmarks => Bookmarks,
+        _ => Subscriptions,
+    };
+}
+
+/// <summary>The figures of a range of days summed into buckets, one array per measure, in the order of <see cref="Starts"/>.</summary>
+public sealed record StatsSeries(StatsBucket Bucket, DateOnly From, DateOnly Through, IReadOnlyList<DateOnly> Starts,
+    IReadOnlyDictionary<StatsMeasure, int[]> Values);
+
+/// <summary>An author's statistics: the figures of each of their works, and the daily figures over time.</summary>
+public static class AuthorStats
+{
+    /// <summary>Only the author and admins see an author's statistics.</summary>
+    public static bool MayView(Viewer viewer, int authorUserId) => viewer.UserId == authorUserId || viewer.IsAdmin;
+
+    /// <summary>Works the user is an accepted creator of, drafts and hidden works included: the statistics are theirs.</summary>
+    public static IQueryable<Work> WorksOf(ArchiveDbContext db, int userId) =>
+        db.Works.Where(w => w.Creators.Any(c => c.Accepted && c.Pseud.UserId == userId));
+
+    public static async Task<List<WorkTotals>> TotalsAsync(ArchiveDbContext db, int userId, CancellationToken ct = default)
+    {
+        var works = await WorksOf(db, userId).Select(w => new { w.Id, w.Title, w.IsDraft, w.HitCount, w.KudosCount, w.CommentCount, w.BookmarkCount })
+            .ToListAsync(ct);
+        var ids = works.Select(w => w.Id).ToList();
+        var subscriptions = await db.Set<WorkDay>().Where(d => ids.Contains(d.WorkId)).GroupBy(d => d.WorkId)
+            .Select(g => new { WorkId = g.Key, Count = g.Sum(d => d.Subscriptions) }).ToDictionaryAsync(g => g.WorkId, g => g.Count, ct);
+        return works.Select(w => new WorkTotals(w.Id, w.Title, w.IsDraft, w.HitCount, w.KudosCount, w.CommentCount, w.BookmarkCount,
+            subscriptions.GetValueOrDefault(w.Id))).ToList();
+    }
+
+    /// <summary>
+    /// The daily figures of the author's works (or of one of them) in the period ending <paramref name="today"/>, summed
+    /// into whole buckets: the first bucket starts on its own first day, even if that is before the period.
+    /// </summary>
+    public static async Task<StatsSeries> SeriesAsync(ArchiveDbContext db, int userId, int? workId, StatsPeriod period, StatsBucket bucket,
+        DateOnly today, CancellationToken ct = default)
+    {
+        var works = WorksOf(db, userId).Where(w => workId == null || w.Id == workId).Select(w => w.Id);
+        var days = db.Set<WorkDay>().Where(d => works.Contains(d.WorkId));
+        var from = period.Days is int count
+            ? today.AddDays(1 - count)
+            : await days.MinAsync(d => (DateOnly?)d.Day, ct) ?? today;
+        from = StatsBuckets.StartOf(from, bucket);
+        var sums = await days.Where(d => d.Day >= from && d.Day <= today).GroupBy(d => d.Day).Select(g => new WorkDay
+        {
+            Day = g.Key,
+            Hits = g.Sum(d => d.Hits),
+            Kudos = g.Sum(d => d.Kudos),
+            Comments = g.Sum(d => d.Comments),
+            Bookmarks = g.Sum(d => d.Bookmarks),
+            Subscriptions = g.Sum(d => d.Subscriptions),
+        }).ToListAsync(ct);
+        var starts = StatsBuckets.Starts(from, today, bucket);
+        var values = Enum.GetValues<StatsMeasure>().ToDictionary(m => m,
+            m => StatsBuckets.Sum(sums.Select(d => (d.Day, StatsBuckets.ValueOf(d, m))), starts, bucket));
+        return new StatsSeries(bucket, from, today, starts, values);
+    }
+}
