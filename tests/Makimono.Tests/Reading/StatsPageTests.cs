@@ -125,8 +125,14 @@ public sealed class StatsPageTests(StatsPageTests.ManualFlush archive) : IClassF
         await archive.WithDbAsync(async db =>
         {
             db.Set<WorkDay>().AddRange(seeded);
-            await db.Works.Where(w => w.Id == first).ExecuteUpdateAsync(s => s.SetProperty(w => w.HitCount, 500).SetProperty(w => w.KudosCount, 3));
-            await db.Works.Where(w => w.Id == second).ExecuteUpdateAsync(s => s.SetProperty(w => w.HitCount, 40).SetProperty(w => w.KudosCount, 9));
+            await db.Works.Where(w => w.Id == first).ExecuteUpdateAsync(s => s.SetProperty(w => w.HitCount, 500));
+            await db.Works.Where(w => w.Id == second).ExecuteUpdateAsync(s => s.SetProperty(w => w.HitCount, 40));
+            // Kudos from long before every period shown, so the rollup's recount of their day leaves the charts as seeded.
+            var longAgo = DateTime.UtcNow.AddDays(-800);
+            db.Kudos.AddRange(Enumerable.Range(0, 12).Select(i => new Makimono.Responses.Kudos.Kudos
+            {
+                WorkId = i < 3 ? first : second, GuestKey = $"seeded-guest-{i}", CreatedAt = longAgo,
+            }));
             return await db.SaveChangesAsync();
         });
 

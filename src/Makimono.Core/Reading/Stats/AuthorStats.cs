@@ -1,5 +1,6 @@
 using Makimono.Accounts;
 using Makimono.Database;
+using Makimono.Responses.Comments;
 using Makimono.Works;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,15 +33,24 @@ public static class AuthorStats
     public static IQueryable<Work> WorksOf(ArchiveDbContext db, int userId) =>
         db.Works.Where(w => w.Creators.Any(c => c.Accepted && c.Pseud.UserId == userId));
 
+    /// <summary>
+    /// Each work's hits, and the responses it has now: kudos, published comments, public bookmarks and subscribers,
+    /// counted from the responses themselves (as the daily figures are), so the table and the charts agree.
+    /// </summary>
     public static async Task<List<WorkTotals>> TotalsAsync(ArchiveDbContext db, int userId, CancellationToken ct = default)
     {
-        var works = await WorksOf(db, userId).Select(w => new { w.Id, w.Title, w.IsDraft, w.HitCount, w.KudosCount, w.CommentCount, w.BookmarkCount })
-            .ToListAsync(ct);
+        var works = await WorksOf(db, userId).Select(w => new { w.Id, w.Title, w.IsDraft, w.HitCount }).ToListAsync(ct);
         var ids = works.Select(w => w.Id).ToList();
-        var subscriptions = await db.Set<WorkDay>().Where(d => ids.Contains(d.WorkId)).GroupBy(d => d.WorkId)
-            .Select(g => new { WorkId = g.Key, Count = g.Sum(d => d.Subscriptions) }).ToDictionaryAsync(g => g.WorkId, g => g.Count, ct);
-        return works.Select(w => new WorkTotals(w.Id, w.Title, w.IsDraft, w.HitCount, w.KudosCount, w.CommentCount, w.BookmarkCount,
-            subscriptions.GetValueOrDefault(w.Id))).ToList();
+        var kudos = await db.Kudos.Where(k => ids.Contains(k.WorkId)).GroupBy(k => k.WorkId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var comments = await db.Comments.Where(c => ids.Contains(c.WorkId) && c.State == CommentState.Published).GroupBy(c => c.WorkId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var bookmarks = await db.Bookmarks.Where(b => b.WorkId != null && ids.Contains(b.WorkId.Value) && !b.IsPrivate).GroupBy(b => b.WorkId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var subscriptions = await db.Subscriptions.Where(s => s.WorkId != null && ids.Contains(s.WorkId.Value)).GroupBy(s => s.WorkId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return works.Select(w => new WorkTotals(w.Id, w.Title, w.IsDraft, w.HitCount, kudos.GetValueOrDefault(w.Id),
+            comments.GetValueOrDefault(w.Id), bookmarks.GetValueOrDefault(w.Id), subscriptions.GetValueOrDefault(w.Id))).ToList();
     }
 
     /// <summary>
