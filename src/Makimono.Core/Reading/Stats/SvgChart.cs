@@ -16,7 +16,7 @@ public static class SvgChart
     private const int Width = 640;
     private const int Height = 240;
     private const int Left = 52;
-    private const int Right = 12;
+    private const int Right = 24;
     private const int Top = 12;
     private const int Bottom = 44;
     private const int MaxTimeLabels = 6;
