@@ -57,27 +57,27 @@ public sealed class StatsAggregateTests(TestDatabases databases)
 
         await using (var db = archive.NewContext())
         {
-            var byDay = await AuthorStats.SeriesAsync(db, author.Id, null, StatsPeriod.Month, StatsBucket.Day, today);
+            var byDay = await AuthorStats.SeriesAsync(db, author.Id, TestArchive.ViewerFor(author), null, StatsPeriod.Month, StatsBucket.Day, today);
             Assert.Equal(30, byDay.Starts.Count);
             Assert.Equal(new DateOnly(2026, 11, 2), byDay.From);
             Assert.Equal(visits.Select(v => (v.Day, v.First + v.Second)),
                 byDay.Starts.Zip(byDay.Values[StatsMeasure.Hits]).Where(p => p.Second > 0));
 
-            var byWeek = await AuthorStats.SeriesAsync(db, author.Id, null, StatsPeriod.Month, StatsBucket.Week, today);
+            var byWeek = await AuthorStats.SeriesAsync(db, author.Id, TestArchive.ViewerFor(author), null, StatsPeriod.Month, StatsBucket.Week, today);
             Assert.Equal(new DateOnly(2026, 11, 2), byWeek.From);
             Assert.Equal([(new DateOnly(2026, 11, 16), 2), (new DateOnly(2026, 11, 23), 5), (new DateOnly(2026, 11, 30), 5)],
                 byWeek.Starts.Zip(byWeek.Values[StatsMeasure.Hits]).Where(p => p.Second > 0));
 
-            var byMonth = await AuthorStats.SeriesAsync(db, author.Id, null, StatsPeriod.All, StatsBucket.Month, today);
+            var byMonth = await AuthorStats.SeriesAsync(db, author.Id, TestArchive.ViewerFor(author), null, StatsPeriod.All, StatsBucket.Month, today);
             Assert.Equal([(new DateOnly(2026, 11, 1), 8), (new DateOnly(2026, 12, 1), 4)], byMonth.Starts.Zip(byMonth.Values[StatsMeasure.Hits]));
 
-            var oneWork = await AuthorStats.SeriesAsync(db, author.Id, second.Id, StatsPeriod.All, StatsBucket.Month, today);
+            var oneWork = await AuthorStats.SeriesAsync(db, author.Id, TestArchive.ViewerFor(author), second.Id, StatsPeriod.All, StatsBucket.Month, today);
             Assert.Equal([4, 1], oneWork.Values[StatsMeasure.Hits]);
             // Another author's work is not among this author's, whatever id is asked for.
-            var notTheirs = await AuthorStats.SeriesAsync(db, author.Id, someoneElses.Id, StatsPeriod.All, StatsBucket.Month, today);
+            var notTheirs = await AuthorStats.SeriesAsync(db, author.Id, TestArchive.ViewerFor(author), someoneElses.Id, StatsPeriod.All, StatsBucket.Month, today);
             Assert.All(notTheirs.Values.Values, v => Assert.All(v, x => Assert.Equal(0, x)));
 
-            var totals = await AuthorStats.TotalsAsync(db, author.Id);
+            var totals = await AuthorStats.TotalsAsync(db, author.Id, TestArchive.ViewerFor(author));
             Assert.Equal([(first.Id, 7), (second.Id, 5)], totals.OrderBy(t => t.WorkId).Select(t => (t.WorkId, t.Hits)));
         }
     }

@@ -84,14 +84,19 @@ public sealed class StatsPageTests(StatsPageTests.ManualFlush archive) : IClassF
         await archive.CreateUserAsync("statsadmin", isAdmin: true);
         using var owner = await archive.LoggedInAsync("ownstats");
         await owner.PostWorkAsync("Owned Story");
+        await owner.PostWorkAsync("Unposted Draft", draft: true);
 
         var link = (await owner.PageAsync("/users/ownstats")).Links.Single(l => l.AbsolutePath == "/users/ownstats/stats");
         var page = await owner.PageAsync(link.PathAndQuery);
         Assert.Contains("Owned Story", page.Document.QuerySelector("table.stats-table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Unposted Draft", page.Document.QuerySelector("table.stats-table")!.TextContent, StringComparison.Ordinal);
 
         using var admin = await archive.LoggedInAsync("statsadmin");
         var adminLink = (await admin.PageAsync("/users/ownstats")).Links.Single(l => l.AbsolutePath == "/users/ownstats/stats");
-        await admin.PageAsync(adminLink.PathAndQuery);
+        // An admin sees the posted works; a draft is its creators' alone.
+        var adminPage = await admin.PageAsync(adminLink.PathAndQuery);
+        Assert.Contains("Owned Story", adminPage.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unposted Draft", adminPage.Html, StringComparison.Ordinal);
 
         using var other = await archive.LoggedInAsync("nosyreader");
         Assert.DoesNotContain((await other.PageAsync("/users/ownstats")).Links, l => l.AbsolutePath.EndsWith("/stats", StringComparison.Ordinal));

@@ -93,7 +93,7 @@ public sealed class StatsRollupTests(TestDatabases databases)
         Assert.Equal((0, 1, 0, 0, 1), (await DaysAsync(archive, work.Id))[archive.Today]);
 
         await using var check = archive.NewContext();
-        var totals = (await AuthorStats.TotalsAsync(check, author.Id)).Single();
+        var totals = (await AuthorStats.TotalsAsync(check, author.Id, TestArchive.ViewerFor(author))).Single();
         Assert.Equal((3, 2, 0, 2), (totals.Kudos, totals.Comments, totals.Bookmarks, totals.Subscriptions));
     }
 

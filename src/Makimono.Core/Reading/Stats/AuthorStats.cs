@@ -29,17 +29,20 @@ public static class AuthorStats
     /// <summary>Only the author and admins see an author's statistics.</summary>
     public static bool MayView(Viewer viewer, int authorUserId) => viewer.UserId == authorUserId || viewer.IsAdmin;
 
-    /// <summary>Works the user is an accepted creator of, drafts and hidden works included: the statistics are theirs.</summary>
-    public static IQueryable<Work> WorksOf(ArchiveDbContext db, int userId) =>
-        db.Works.Where(w => w.Creators.Any(c => c.Accepted && c.Pseud.UserId == userId));
+    /// <summary>
+    /// Works the user is an accepted creator of that the viewer may see (<see cref="WorkAccess"/>): all of them, drafts
+    /// included, for the author; the posted ones, hidden included, for an admin. A draft is its creators' alone.
+    /// </summary>
+    public static IQueryable<Work> WorksOf(ArchiveDbContext db, int userId, Viewer viewer) =>
+        db.Works.VisibleTo(viewer).Where(w => w.Creators.Any(c => c.Accepted && c.Pseud.UserId == userId));
 
     /// <summary>
     /// Each work's hits, and the responses it has now: kudos, published comments, public bookmarks and subscribers,
     /// counted from the responses themselves (as the daily figures are), so the table and the charts agree.
     /// </summary>
-    public static async Task<List<WorkTotals>> TotalsAsync(ArchiveDbContext db, int userId, CancellationToken ct = default)
+    public static async Task<List<WorkTotals>> TotalsAsync(ArchiveDbContext db, int userId, Viewer viewer, CancellationToken ct = default)
     {
-        var works = await WorksOf(db, userId).Select(w => new { w.Id, w.Title, w.IsDraft, w.HitCount }).ToListAsync(ct);
+        var works = await WorksOf(db, userId, viewer).Select(w => new { w.Id, w.Title, w.IsDraft, w.HitCount }).ToListAsync(ct);
         var ids = works.Select(w => w.Id).ToList();
         var kudos = await db.Kudos.Where(k => ids.Contains(k.WorkId)).GroupBy(k => k.WorkId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -57,10 +60,10 @@ public static class AuthorStats
     /// The daily figures of the author's works (or of one of them) in the period ending <paramref name="today"/>, summed
     /// into whole buckets: the first bucket starts on its own first day, even if that is before the period.
     /// </summary>
-    public static async Task<StatsSeries> SeriesAsync(ArchiveDbContext db, int userId, int? workId, StatsPeriod period, StatsBucket bucket,
+    public static async Task<StatsSeries> SeriesAsync(ArchiveDbContext db, int userId, Viewer viewer, int? workId, StatsPeriod period, StatsBucket bucket,
         DateOnly today, CancellationToken ct = default)
     {
-        var works = WorksOf(db, userId).Where(w => workId == null || w.Id == workId).Select(w => w.Id);
+        var works = WorksOf(db, userId, viewer).Where(w => workId == null || w.Id == workId).Select(w => w.Id);
         var days = db.Set<WorkDay>().Where(d => works.Contains(d.WorkId));
         var from = period.Days is int count
             ? today.AddDays(1 - count)

@@ -47,13 +47,13 @@ public class AuthorModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             return this.Forbidden($"Only {author.UserName} and admins can see {author.UserName}'s statistics.");
         }
         Author = author;
-        var works = await AuthorStats.TotalsAsync(db, author.Id, ct);
+        var works = await AuthorStats.TotalsAsync(db, author.Id, viewer, ct);
         ReadChoices(period, bucket, work, sort, dir, works);
         Works = Sorted(works);
         Total = new WorkTotals(0, "Total", false, works.Sum(w => w.Hits), works.Sum(w => w.Kudos), works.Sum(w => w.Comments),
             works.Sum(w => w.Bookmarks), works.Sum(w => w.Subscriptions));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Series = await AuthorStats.SeriesAsync(db, author.Id, WorkId, Period, Bucket, today, ct);
+        Series = await AuthorStats.SeriesAsync(db, author.Id, viewer, WorkId, Period, Bucket, today, ct);
         return Page();
     }
 
