@@ -30,6 +30,7 @@ public class ReadModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             return await this.WorkNotVisibleAsync(db, id, ct);
         }
         Work = work;
+        this.CountHit(work);
         Chapters = WorkAccess.ReadableChapters(work, viewer).ToList();
         IsCreator = WorkAccess.IsCreator(work, viewer);
         CanEdit = WorkAccess.CanEdit(work, viewer);
