@@ -113,6 +113,7 @@ internal static class ArchiveWebApp
         Search.Index.IndexSetup.AddWorkIndex(services);
         services.AddHostedService<Search.Index.IndexService>();
         services.AddScoped<Listings>();
+        Reading.Hits.HitsSetup.AddHits(services);
         services.AddScoped<ViewerFilterSettings>();
         services.AddSingleton<Exports.DownloadCache>(_ => new Exports.DownloadCache());
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();

@@ -50,6 +50,31 @@ public sealed class BlockingPageTests(ArchiveFactory archive) : IClassFixture<Ar
     }
 
     [Fact]
+    public async Task The_user_pages_Block_button_keeps_a_readers_comments_off_the_authors_work_until_unblocked()
+    {
+        // Established accounts, so the new-account comment limit is not what refuses them.
+        var longAgo = DateTime.UtcNow - Makimono.Responses.Comments.CommentRules.NewAccountAge - TimeSpan.FromDays(1);
+        foreach (var name in new[] { "commentblocker", "commentblocked" })
+        {
+            var user = await archive.CreateUserAsync(name);
+            await archive.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.CreatedAt, longAgo)));
+        }
+        using var author = await archive.LoggedInAsync("commentblocker");
+        using var reader = await archive.LoggedInAsync("commentblocked");
+        var id = await author.PostWorkAsync("Comments Closed to One");
+        await PressAsync(author, await author.PageAsync("/users/commentblocked"), "Block commentblocked");
+
+        using var refused = await (await reader.PageAsync($"/works/{id}")).Form("Post comment").Set("Comment.Body", "Let me in.").SubmitAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("has blocked you", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        await PressAsync(author, await author.PageAsync("/users/commentblocked"), "Unblock commentblocked");
+        using var saved = await (await reader.PageAsync($"/works/{id}")).Form("Post comment").Set("Comment.Body", "Thank you.").SubmitAsync();
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Thank you.", (await reader.FollowAsync(saved)).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_user_page_blocks_and_unblocks_and_the_list_blocks_by_name_but_never_oneself()
     {
         await archive.CreateUserAsync("listowner");

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Makimono.Pages.Works;
 
 /// <summary>A work one chapter at a time (/works/1, /works/1/chapters/7) or whole (?view_full_work=true).</summary>
+[History.RecordsReading]
 public class ReadModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 {
     public Work Work { get; private set; } = null!;
@@ -29,6 +30,7 @@ public class ReadModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             return await this.WorkNotVisibleAsync(db, id, ct);
         }
         Work = work;
+        this.CountHit(work);
         Chapters = WorkAccess.ReadableChapters(work, viewer).ToList();
         IsCreator = WorkAccess.IsCreator(work, viewer);
         CanEdit = WorkAccess.CanEdit(work, viewer);

@@ -59,7 +59,30 @@ internal static class CrawlSeed
         {
             Assert.Equal(HttpStatusCode.Redirect, block.StatusCode);
         }
+        // And blocks a user, so the blocked users page has an Unblock button.
+        using (var blockUser = await reader.SubmitFormAsync("/users/wrangler", "Block wrangler"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, blockUser.StatusCode);
+        }
 
+        // The reader has a bookmark of a work and of the series, a work marked for later and a chapter read, so the
+        // bookmark, history and marked-for-later pages have their entries and buttons.
+        var seriesLink = (await reader.PageAsync($"/works/{posted}")).Document.QuerySelectorAll("a").First(a => a.TextContent == "Village Days");
+        var second = await reader.PageAsync(seriesLink.GetAttribute("href")!);
+        using (var bookmarkSeries = await second.Form("Bookmark").Set("Input.Note", "The whole series.").SubmitAsync())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, bookmarkSeries.StatusCode);
+        }
+        var secondWork = second.Document.QuerySelectorAll("li.blurb h3 a").First(a => a.TextContent == "Second in the Series").GetAttribute("href")!;
+        using (var bookmark = await reader.SubmitFormAsync(secondWork, "Bookmark", [new("Input.Tags", "to reread"), new("Input.Note", "Sakura!")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, bookmark.StatusCode);
+        }
+        using (var later = await reader.SubmitFormAsync(secondWork, "Mark for later"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
+        }
+        await reader.PageAsync($"/works/{posted}");
         // A thread on the first work (the reader's comment, its creator's reply) and a comment held on a moderated work
         // open to guests, so every comment button is shown to someone.
         var open = await PostAsync(creator, "Open Door", whoMayComment: "Everyone", moderated: true);
