@@ -9,12 +9,20 @@ using Microsoft.Extensions.Time.Testing;
 namespace Makimono.Tests.Mail;
 
 /// <summary>The web archive sending its mail to a loopback SMTP server, on a clock the tests move (unless told not to).</summary>
-public class MailArchiveFactory(bool fakeClock) : ArchiveFactory
+public class MailArchiveFactory : ArchiveFactory
 {
+    private readonly bool fakeClock;
+
+    /// <summary>One public constructor, as xunit wants of a class fixture.</summary>
     public MailArchiveFactory()
         : this(fakeClock: true)
     {
     }
+
+    protected MailArchiveFactory(bool fakeClock) => this.fakeClock = fakeClock;
+
+    /// <summary>On the real clock, for a crawl that must not find time standing still.</summary>
+    public sealed class OnRealClock() : MailArchiveFactory(fakeClock: false);
 
     public LoopbackSmtpServer Smtp { get; } = new();
 

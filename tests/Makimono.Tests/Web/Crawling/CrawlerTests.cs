@@ -65,7 +65,7 @@ public sealed class CrawlerTests(CrawlerTests.Crawl crawl, ITestOutputHelper out
             foreach (var role in new[] { "guest", "reader", "creator", "cocreator", "wrangler", "admin" })
             {
                 // With a loopback SMTP server, so the pages that send mail serve their forms.
-                using var archive = new Mail.MailArchiveFactory(fakeClock: false);
+                using var archive = new Mail.MailArchiveFactory.OnRealClock();
                 await CrawlSeed.RunAsync(archive);
                 using var client = role == "guest" ? archive.Guest() : await archive.LoggedInAsync(role);
                 var crawler = new Crawler(client, role, role, MaxPagesPerRole);
