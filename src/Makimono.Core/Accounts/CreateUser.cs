@@ -11,13 +11,17 @@ public sealed record CreateUserResult(User? User, IReadOnlyDictionary<string, st
 /// <summary>Creates an account with its default pseud. Used by sign-up and by `makimono user add`.</summary>
 public static class CreateUser
 {
+    /// <param name="email">
+    /// Empty for none, which sign-up allows only while the archive sends no mail (the page decides); an address is
+    /// stored unconfirmed, and must be one no other account has.
+    /// </param>
     public static async Task<CreateUserResult> RunAsync(
-        ArchiveDbContext db, TimeProvider clock, string userName, string email, string password, bool isAdmin,
+        ArchiveDbContext db, TimeProvider clock, string userName, string? email, string password, bool isAdmin,
         CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
         userName = userName.Trim();
-        email = email.Trim();
+        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         if (AccountNames.ValidateUserName(userName) is { } nameError)
         {
             errors["UserName"] = nameError;
@@ -30,9 +34,13 @@ public static class CreateUser
         {
             errors["UserName"] = clash;
         }
-        if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 320)
+        if (email is not null && Mail.MailAddresses.Validate(email) is { } emailError)
         {
-            errors["Email"] = "Enter an email address such as name@example.org.";
+            errors["Email"] = emailError;
+        }
+        else if (email is not null && await EmailTakenAsync(db, email, ct))
+        {
+            errors["Email"] = EmailTaken;
         }
         if (Passwords.Validate(password) is { } passwordError)
         {
@@ -50,6 +58,7 @@ public static class CreateUser
             NormalizedUserName = AccountNames.Normalize(userName),
             NameSkeleton = skeleton,
             Email = email,
+            NormalizedEmail = email is null ? null : Mail.MailAddresses.Normalize(email),
             PasswordHash = string.Empty,
             IsAdmin = isAdmin,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
@@ -63,11 +72,26 @@ public static class CreateUser
         }
         catch (DbUpdateException)
         {
-            // Someone took the name between the check above and now; the unique index caught it.
+            // Someone took the name or the address between the checks above and now; a unique index caught it.
             db.ChangeTracker.Clear();
-            errors["UserName"] = $"The user name \"{userName}\" is taken. Try another.";
+            if (email is not null && await EmailTakenAsync(db, email, ct))
+            {
+                errors["Email"] = EmailTaken;
+            }
+            else
+            {
+                errors["UserName"] = $"The user name \"{userName}\" is taken. Try another.";
+            }
             return new CreateUserResult(null, errors);
         }
         return new CreateUserResult(user, errors);
+    }
+
+    private const string EmailTaken = "Another account has this email address. Log in to it, or use \"Forgot password?\" on the login page.";
+
+    private static Task<bool> EmailTakenAsync(ArchiveDbContext db, string email, CancellationToken ct)
+    {
+        var normalized = Mail.MailAddresses.Normalize(email);
+        return db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct);
     }
 }

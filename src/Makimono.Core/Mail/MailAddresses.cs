@@ -1,3 +1,5 @@
+using MimeKit;
+
 namespace Makimono.Mail;
 
 /// <summary>The one rule for an e-mail address a person types, and the form it is compared in.</summary>
@@ -12,4 +14,15 @@ public static class MailAddresses
     /// trap for whoever types the other one.
     /// </summary>
     public static string Normalize(string address) => address.Trim().ToUpperInvariant();
+
+    /// <summary>The typed address's problem, or null when it is one plain address (name@domain) that mail can go to.</summary>
+    public static string? Validate(string? address)
+    {
+        var trimmed = address?.Trim();
+        return string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength
+            || !MailboxAddress.TryParse(trimmed, out var parsed) || parsed.Address != trimmed
+            || trimmed.IndexOf('@', StringComparison.Ordinal) is var at && (at <= 0 || at != trimmed.LastIndexOf('@') || at == trimmed.Length - 1)
+            ? "Enter an email address such as name@example.org."
+            : null;
+    }
 }

@@ -99,6 +99,11 @@ public sealed class DatabaseWorkSearch(ArchiveDbContext db) : IWorkSearch
         {
             works = works.Where(w => w.Series.Any(s => s.SeriesId == seriesId));
         }
+        if (query.WorkIds is { } scope)
+        {
+            var ids = scope.ToList();
+            works = works.Where(w => ids.Contains(w.Id));
+        }
         foreach (var word in Words(query.Text))
         {
             // ToLower on both sides is what both databases translate; the string.Contains overloads with a comparison are not.

@@ -59,6 +59,11 @@ public sealed record WorkQuery
     public int? CreatorUserId { get; init; }
     public int? CreatorPseudId { get; init; }
     public int? SeriesId { get; init; }
+    /// <summary>
+    /// Scope: only these works (a user's bookmarked works, a reader's history), which the page has already narrowed to
+    /// what the viewer may see of its own rows; the filters and access rules still apply to the works. Null: no such scope.
+    /// </summary>
+    public IReadOnlyCollection<int>? WorkIds { get; init; }
 
     public WorkSort Sort { get; init; } = WorkSort.DateUpdated;
     public bool Descending { get; init; } = true;

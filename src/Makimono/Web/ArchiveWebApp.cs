@@ -15,6 +15,7 @@ internal static class ArchiveWebApp
     public const string DefaultUrls = "http://localhost:5080";
     public const string LoginRateLimit = "login";
     public const string SignUpRateLimit = "signup";
+    public const string MailRateLimit = "mail";
 
     /// <summary>Set on each rate-limited POST, so that a 429 page can say which limit was hit and how long to wait.</summary>
     public const string RateLimitMessageKey = "makimono:rate-limit-message";
@@ -70,6 +71,9 @@ internal static class ArchiveWebApp
             options.Conventions.AuthorizeFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/SignUp");
+            options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+            options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
+            options.Conventions.AllowAnonymousToPage("/Account/ConfirmEmail");
             options.Conventions.AuthorizeFolder("/Admin", "Admin");
             options.Conventions.AuthorizePage("/Tags/Wrangle");
             options.Conventions.AuthorizePage("/Tags/Unwrangled");
@@ -115,6 +119,7 @@ internal static class ArchiveWebApp
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();
         services.AddAntiforgery(options => options.Cookie.Name = "makimono.antiforgery");
         services.AddFormGuard();
+        Mail.MailSetup.AddArchiveMail(services);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(options =>
         {
@@ -123,6 +128,8 @@ internal static class ArchiveWebApp
                 limits => limits.LoginsPer20Seconds, TimeSpan.FromSeconds(20), "Too many login attempts from your address. Wait 20 seconds and try again."));
             options.AddPolicy(SignUpRateLimit, context => PerAddressPosts(context,
                 limits => limits.SignUpsPerHour, TimeSpan.FromHours(1), "Too many sign-ups from your address in the last hour. Try again in an hour; no account was created."));
+            options.AddPolicy(MailRateLimit, context => PerAddressPosts(context,
+                limits => limits.MailsPerHour, TimeSpan.FromHours(1), "Too many requests for mail from your address in the last hour. Try again in an hour; no mail was sent."));
         });
     }
 

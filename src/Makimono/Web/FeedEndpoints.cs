@@ -44,6 +44,10 @@ internal static class FeedEndpoints
         app.MapGetAndHead(OpdsCatalog.FandomsPath, OpdsFandomsAsync);
         app.MapGetAndHead("/opds/tags/{name}", OpdsTagAsync);
         app.MapGetAndHead(OpdsCatalog.MyWorksPath, OpdsMyWorksAsync);
+        app.MapGetAndHead(OpdsCatalog.MyBookmarksPath, context => OpdsReaderListAsync(context, "Your bookmarks", OpdsCatalog.MyBookmarksPath, "bookmarks",
+            (db, userId) => db.Bookmarks.Where(b => b.UserId == userId && b.WorkId != null).Select(b => b.WorkId!.Value)));
+        app.MapGetAndHead(OpdsCatalog.MarkedForLaterPath, context => OpdsReaderListAsync(context, "Marked for later", OpdsCatalog.MarkedForLaterPath, "later",
+            (db, userId) => db.ReadingPositions.Where(p => p.UserId == userId && p.MarkedForLater).Select(p => p.WorkId)));
         app.MapGetAndHead(OpdsCatalog.SearchDescriptionPath, OpdsSearchDescriptionAsync);
         app.MapGetAndHead(OpdsCatalog.SearchPath, OpdsSearchAsync);
     }
@@ -129,6 +133,24 @@ internal static class FeedEndpoints
             await OpdsCatalog.AcquisitionAsync(WorkListing.ByUser(db, userId).VisibleTo(viewer),
                 new AcquisitionFeed("Your works", OpdsCatalog.MyWorksPath, $"opds/users/{userId}/works", DateTime.UnixEpoch),
                 Facets(context), Page(context), ids, links, ct));
+    }
+
+    /// <summary>A signed-in reader's own list of works (bookmarks, marked for later), each work still through the access rules.</summary>
+    private static async Task OpdsReaderListAsync(HttpContext context, string title, string path, string idSuffix,
+        Func<Database.ArchiveDbContext, int, IQueryable<int>> workIds)
+    {
+        if (Viewer.From(context.User).UserId is not int userId)
+        {
+            await AppPasswordAuth.ChallengeAsync(context, "Sign in with your user name and an app password from your account page.");
+            return;
+        }
+        await OpdsAsync(context, OpdsCatalog.Acquisition, async (db, viewer, ids, links, ct) =>
+        {
+            var listed = workIds(db, userId);
+            return await OpdsCatalog.AcquisitionAsync(db.Works.VisibleTo(viewer).Where(w => listed.Contains(w.Id)),
+                new AcquisitionFeed(title, path, $"opds/users/{userId}/{idSuffix}", DateTime.UnixEpoch),
+                Facets(context), Page(context), ids, links, ct);
+        });
     }
 
     private static async Task OpdsSearchDescriptionAsync(HttpContext context)

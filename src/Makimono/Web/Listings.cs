@@ -49,9 +49,11 @@ public sealed class Listings(ArchiveDbContext db, IWorkSearch search)
         return (include, exclude);
     }
 
-    public async Task<ListingView> RunAsync(HttpContext http, Viewer viewer, WorkQuery scope, bool facets, CancellationToken ct)
+    /// <param name="pageFilters">The page's own filter parameters (<see cref="WorkFilterForm.PageFilters"/>), kept in its links.</param>
+    public async Task<ListingView> RunAsync(HttpContext http, Viewer viewer, WorkQuery scope, bool facets, CancellationToken ct,
+        IReadOnlyList<string>? pageFilters = null)
     {
-        var form = WorkFilterForm.Parse(http.Request.Query);
+        var form = WorkFilterForm.Parse(http.Request.Query, pageFilters);
         var known = db.Tags.KnownTo(db, viewer);
         var (include, exclude) = await TagsOfAsync(form, viewer, ct);
         var query = form.ToQuery(scope, include, exclude) with { FacetTypes = facets ? AllTypes : [] };

@@ -17,4 +17,11 @@ public sealed class RateLimitOptions
     /// </summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimits:SignUpsPerHour must be a whole number from 1 to 1000000.")]
     public int SignUpsPerHour { get; set; } = 10;
+
+    /// <summary>
+    /// Posts of the forms that send mail (forgot password, change of address, confirmation again) per address in an
+    /// hour: enough for typos and a slow inbox, too few to use the archive to flood someone's mailbox.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:MailsPerHour must be a whole number from 1 to 1000000.")]
+    public int MailsPerHour { get; set; } = 10;
 }

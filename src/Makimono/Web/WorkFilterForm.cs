@@ -29,6 +29,11 @@ public sealed class WorkFilterForm
     public string? After { get; set; }
     /// <summary>Show the works the viewer's muting and blocklist take out, each saying why.</summary>
     public bool ShowHidden { get; set; }
+    /// <summary>
+    /// A page's own filters beside the works' (a bookmarks page's "recs only"), by parameter name: the page reads them
+    /// and narrows its scope; the listing keeps them in every link it makes.
+    /// </summary>
+    public Dictionary<string, string?> PageFilters { get; } = [];
     /// <summary>Parameters that could not be read, each with what was wrong; the rest still apply.</summary>
     public List<string> Problems { get; } = [];
 
@@ -46,7 +51,7 @@ public sealed class WorkFilterForm
         (WorkSort.Comments, "comments", "Comments"), (WorkSort.Bookmarks, "bookmarks", "Bookmarks"),
     ];
 
-    public static WorkFilterForm Parse(IQueryCollection query)
+    public static WorkFilterForm Parse(IQueryCollection query, IReadOnlyList<string>? pageFilters = null)
     {
         var form = new WorkFilterForm
         {
@@ -60,6 +65,10 @@ public sealed class WorkFilterForm
             ShowHidden = query["show_hidden"] == "1",
             After = Blank(query["after"]),
         };
+        foreach (var name in pageFilters ?? [])
+        {
+            form.PageFilters[name] = Blank(query[name]);
+        }
         form.Include.AddRange(Ids(query["inc"], "inc", form.Problems));
         form.Exclude.AddRange(Ids(query["exc"], "exc", form.Problems));
         form.Crossovers = query["crossover"].ToString() switch
@@ -173,6 +182,10 @@ public sealed class WorkFilterForm
         Add("page", Page > 1 ? Page.ToString(CultureInfo.InvariantCulture) : null);
         Add("after", After);
         Add("show_hidden", ShowHidden ? "1" : null);
+        foreach (var (key, value) in PageFilters)
+        {
+            Add(key, value);
+        }
         change?.Invoke(values);
         return QueryString.Create(values.Where(v => v.Value.Count > 0)
             .SelectMany(v => v.Value.Select(x => new KeyValuePair<string, string?>(v.Key, x)))).ToString().TrimStart('?');

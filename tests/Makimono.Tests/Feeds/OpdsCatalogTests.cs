@@ -215,11 +215,10 @@ public sealed class OpdsCatalogTests(ArchiveFactory archive) : IClassFixture<Arc
         var password = await CreateAppPasswordAsync(archive, "rootreader");
         var rootXml = await FeedWorks.FeedAsync(guest, "/opds", Navigation, ("rootreader", password));
         var root = await FeedTools.ParseAsync(rootXml);
-        // Bookmarks, subscriptions and marked for later join once issue 11 builds them.
-        Assert.Equal(["Recent works", "Fandoms", "Your works"], Titles(root));
+        Assert.Equal(["Recent works", "Fandoms", "Your works", "Your bookmarks", "Marked for later"], Titles(root));
         var ids = Entries(root).Select(e => e.GetProperty("id").GetString()).ToList();
         Assert.All(ids, id => Assert.StartsWith("urn:uuid:", id, StringComparison.Ordinal));
-        Assert.Equal(Entries(guestRoot).Select(e => e.GetProperty("id").GetString()), ids);
+        Assert.Equal(Entries(guestRoot).Select(e => e.GetProperty("id").GetString()), ids.Take(3));
         var recentXml = await FeedWorks.FeedAsync(guest, FeedTools.Link(EntryTitled(root, "Recent works"), "subsection")!, Acquisition, ("rootreader", password));
         await FeedTools.AssertValidAsync(FeedTools.OpdsSchema, rootXml, recentXml);
     }

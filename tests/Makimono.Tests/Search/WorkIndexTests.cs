@@ -217,6 +217,9 @@ public sealed class WorkIndexTests(TestDatabases databases)
             new() { Words = new(10, 30), Sort = WorkSort.DatePosted },
             new() { CreatorUserId = reader.Id, FacetTypes = [TagType.Freeform] },
             new() { Page = 2 },
+            // A bookmarks or history page's scope: a few ids, a draft and an unknown id among them, with filters and facets.
+            new() { WorkIds = [corpus.Ids["Silver Rain"], corpus.Ids["Crossing Over"], corpus.Ids["Secret Draft"], corpus.Ids["Hollow Crown"], 999_999], IncludeTagIds = [naruto], FacetTypes = [TagType.Character], Sort = WorkSort.Title },
+            new() { WorkIds = [corpus.Ids["Hollow Crown"], corpus.Ids["Ramen Nights"]], ExcludeTagIds = [angst] },
         };
         Viewer[] viewers = [Viewer.Guest, reader.AsViewer(), corpus.Author.AsViewer()];
         var failures = new List<string>();

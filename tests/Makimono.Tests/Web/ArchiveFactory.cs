@@ -19,6 +19,7 @@ public class ArchiveFactory : WebApplicationFactory<Program>
         // Every test logs in from the same (absent) address; the limit itself is not what these tests are about.
         builder.UseSetting("RateLimits:LoginsPer20Seconds", "10000");
         builder.UseSetting("RateLimits:SignUpsPerHour", "10000");
+        builder.UseSetting("RateLimits:MailsPerHour", "10000");
         // Production, so the tests see the error pages people see.
         builder.UseEnvironment("Production");
         ConfigureArchive(builder);

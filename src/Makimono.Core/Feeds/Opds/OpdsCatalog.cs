@@ -18,6 +18,8 @@ public static class OpdsCatalog
     public const string RecentPath = "/opds/recent";
     public const string FandomsPath = "/opds/fandoms";
     public const string MyWorksPath = "/opds/my/works";
+    public const string MyBookmarksPath = "/opds/my/bookmarks";
+    public const string MarkedForLaterPath = "/opds/my/later";
     public const string SearchPath = "/opds/search";
     public const string SearchDescriptionPath = "/opds/search.xml";
 
@@ -29,8 +31,8 @@ public static class OpdsCatalog
     public static string TagPath(string tagName) => $"/opds/tags/{TagUrl.ToSegment(tagName)}";
 
     /// <summary>
-    /// The root: recent works, the fandoms, and for a signed-in reader their own works. Bookmarks, subscriptions and
-    /// "marked for later" join here once issue 11 builds them; until then there is nothing to list.
+    /// The root: recent works, the fandoms, and for a signed-in reader their own works, their bookmarked works and
+    /// the works they marked for later.
     /// </summary>
     public static XElement Root(Viewer viewer, DateTime updated, FeedIds ids, FeedLinks links)
     {
@@ -44,6 +46,11 @@ public static class OpdsCatalog
             : NavigationEntry(ids, links, "opds/my/works", "Your works (sign in)",
                 "Sign in with your user name and an app password from your account page to see your works and works for members only.",
                 MyWorksPath, Acquisition, updated));
+        if (viewer.IsLoggedIn)
+        {
+            entries.Add(NavigationEntry(ids, links, "opds/my/bookmarks", "Your bookmarks", "Works you bookmarked, private bookmarks included.", MyBookmarksPath, Acquisition, updated));
+            entries.Add(NavigationEntry(ids, links, "opds/my/later", "Marked for later", "Works you marked for later.", MarkedForLaterPath, Acquisition, updated));
+        }
         return Atom.Feed(ids.For("opds"), "Makimono", updated, CommonLinks(links, RootPath, Navigation), entries);
     }
 

@@ -65,7 +65,19 @@ internal static class ColumnSearch
             }
         }
 
-        if (includes.Count > 0 && (text is null || includes[0].Count <= text.Slots.Count))
+        if (query.WorkIds is { } scope)
+        {
+            // A scope (a user's bookmarks, a history) is small: walk its slots, in slot order as the other walks do.
+            var all = includes.ToArray();
+            foreach (var slot in scope.Select(c.SlotOf).Where(s => s >= 0).Distinct().Order())
+            {
+                if (AllContain(all, slot))
+                {
+                    Consider(slot);
+                }
+            }
+        }
+        else if (includes.Count > 0 && (text is null || includes[0].Count <= text.Slots.Count))
         {
             var others = includes.Skip(1).ToArray();
             foreach (var slot in includes[0].Slots)

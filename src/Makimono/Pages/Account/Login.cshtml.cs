@@ -15,6 +15,9 @@ public class LoginModel(ArchiveDbContext db) : PageModel
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
 
+    /// <summary>Set after a password reset, so the page can say why every session ended.</summary>
+    [BindProperty(SupportsGet = true)] public bool Reset { get; set; }
+
     public void OnGet()
     {
     }

@@ -1,15 +1,17 @@
 using Makimono.Accounts;
 using Makimono.Database;
+using Makimono.Mail;
 using Makimono.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Makimono.Pages.Account;
 
 [EnableRateLimiting(ArchiveWebApp.SignUpRateLimit)]
-public class SignUpModel(ArchiveDbContext db, TimeProvider clock) : PageModel
+public class SignUpModel(ArchiveDbContext db, TimeProvider clock, IOptions<MailOptions> mail, MailOutbox outbox) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -17,6 +19,9 @@ public class SignUpModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     [BindProperty] public string? Password { get; set; }
     [BindProperty] public string? InvitationCode { get; set; }
     public SignUpMode Mode { get; private set; }
+
+    /// <summary>An address is needed only when the archive can mail it a confirmation link.</summary>
+    public bool EmailRequired => mail.Value.IsConfigured;
 
     public async Task OnGetAsync(string? invitation, CancellationToken ct)
     {
@@ -42,7 +47,12 @@ public class SignUpModel(ArchiveDbContext db, TimeProvider clock) : PageModel
                 return Page();
             }
         }
-        var result = await CreateUser.RunAsync(db, clock, UserName ?? string.Empty, Email ?? string.Empty, Password ?? string.Empty, isAdmin: false, ct);
+        if (EmailRequired && string.IsNullOrWhiteSpace(Email))
+        {
+            ModelState.AddModelError(nameof(Email), "Enter your email address: the archive mails it a link to confirm it.");
+            return Page();
+        }
+        var result = await CreateUser.RunAsync(db, clock, UserName ?? string.Empty, Email, Password ?? string.Empty, isAdmin: false, ct);
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors);
@@ -55,6 +65,11 @@ public class SignUpModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             await db.SaveChangesAsync(ct);
         }
         await Session.SignInAsync(HttpContext, result.User!);
+        // The account works at once; the link only confirms the address (see AccountMail for what waits on that).
+        if (EmailRequired && await AccountMail.SendConfirmationAsync(db, clock, mail.Value, outbox, result.User!, ct))
+        {
+            return Redirect(EmailModel.Path + "?sent=confirmation");
+        }
         return Redirect("/");
     }
 }

@@ -47,6 +47,33 @@ public class AdminModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         return Redirect("/admin");
     }
 
+    /// <summary>Set only on the answer to "Reset password": the one time the new password is shown.</summary>
+    public (string UserName, string Password)? ResetPassword { get; private set; }
+    public string? TypedResetUserName { get; private set; }
+
+    /// <summary>
+    /// Sets a generated password and ends the user's sessions. Shown in this answer only (no redirect), so it is in
+    /// no address and no later page, for the admin to hand over.
+    /// </summary>
+    public async Task<IActionResult> OnPostResetPasswordAsync(string? resetUserName, CancellationToken ct)
+    {
+        var normalized = AccountNames.Normalize(resetUserName ?? "");
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
+        if (user is null)
+        {
+            ModelState.AddModelError(string.Empty, $"There is no user called \"{resetUserName}\".");
+            TypedResetUserName = resetUserName;
+        }
+        else
+        {
+            var password = PasswordReset.Generate();
+            await PasswordReset.SetAsync(db, user.Id, password, ct);
+            ResetPassword = (user.UserName, password);
+        }
+        await OnGetAsync(ct);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostSignUpModeAsync(SignUpMode mode, CancellationToken ct)
     {
         await SiteSettings.SetSignUpModeAsync(db, mode, ct);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Makimono.Pages.Works;
 
 /// <summary>A work one chapter at a time (/works/1, /works/1/chapters/7) or whole (?view_full_work=true).</summary>
+[History.RecordsReading]
 public class ReadModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 {
     public Work Work { get; private set; } = null!;

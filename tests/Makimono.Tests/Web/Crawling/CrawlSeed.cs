@@ -59,6 +59,46 @@ internal static class CrawlSeed
         {
             Assert.Equal(HttpStatusCode.Redirect, block.StatusCode);
         }
+        // And blocks a user, so the blocked users page has an Unblock button.
+        using (var blockUser = await reader.SubmitFormAsync("/users/wrangler", "Block wrangler"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, blockUser.StatusCode);
+        }
+
+        // The reader has a bookmark of a work and of the series, a work marked for later and a chapter read, so the
+        // bookmark, history and marked-for-later pages have their entries and buttons.
+        var seriesLink = (await reader.PageAsync($"/works/{posted}")).Document.QuerySelectorAll("a").First(a => a.TextContent == "Village Days");
+        var second = await reader.PageAsync(seriesLink.GetAttribute("href")!);
+        using (var bookmarkSeries = await second.Form("Bookmark").Set("Input.Note", "The whole series.").SubmitAsync())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, bookmarkSeries.StatusCode);
+        }
+        var secondWork = second.Document.QuerySelectorAll("li.blurb h3 a").First(a => a.TextContent == "Second in the Series").GetAttribute("href")!;
+        using (var bookmark = await reader.SubmitFormAsync(secondWork, "Bookmark", [new("Input.Tags", "to reread"), new("Input.Note", "Sakura!")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, bookmark.StatusCode);
+        }
+        using (var later = await reader.SubmitFormAsync(secondWork, "Mark for later"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, later.StatusCode);
+        }
+        await reader.PageAsync($"/works/{posted}");
+        // A thread on the first work (the reader's comment, its creator's reply) and a comment held on a moderated work
+        // open to guests, so every comment button is shown to someone.
+        var open = await PostAsync(creator, "Open Door", whoMayComment: "Everyone", moderated: true);
+        using (var comment = await reader.SubmitFormAsync($"/works/{posted}", "Post comment", [new("Comment.Body", "Kakashi waiting at the gate got me.")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, comment.StatusCode);
+        }
+        using (var held = await reader.SubmitFormAsync($"/works/{open}", "Post comment", [new("Comment.Body", "Please let me in.")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        }
+        var replyLink = (await creator.PageAsync($"/works/{posted}")).Document.QuerySelector("a[href*='reply_to']")!.GetAttribute("href")!;
+        using (var reply = await creator.SubmitFormAsync(replyLink, "Post reply", [new("Comment.Body", "He always waits.")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+        }
 
         using var admin = await archive.LoggedInAsync("admin");
         using var assign = await admin.SubmitFormAsync("/admin", "Assign", [new("userName", "wrangler"), new("fandomName", Fandom)]);
@@ -79,7 +119,7 @@ internal static class CrawlSeed
     }
 
     private static async Task<int> PostAsync(WebClient creator, string title, string? series = null, string? coCreators = null,
-        string? relationships = null, string? characters = null, string? freeforms = null)
+        string? relationships = null, string? characters = null, string? freeforms = null, string? whoMayComment = null, bool moderated = false)
     {
         var form = (await creator.PageAsync("/works/new")).Form("Post")
             .Set("Work.Title", title).Set("Work.RatingId", "2").Check("Work.WarningIds", "14").Set("Work.Fandoms", Fandom)
@@ -94,6 +134,14 @@ internal static class CrawlSeed
             {
                 form.Set(name, value);
             }
+        }
+        if (whoMayComment is not null)
+        {
+            form.Check("Work.WhoMayComment", whoMayComment);
+        }
+        if (moderated)
+        {
+            form.Check("Work.ModeratesComments");
         }
         using var response = await form.SubmitAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"posting {title} failed: {await response.Content.ReadAsStringAsync()}");

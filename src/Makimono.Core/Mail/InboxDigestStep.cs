@@ -1,0 +1,58 @@
+using Makimono.Accounts;
+using Makimono.Database;
+using Makimono.Inbox;
+using Makimono.Works;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Mail;
+
+/// <summary>
+/// The batch mailer, as a step of the inbox worker: after each pass has written the new inbox items, whoever is due
+/// a digest gets one (<see cref="InboxDigests"/>).
+/// </summary>
+public sealed class InboxDigestStep(InboxDigests digests) : IInboxWorkerStep
+{
+    public Task RunAsync(ArchiveDbContext db, CancellationToken ct) => digests.SendDueAsync(db, UnreadItemsAsync, ct);
+
+    /// <summary>
+    /// Unread inbox items of these users, newer than <paramref name="since"/>, about works each may still read (a work
+    /// hidden or taken back to draft since the item was written is left out, by the rule in <see cref="WorkAccess"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<DigestItem>> UnreadItemsAsync(
+        ArchiveDbContext db, IReadOnlyCollection<int> userIds, DateTime since, CancellationToken ct)
+    {
+        var items = await db.InboxItems.AsNoTracking()
+            .Where(i => userIds.Contains(i.RecipientUserId) && i.ReadAt == null && i.CreatedAt > since)
+            .Select(i => new { i.RecipientUserId, i.Recipient.IsAdmin, i.Kind, i.WorkId, i.CreatedAt })
+            .ToListAsync(ct);
+        if (items.Count == 0)
+        {
+            return [];
+        }
+        var workIds = items.Select(i => i.WorkId).Distinct().ToList();
+        var works = await db.Works.AsNoTracking().Include(w => w.Creators).ThenInclude(c => c.Pseud)
+            .Where(w => workIds.Contains(w.Id)).AsSplitQuery().ToDictionaryAsync(w => w.Id, ct);
+        return items
+            .Where(i => works.TryGetValue(i.WorkId, out var work)
+                && WorkAccess.IsVisibleTo(WorkAccess.FactsOf(work), new Viewer(i.RecipientUserId, i.IsAdmin)))
+            .Select(i =>
+            {
+                var (one, many) = Describe(i.Kind);
+                return new DigestItem(i.RecipientUserId, works[i.WorkId].Title, one, many, i.CreatedAt);
+            })
+            .ToList();
+    }
+
+    /// <summary>How a digest counts items of a kind: "1 new comment", "3 new comments".</summary>
+    public static (string One, string Many) Describe(InboxKind kind) => kind switch
+    {
+        InboxKind.CommentOnMyWork => ("new comment", "new comments"),
+        InboxKind.ReplyToMyComment => ("reply to your comments", "replies to your comments"),
+        InboxKind.Kudos => ("kudos", "kudos"),
+        InboxKind.NewChapter => ("new chapter", "new chapters"),
+        InboxKind.NewWork => ("new work by someone you follow", "new works by people you follow"),
+        InboxKind.NewSeriesPart => ("new part of a series you follow", "new parts of series you follow"),
+        InboxKind.SavedSearchMatch => ("match for a saved search", "matches for your saved searches"),
+        _ => ("update", "updates"),
+    };
+}

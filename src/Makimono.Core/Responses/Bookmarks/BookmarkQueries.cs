@@ -1,0 +1,24 @@
+using Makimono.Accounts;
+using Makimono.Database;
+using Makimono.Works;
+
+namespace Makimono.Responses.Bookmarks;
+
+/// <summary>Which bookmarks a viewer may see, as a query every bookmark listing starts from.</summary>
+public static class BookmarkQueries
+{
+    /// <summary>
+    /// Public bookmarks, and the viewer's own private ones, of works the viewer may read (<see cref="WorkAccess"/>), or
+    /// of series with at least one such work. A bookmark of a work that became hidden, or that a guest may not read
+    /// (restricted), is left out whoever made it.
+    /// </summary>
+    public static IQueryable<Bookmark> VisibleTo(this IQueryable<Bookmark> bookmarks, ArchiveDbContext db, Viewer viewer)
+    {
+        var me = viewer.UserId ?? 0;
+        var readable = SaveBookmark.Bookmarkable(db, viewer);
+        return bookmarks.Where(b => (!b.IsPrivate || b.UserId == me)
+            && (b.WorkId != null
+                ? readable.Any(w => w.Id == b.WorkId)
+                : db.SeriesWorks.Any(sw => sw.SeriesId == b.SeriesId && readable.Any(w => w.Id == sw.WorkId))));
+    }
+}

@@ -1,0 +1,36 @@
+using Makimono.Database;
+using Makimono.Responses.Bookmarks;
+using Makimono.Web;
+using Makimono.Works;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Makimono.Pages.Bookmarks;
+
+/// <summary>A work's public bookmarks (/works/1/bookmarks), newest first, for whoever may read the work.</summary>
+public class WorkBookmarksModel(ArchiveDbContext db) : PageModel
+{
+    public int Id { get; private set; }
+    public string Title { get; private set; } = "";
+    public Page<Bookmark> Bookmarks { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery] int page = 1, CancellationToken ct = default)
+    {
+        var viewer = this.Viewer();
+        var title = await db.Works.VisibleTo(viewer).Where(w => w.Id == id).Select(w => w.Title).FirstOrDefaultAsync(ct);
+        if (title is null)
+        {
+            return await this.WorkNotVisibleAsync(db, id, ct);
+        }
+        Id = id;
+        Title = title;
+        page = Math.Clamp(page, 1, 100_000);
+        var shown = db.Bookmarks.Where(b => b.WorkId == id && !b.IsPrivate).VisibleTo(db, viewer);
+        var total = await shown.CountAsync(ct);
+        var items = await UserBookmarksModel.WithDetails(shown).OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id)
+            .Skip((page - 1) * Limits.PageSize).Take(Limits.PageSize).ToListAsync(ct);
+        Bookmarks = new Page<Bookmark>(items, page, total);
+        return Page();
+    }
+}
