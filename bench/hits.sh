@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Hits: page views per second of a work page on a Release `makimono serve` (new SQLite archive), where each view only
+# adds to the in-memory hit buffer, and how many hits the background flush writes for them. 2,000 GETs by one guest
+# address (counts 1 hit), then 2,000 GETs from 2,000 guest addresses (X-Forwarded-For, believed from loopback; counts
+# 2,000), each run by one curl with 16 transfers at a time; the hits are read off the work page after the flush.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="$root/bench/.build/hits"
+work="$(mktemp -d)"
+pid=""
+stop() { if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
+trap 'stop; rm -rf "$work"' EXIT
+views=2000
+
+echo "publishing makimono (Release)..." >&2
+dotnet publish "$root/src/Makimono" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$out" --nologo -v quiet >&2
+
+data="$work/data"
+password="correct horse battery staple"
+printf '%s\n' "$password" | "$out/makimono" user add writer --email writer@example.org --data "$data" >&2
+port=$((20000 + RANDOM % 20000))
+base="http://127.0.0.1:$port"
+"$out/makimono" serve --data "$data" --urls "$base" > "$work/serve.log" 2>&1 &
+pid=$!
+until curl -sf -o /dev/null "$base/health"; do
+  if ! kill -0 "$pid" 2>/dev/null; then cat "$work/serve.log" >&2; echo "the server exited" >&2; exit 1; fi
+  sleep 0.1
+done
+
+jar="$work/cookies"
+token() { curl -sf -b "$jar" -c "$jar" "$base$1" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+curl -sf -b "$jar" -c "$jar" -o /dev/null --data-urlencode "__RequestVerificationToken=$(token /login)" \
+  --data-urlencode UserName=writer --data-urlencode "Password=$password" "$base/login"
+location="$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{redirect_url}' --data-urlencode "__RequestVerificationToken=$(token /works/new)" \
+  --data-urlencode Work.Title=Counted --data-urlencode Work.RatingId=2 --data-urlencode Work.WarningIds=14 \
+  --data-urlencode Work.Fandoms=Bench --data-urlencode "Chapter.Body=A story read many times." --data-urlencode submit=post "$base/works/new")"
+path="/works/${location##*/}"
+
+# One curl config per run: each transfer its own URL, output and (for the second run) address.
+python3 - "$work" "$base$path" "$views" <<'PY'
+import sys
+d, url, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with open(f"{d}/same", "w") as f:
+    f.write("next\n".join(f'url = "{url}"\noutput = "/dev/null"\n' for _ in range(n)))
+with open(f"{d}/distinct", "w") as f:
+    f.write("next\n".join(f'url = "{url}"\noutput = "/dev/null"\nheader = "X-Forwarded-For: 203.{i // 65536 % 256}.{i // 256 % 256}.{i % 256}"\n'
+                          for i in range(n)))
+PY
+hits() { curl -sf "$base$path" | tr -d '\n' | grep -o '<dt>Hits</dt><dd>[0-9,]*</dd>' | head -1 | sed 's/.*<dd>//;s/<.*//;s/,//g'; }
+# Waits until the page shows at least $1 hits (or 30 s pass), then prints them.
+settled() { for _ in $(seq 1 60); do h="$(hits)"; [[ "$h" -ge "$1" ]] && break; sleep 0.5; done; echo "$h"; }
+rate() {
+  local start end
+  curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/$1" -w '%{http_code}\n' > "$work/$1.codes"  # warm-up
+  start=$(date +%s.%N)
+  curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/$1" -w '%{http_code}\n' > "$work/$1.codes"
+  end=$(date +%s.%N)
+  local ok; ok=$(grep -c '^200$' "$work/$1.codes" || true)
+  [[ "$ok" -eq "$views" ]] || { echo "only $ok of $views views answered 200" >&2; exit 1; }
+  awk -v n="$views" -v s="$start" -v e="$end" 'BEGIN {printf "%.0f", n / (e - s)}'
+}
+same_rate=$(rate same)
+same_hits=$(settled 1)
+echo "one address: $same_rate views/s, $same_hits hits" >&2
+distinct_rate=$(rate distinct)
+distinct_hits=$(( $(settled $((views + 1))) - same_hits ))
+echo "$views addresses: $distinct_rate views/s, $distinct_hits new hits" >&2
+stop
+printf '{"views": %s, "views_per_s_one_visitor": %s, "hits_one_visitor": %s, "views_per_s_distinct_visitors": %s, "hits_distinct_visitors": %s}\n' \
+  "$views" "$same_rate" "$same_hits" "$distinct_rate" "$distinct_hits"
