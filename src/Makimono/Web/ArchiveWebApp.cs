@@ -109,6 +109,8 @@ internal static class ArchiveWebApp
         Search.Index.IndexSetup.AddWorkIndex(services);
         services.AddHostedService<Search.Index.IndexService>();
         services.AddScoped<Listings>();
+        services.AddScoped<Inbox.ISavedSearchQueries>(sp => sp.GetRequiredService<Listings>());
+        Inbox.InboxSetup.AddInboxWorker(services);
         services.AddScoped<ViewerFilterSettings>();
         services.AddSingleton<Exports.DownloadCache>(_ => new Exports.DownloadCache());
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();
