@@ -85,18 +85,25 @@ public static class InboxListing
         return new InboxNames(chapters, series, searches, creators);
     }
 
-    /// <summary>Marks every unread item about the work read; returns how many.</summary>
-    public static Task<int> MarkReadAsync(ArchiveDbContext db, TimeProvider clock, int userId, int workId, CancellationToken ct)
+    /// <summary>The newest item's id, which the page's mark-read buttons carry (0 for an empty inbox).</summary>
+    public static async Task<long> NewestIdAsync(ArchiveDbContext db, Viewer viewer, CancellationToken ct) =>
+        await Shown(db, viewer).MaxAsync(i => (long?)i.Id, ct) ?? 0;
+
+    /// <summary>
+    /// Marks the unread items about the work read, up to the newest the reader was shown (<paramref name="upTo"/>), so
+    /// one that arrived after the page was drawn stays unread; returns how many.
+    /// </summary>
+    public static Task<int> MarkReadAsync(ArchiveDbContext db, TimeProvider clock, int userId, int workId, long upTo, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.InboxItems.Where(i => i.RecipientUserId == userId && i.WorkId == workId && i.ReadAt == null)
+        return db.InboxItems.Where(i => i.RecipientUserId == userId && i.WorkId == workId && i.ReadAt == null && i.Id <= upTo)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ReadAt, now), ct);
     }
 
-    public static Task<int> MarkAllReadAsync(ArchiveDbContext db, TimeProvider clock, int userId, CancellationToken ct)
+    public static Task<int> MarkAllReadAsync(ArchiveDbContext db, TimeProvider clock, int userId, long upTo, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.InboxItems.Where(i => i.RecipientUserId == userId && i.ReadAt == null)
+        return db.InboxItems.Where(i => i.RecipientUserId == userId && i.ReadAt == null && i.Id <= upTo)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ReadAt, now), ct);
     }
 }

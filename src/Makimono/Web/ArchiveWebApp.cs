@@ -68,6 +68,7 @@ internal static class ArchiveWebApp
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Account");
+            options.Conventions.AuthorizeFolder("/Inbox");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/SignUp");
             options.Conventions.AuthorizeFolder("/Admin", "Admin");
