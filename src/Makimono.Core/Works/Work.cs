@@ -49,6 +49,10 @@ public class Work
     public int HitCount { get; set; }
     public int CommentCount { get; set; }
     public int BookmarkCount { get; set; }
+    /// <summary>Who may comment, chosen by the creators; logged-in users by default, as on AO3.</summary>
+    public Responses.Comments.CommentPermission WhoMayComment { get; set; }
+    /// <summary>When set, new comments wait for a creator's approval before anyone else sees them.</summary>
+    public bool ModeratesComments { get; set; }
 
     public List<Chapter> Chapters { get; set; } = [];
     public List<WorkCreator> Creators { get; set; } = [];
