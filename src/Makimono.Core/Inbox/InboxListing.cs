@@ -1,5 +1,6 @@
 using Makimono.Accounts;
 using Makimono.Database;
+using Makimono.Responses.Comments;
 using Makimono.Works;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,16 +12,23 @@ public sealed record InboxLine(InboxKind Kind, int Count, int Unread, DateTime L
 /// <summary>A work's part of the inbox, newest first.</summary>
 public sealed record InboxGroup(int WorkId, string WorkTitle, DateTime Latest, int Unread, IReadOnlyList<InboxLine> Lines);
 
-/// <summary>What the lines name by id: chapters (number and title), series and saved searches, and each work's creators.</summary>
+/// <summary>
+/// What the lines name by id: chapters (number and title), series, saved searches and comments, and each work's
+/// creators.
+/// </summary>
 public sealed record InboxNames(
     IReadOnlyDictionary<long, (int Number, string? Title)> Chapters,
     IReadOnlyDictionary<long, string> Series,
     IReadOnlyDictionary<long, string> SavedSearches,
-    IReadOnlyDictionary<int, IReadOnlyList<string>> Creators);
+    IReadOnlyDictionary<int, IReadOnlyList<string>> Creators,
+    IReadOnlyDictionary<long, InboxComment> Comments);
+
+/// <summary>A comment as an inbox line lists it: who wrote it, where, and its opening words.</summary>
+public sealed record InboxComment(long Id, int ChapterId, string Author, string Excerpt);
 
 /// <summary>
 /// Reading the inbox: grouped by work, newest group first, a page of groups at a time. Only items about works the
-/// recipient may read now are shown or counted (a work hidden or taken back since stays out of sight).
+/// recipient may read now, and not from users they block, are shown or counted (a work hidden since stays out of sight).
 /// </summary>
 public static class InboxListing
 {
@@ -31,7 +39,10 @@ public static class InboxListing
     {
         var userId = viewer.UserId ?? throw new ArgumentException("Guests have no inbox.", nameof(viewer));
         var readable = db.Works.VisibleTo(viewer);
-        return db.InboxItems.Where(i => i.RecipientUserId == userId && readable.Any(w => w.Id == i.WorkId));
+        // Blocking someone also hides what they did before the block.
+        var blocked = db.UserBlocks.Where(b => b.BlockerId == userId).Select(b => b.BlockedId);
+        return db.InboxItems.Where(i => i.RecipientUserId == userId && readable.Any(w => w.Id == i.WorkId)
+            && (i.ActorUserId == null || !blocked.Contains(i.ActorUserId.Value)));
     }
 
     public static Task<int> UnreadCountAsync(ArchiveDbContext db, Viewer viewer, CancellationToken ct) =>
@@ -72,6 +83,7 @@ public static class InboxListing
         var chapterIds = SourcesOf(InboxKind.NewChapter).Select(id => (int)id).ToList();
         var seriesIds = SourcesOf(InboxKind.NewSeriesPart).Select(id => (int)id).ToList();
         var searchIds = SourcesOf(InboxKind.SavedSearchMatch).Select(id => (int)id).ToList();
+        var commentIds = SourcesOf(InboxKind.CommentOnMyWork).Concat(SourcesOf(InboxKind.ReplyToMyComment)).Select(id => (int)id).ToList();
         var workIds = groups.Select(g => g.WorkId).ToList();
         // A chapter's number counts the posted chapters before it, as the work page numbers them.
         var chapters = await db.Chapters.Where(c => chapterIds.Contains(c.Id) && !c.IsDraft)
@@ -82,7 +94,19 @@ public static class InboxListing
         var creators = (await db.WorkCreators.Where(c => workIds.Contains(c.WorkId) && c.Accepted).OrderBy(c => c.Position)
                 .Select(c => new { c.WorkId, c.Pseud.Name }).ToListAsync(ct))
             .GroupBy(c => c.WorkId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(c => c.Name).ToList());
-        return new InboxNames(chapters, series, searches, creators);
+        // Only published comments: one held again or deleted since is not listed.
+        var comments = (await db.Comments.Where(c => commentIds.Contains(c.Id) && c.State == CommentState.Published)
+                .Select(c => new { c.Id, c.ChapterId, Author = c.Pseud != null ? c.Pseud.Name : c.GuestName, c.Body }).ToListAsync(ct))
+            .ToDictionary(c => (long)c.Id, c => new InboxComment(c.Id, c.ChapterId, c.Author ?? "A guest", Excerpt(c.Body)));
+        return new InboxNames(chapters, series, searches, creators, comments);
+    }
+
+    public const int ExcerptLength = 140;
+
+    private static string Excerpt(string html)
+    {
+        var text = string.Join(' ', Text.WordCounter.PlainText(html).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= ExcerptLength ? text : text[..ExcerptLength].TrimEnd() + "…";
     }
 
     /// <summary>The newest item's id, which the page's mark-read buttons carry (0 for an empty inbox).</summary>

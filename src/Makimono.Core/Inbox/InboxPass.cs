@@ -65,7 +65,9 @@ public sealed class InboxPass(TimeProvider clock) : IDisposable
             var now = clock.GetUtcNow().UtcDateTime;
             var workIds = rows.Where(r => r.WorkId is not null).Select(r => r.WorkId!.Value).ToHashSet();
             var items = await SubscriptionNews.FindAsync(db, savedSearches, workIds, now, ct);
-            written += await InboxInserts.AddAsync(db, items, ct);
+            var responses = await ResponseNews.FindAsync(db, rows, now, ct);
+            written += await InboxInserts.AddAsync(db, [.. items, .. responses.Items], ct);
+            await ResponseNews.RemoveAsync(db, responses, ct);
             await KeepPositionAsync(db, _cursor.SafePosition, now, ct);
             if (rows.Count < ChangeCursor.BatchSize)
             {

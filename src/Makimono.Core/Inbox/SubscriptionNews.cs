@@ -22,26 +22,16 @@ internal static class SubscriptionNews
         {
             return [];
         }
-        var ids = workIds.ToList();
-        var works = (await db.Works.AsNoTracking().Where(w => ids.Contains(w.Id) && !w.IsDraft && w.PostedAt != null)
-                .Select(w => new
-                {
-                    w.Id,
-                    w.PostedAt,
-                    w.IsDraft,
-                    w.IsHidden,
-                    w.IsRestricted,
-                    Creators = w.Creators.Where(c => c.Accepted).Select(c => c.Pseud.UserId).ToList(),
-                })
-                .ToListAsync(ct))
-            .ToDictionary(w => w.Id, w => new NewsWork(w.Id, w.PostedAt!.Value, new WorkAccessFacts(w.IsDraft, w.IsHidden, w.IsRestricted, w.Creators)));
+        var works = (await WorkFacts.LoadAsync(db, workIds, ct)).Values
+            .Where(w => w.PostedAt is not null && !w.Facts.IsDraft)
+            .ToDictionary(w => w.Id, w => new NewsWork(w.Id, w.PostedAt!.Value, w.Facts));
         if (works.Count == 0)
         {
             return [];
         }
         var items = new List<InboxItem>();
         var candidates = new List<(Subscription Subscription, NewsWork Work, InboxKind Kind, long SourceId)>();
-        ids = works.Keys.ToList();
+        var ids = works.Keys.ToList();
 
         var workSubscriptions = await db.Subscriptions.AsNoTracking().Where(s => s.WorkId != null && ids.Contains(s.WorkId.Value)).ToListAsync(ct);
         if (workSubscriptions.Count > 0)
