@@ -122,6 +122,62 @@ public sealed class InboxPageTests(ArchiveFactory archive) : IClassFixture<Archi
     }
 
     [Fact]
+    public async Task The_inbox_pages_its_groups_and_marking_one_read_keeps_the_page()
+    {
+        await PassAsync();
+        await archive.CreateUserAsync("shoalwriter");
+        await archive.CreateUserAsync("shoalreader");
+        using var author = await archive.LoggedInAsync("shoalwriter");
+        using var reader = await archive.LoggedInAsync("shoalreader");
+        await PressAsync(reader, "/users/shoalwriter", "Subscribe to shoalwriter");
+        for (var i = 1; i <= 21; i++)
+        {
+            await FeedWorks.PostAsync(author, $"Shoal {i:D2}");
+        }
+        await PassAsync();
+
+        var first = await reader.PageAsync("/inbox");
+        Assert.Equal(20, first.Document.QuerySelectorAll("li.inbox-group").Length);
+        var next = first.Document.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!;
+        var second = await reader.PageAsync(next);
+        var last = Assert.Single(second.Document.QuerySelectorAll("li.inbox-group"));
+        // Newest first: the first work posted is on the second page.
+        Assert.Equal("Shoal 01", last.QuerySelector("h2 a")!.TextContent);
+        Assert.NotNull(second.Document.QuerySelector("nav.pager a[rel=prev]"));
+
+        using var marked = await second.Form("Mark read: Shoal 01").SubmitAsync();
+        Assert.Equal(next, marked.Headers.Location!.OriginalString);
+        var again = await reader.FollowAsync(marked);
+        Assert.False(again.HasButton("Mark read: Shoal 01"));
+        Assert.Equal("Inbox (20 unread)", HeaderInboxLink(again));
+    }
+
+    [Fact]
+    public async Task The_background_worker_of_serve_delivers_without_anyone_running_a_pass()
+    {
+        using var own = new ArchiveFactory();
+        await own.CreateUserAsync("driftwriter");
+        await own.CreateUserAsync("driftreader");
+        using var author = await own.LoggedInAsync("driftwriter");
+        using var reader = await own.LoggedInAsync("driftreader");
+        var workId = await FeedWorks.PostAsync(author, "Drift");
+        // The worker takes its place in the log on its first pass; wait until it has one, then follow and post.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await own.WithDbAsync(db => db.ChangeLogPositions.AnyAsync()) is false)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the inbox worker never started");
+            await Task.Delay(100);
+        }
+        await PressAsync(reader, $"/works/{workId}", "Subscribe to Drift");
+        await AddChapterAsync(author, workId, "The drift goes on.");
+        while (HeaderInboxLink(await reader.PageAsync("/")) != "Inbox (1 unread)")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the inbox worker never delivered the new chapter");
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
     public async Task The_inbox_feed_is_valid_Atom_for_its_owner_only()
     {
         await PassAsync();
