@@ -123,6 +123,9 @@ public static class ChapterEditing
         {
             return refusal;
         }
+        // The database deletes the chapter's comments with it; the work's figure forgets them in the same save.
+        work.CommentCount -= await db.Comments.CountAsync(
+            c => c.ChapterId == chapter.Id && c.State == Responses.Comments.CommentState.Published, ct);
         work.Chapters.Remove(chapter);
         db.Chapters.Remove(chapter);
         WorkStats.Refresh(work, updatedAt: null);

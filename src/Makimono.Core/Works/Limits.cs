@@ -25,4 +25,6 @@ public static class Limits
     public const int BookmarkNoteMax = 5000;
     /// <summary>The bookmarker's own tags on one bookmark; as many as a work may carry.</summary>
     public const int BookmarkTagsMax = 75;
+    /// <summary>AO3's: the users one user may block.</summary>
+    public const int BlocksMax = 2000;
 }

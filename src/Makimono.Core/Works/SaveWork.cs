@@ -97,6 +97,8 @@ public static partial class SaveWork
         form.ExpectedChapters = work.ExpectedChapters?.ToString(CultureInfo.InvariantCulture) ?? "?";
         form.PublishedOn = work.PublishedOn;
         form.IsRestricted = work.IsRestricted;
+        form.WhoMayComment = work.WhoMayComment;
+        form.ModeratesComments = work.ModeratesComments;
         form.PseudId = work.Creators.FirstOrDefault(c => c.Pseud.UserId == userId)?.PseudId;
         form.CoCreators = string.Join(", ", work.Creators.Where(c => c.Pseud.UserId != userId)
             .OrderBy(c => c.Position).Select(c => $"{c.Pseud.Name} ({c.Pseud.User.UserName})"));
@@ -157,6 +159,11 @@ public static partial class SaveWork
             errors.Add("Work.PublishedOn", $"The publication date can go back to {Limits.EarliestPublishedOn:yyyy-MM-dd} at the earliest; {publishedOn:yyyy-MM-dd} looks like a slip.");
         }
 
+        if (!Enum.IsDefined(form.WhoMayComment))
+        {
+            errors.Add("Work.WhoMayComment", "Choose who may comment: everyone, logged-in users or nobody.");
+        }
+
         var summary = FormHtml.Clean(errors, "Work.Summary", "Summaries", form.Summary, Limits.SummaryMax);
         var notes = FormHtml.Clean(errors, "Work.Notes", "Notes", form.Notes, Limits.NotesMax);
         var endNotes = FormHtml.Clean(errors, "Work.EndNotes", "End notes", form.EndNotes, Limits.NotesMax);
@@ -186,6 +193,8 @@ public static partial class SaveWork
         work.ExpectedChapters = expected;
         work.PublishedOn = publishedOn;
         work.IsRestricted = form.IsRestricted;
+        work.WhoMayComment = form.WhoMayComment;
+        work.ModeratesComments = form.ModeratesComments;
         work.Tags.RemoveAll(wt => !tags.Contains(wt.Tag));
         foreach (var tag in tags.Where(t => work.Tags.All(wt => wt.Tag != t)))
         {

@@ -20,6 +20,8 @@ public sealed class WorkForm
     public string? ExpectedChapters { get; set; }
     public DateOnly? PublishedOn { get; set; }
     public bool IsRestricted { get; set; }
+    public Responses.Comments.CommentPermission WhoMayComment { get; set; }
+    public bool ModeratesComments { get; set; }
     /// <summary>The creator's own pseud to credit.</summary>
     public int? PseudId { get; set; }
     /// <summary>Comma-separated user names (their default pseud) or "Pseud (user)", invited as co-creators.</summary>

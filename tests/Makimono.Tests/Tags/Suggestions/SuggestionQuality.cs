@@ -26,8 +26,17 @@ internal static class SuggestionQuality
     /// <summary>The stories the rules were tuned on.</summary>
     public const string Tuning = "Fixtures";
 
-    /// <summary>Stories written after the rules were last changed and never used to tune them: the figures that count.</summary>
+    /// <summary>
+    /// The first held-out stories. Since 2026-12-01 they have been seen while tuning the rules, so they count as tuning
+    /// data: their figures are reported (and held to their floors) but no longer show how the rules do on new text.
+    /// </summary>
     public const string HeldOut = "HeldOut";
+
+    /// <summary>
+    /// Stories written on 2026-12-01 by someone who never read the rules, kept from whoever tunes them and never used
+    /// to tune them: the figures that count when a rule changes.
+    /// </summary>
+    public const string HeldOutFresh = "HeldOutFresh";
 
     /// <summary>
     /// Runs the import's suggestions on every story of a set, with the archive's tags for the story's fandom

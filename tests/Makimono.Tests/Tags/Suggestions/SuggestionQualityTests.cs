@@ -20,28 +20,32 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The figures `bench/run suggestions` reports: characters on the tuning set and on the held-out set, with the
-    /// archive's tags and without. The held-out floors are the figures measured when the set was written (issue
-    /// 13's targets are precision 0.95 and recall 0.9), so a rule change that loses ground on stories it was not
-    /// tuned on fails here.
+    /// The figures `bench/run suggestions` reports: characters on the tuning set, the seen held-out set (HeldOut,
+    /// tuning data since 2026-12-01) and the fresh held-out set (HeldOutFresh, the figures that count), with the
+    /// archive's tags and without; and relationships on the fresh set. The floors are the figures measured when each
+    /// held-out set was written (issue 13's targets are precision 0.95 and recall 0.9), so a rule change that loses
+    /// ground on stories it was not tuned on fails here.
     /// </summary>
     [Fact]
     public void Quality_figures_on_the_tuning_and_held_out_stories_with_and_without_the_archives_tags()
     {
-        var figures = new (string Set, bool Tags)[] { (SuggestionQuality.Tuning, true), (SuggestionQuality.Tuning, false), (SuggestionQuality.HeldOut, true), (SuggestionQuality.HeldOut, false) }
-            .ToDictionary(c => $"{(c.Set == SuggestionQuality.HeldOut ? "heldout" : "tuning")}_{(c.Tags ? "with_tags" : "without_tags")}", c => Report(c.Set, c.Tags));
-        output.WriteLine("{" + string.Join(", ", figures.SelectMany(f => new[]
+        var sets = new (string Set, string Key)[] { (SuggestionQuality.Tuning, "tuning"), (SuggestionQuality.HeldOut, "heldout"), (SuggestionQuality.HeldOutFresh, "heldout_fresh") };
+        var figures = sets.SelectMany(s => new[] { true, false }.Select(tags => (s.Set, Key: $"{s.Key}_{(tags ? "with_tags" : "without_tags")}", Tags: tags)))
+            .ToDictionary(c => c.Key, c => Report(c.Set, c.Tags));
+        var measured = figures.SelectMany(f => new[]
         {
-            string.Create(CultureInfo.InvariantCulture, $"\"{f.Key}_character_precision\": {f.Value.CharacterPrecision:0.000}"),
-            string.Create(CultureInfo.InvariantCulture, $"\"{f.Key}_character_recall\": {f.Value.CharacterRecall:0.000}"),
-        })) + "}");
+            ($"{f.Key}_character_precision", f.Value.CharacterPrecision),
+            ($"{f.Key}_character_recall", f.Value.CharacterRecall),
+        }).Concat(figures.Where(f => f.Key.StartsWith("heldout_fresh_", StringComparison.Ordinal)).SelectMany(f => new[]
+        {
+            ($"{f.Key}_relationship_precision", f.Value.RelationshipPrecision),
+            ($"{f.Key}_relationship_recall", f.Value.RelationshipRecall),
+        })).ToDictionary(m => m.Item1, m => m.Item2);
+        output.WriteLine("{" + string.Join(", ", measured.Select(m => string.Create(CultureInfo.InvariantCulture, $"\"{m.Key}\": {m.Value:0.000}"))) + "}");
 
-        foreach (var (name, floor) in HeldOutFloors)
+        foreach (var (name, floor) in HeldOutFloors.Concat(HeldOutFreshFloors))
         {
-            var measured = name.EndsWith("precision", StringComparison.Ordinal)
-                ? figures[name[..name.LastIndexOf("_character", StringComparison.Ordinal)]].CharacterPrecision
-                : figures[name[..name.LastIndexOf("_character", StringComparison.Ordinal)]].CharacterRecall;
-            Assert.True(measured >= floor, $"{name} {measured:0.000} < {floor}");
+            Assert.True(measured[name] >= floor, $"{name} {measured[name]:0.000} < {floor}");
         }
     }
 
@@ -51,6 +55,19 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
         // once or twice that the archive does not know are not suggested, by design).
         ("heldout_with_tags_character_precision", 0.97), ("heldout_with_tags_character_recall", 0.79),
         ("heldout_without_tags_character_precision", 0.96), ("heldout_without_tags_character_recall", 0.62),
+    ];
+
+    /// <summary>
+    /// Measured once, on 2026-12-01, when the fresh set was written and before any rule saw it, rounded down to 0.01:
+    /// characters 0.871 / 0.871 with the archive's tags and 0.905 / 0.543 without; relationships 1.000 / 0.250 both ways
+    /// (3 of 12 suggested). Below the targets: the floors only keep a rule change from losing ground.
+    /// </summary>
+    private static readonly (string Name, double Floor)[] HeldOutFreshFloors =
+    [
+        ("heldout_fresh_with_tags_character_precision", 0.87), ("heldout_fresh_with_tags_character_recall", 0.87),
+        ("heldout_fresh_without_tags_character_precision", 0.90), ("heldout_fresh_without_tags_character_recall", 0.54),
+        ("heldout_fresh_with_tags_relationship_precision", 1.00), ("heldout_fresh_with_tags_relationship_recall", 0.25),
+        ("heldout_fresh_without_tags_relationship_precision", 1.00), ("heldout_fresh_without_tags_relationship_recall", 0.25),
     ];
 
     private SuggestionFigures Report(string set, bool withArchiveTags)

@@ -67,6 +67,23 @@ internal static class CrawlSeed
             Assert.Equal(HttpStatusCode.Redirect, block.StatusCode);
         }
 
+        // A thread on the first work (the reader's comment, its creator's reply) and a comment held on a moderated work
+        // open to guests, so every comment button is shown to someone.
+        var open = await PostAsync(creator, "Open Door", whoMayComment: "Everyone", moderated: true);
+        using (var comment = await reader.SubmitFormAsync($"/works/{posted}", "Post comment", [new("Comment.Body", "Kakashi waiting at the gate got me.")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, comment.StatusCode);
+        }
+        using (var held = await reader.SubmitFormAsync($"/works/{open}", "Post comment", [new("Comment.Body", "Please let me in.")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        }
+        var replyLink = (await creator.PageAsync($"/works/{posted}")).Document.QuerySelector("a[href*='reply_to']")!.GetAttribute("href")!;
+        using (var reply = await creator.SubmitFormAsync(replyLink, "Post reply", [new("Comment.Body", "He always waits.")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+        }
+
         await Makimono.Inbox.InboxWorker.RunPassAsync(archive.Services, CancellationToken.None);
 
         using var admin = await archive.LoggedInAsync("admin");
@@ -88,7 +105,7 @@ internal static class CrawlSeed
     }
 
     private static async Task<int> PostAsync(WebClient creator, string title, string? series = null, string? coCreators = null,
-        string? relationships = null, string? characters = null, string? freeforms = null)
+        string? relationships = null, string? characters = null, string? freeforms = null, string? whoMayComment = null, bool moderated = false)
     {
         var form = (await creator.PageAsync("/works/new")).Form("Post")
             .Set("Work.Title", title).Set("Work.RatingId", "2").Check("Work.WarningIds", "14").Set("Work.Fandoms", Fandom)
@@ -103,6 +120,14 @@ internal static class CrawlSeed
             {
                 form.Set(name, value);
             }
+        }
+        if (whoMayComment is not null)
+        {
+            form.Check("Work.WhoMayComment", whoMayComment);
+        }
+        if (moderated)
+        {
+            form.Check("Work.ModeratesComments");
         }
         using var response = await form.SubmitAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"posting {title} failed: {await response.Content.ReadAsStringAsync()}");

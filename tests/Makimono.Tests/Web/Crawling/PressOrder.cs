@@ -14,7 +14,7 @@ internal static class PressOrder
 
     private static readonly (string Label, int Rank)[] DeferredLabels =
     [
-        ("Decline", 1), ("Delete search", 1), ("Yes, delete the chapter", 1), ("End session", 1), ("Yes, delete the work", 2), ("Change password", 3),
+        ("Decline", 1), ("Delete comment", 1), ("Delete search", 1), ("Yes, delete the chapter", 1), ("End session", 1), ("Yes, delete the work", 2), ("Change password", 3),
         ("Log in", 4), ("Create account", 4), ("Log out", LogOut), ("Log out here", LogOut), ("Log out everywhere", LogOut),
     ];
 
