@@ -18,6 +18,12 @@ public sealed class ChangeCursor(TimeProvider clock)
     /// <summary>The highest id read so far.</summary>
     public long Position { get; private set; }
 
+    /// <summary>
+    /// The highest id below which nothing is still awaited: where a reader that keeps its place in the database resumes
+    /// after a restart, re-reading what came after (so its work must be idempotent) rather than missing a late commit.
+    /// </summary>
+    public long SafePosition => _gaps.Count == 0 ? Position : _gaps.Keys.Min() - 1;
+
     /// <summary>Starts after the log's current end: for a reader that has just built its state from the database.</summary>
     public async Task StartAtEndAsync(ArchiveDbContext db, CancellationToken ct = default)
     {

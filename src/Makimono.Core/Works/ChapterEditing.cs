@@ -10,7 +10,7 @@ public static class ChapterEditing
     /// <summary>Validates a chapter form and builds the chapter; returns null (with errors) when it is not valid.</summary>
     internal static Chapter? Build(ChapterForm form, FormErrors errors, bool isDraft, DateTime now)
     {
-        var chapter = new Chapter { Body = string.Empty, IsDraft = isDraft, PublishedOn = DateOnly.FromDateTime(now), UpdatedAt = now };
+        var chapter = new Chapter { Body = string.Empty, IsDraft = isDraft, PublishedOn = DateOnly.FromDateTime(now), UpdatedAt = now, PostedAt = isDraft ? null : now };
         return Apply(chapter, form, errors) ? chapter : null;
     }
 
@@ -65,11 +65,15 @@ public static class ChapterEditing
         chapter.EndNotes = edited.EndNotes;
         chapter.Body = edited.Body;
         chapter.WordCount = edited.WordCount;
+        chapter.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         if (post is bool posting && !work.IsDraft)
         {
+            if (posting && chapter.IsDraft)
+            {
+                chapter.PostedAt = chapter.UpdatedAt;
+            }
             chapter.IsDraft = !posting;
         }
-        chapter.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         chapter.Version++;
         WorkStats.Refresh(work, chapter.IsDraft ? null : chapter.UpdatedAt);
         await EditConflicts.SaveAsync(db, errors, EditConflicts.ChapterField, ct);

@@ -16,7 +16,7 @@ public static partial class SaveWork
     {
         var errors = new FormErrors();
         var now = clock.GetUtcNow().UtcDateTime;
-        var work = new Work { Title = string.Empty, CreatedAt = now, IsDraft = !post };
+        var work = new Work { Title = string.Empty, CreatedAt = now, IsDraft = !post, PostedAt = post ? now : null };
         var chapter = ChapterEditing.Build(chapterForm, errors, isDraft: !post, now);
         await ApplyAsync(db, clock, userId, work, form, errors, acceptRemovals, manageCreators: true, ct);
         if (errors.Any)
@@ -75,12 +75,15 @@ public static partial class SaveWork
                 chapter.PublishedOn = today;
             }
         }
+        var now = clock.GetUtcNow().UtcDateTime;
         work.IsDraft = false;
-        foreach (var chapter in work.Chapters)
+        work.PostedAt = now;
+        foreach (var chapter in work.Chapters.Where(c => c.IsDraft))
         {
             chapter.IsDraft = false;
+            chapter.PostedAt = now;
         }
-        WorkStats.Refresh(work, clock.GetUtcNow().UtcDateTime);
+        WorkStats.Refresh(work, now);
         await db.SaveChangesAsync(ct);
     }
 
@@ -197,7 +200,7 @@ public static partial class SaveWork
         {
             work.Tags.Add(new WorkTag { Work = work, Tag = tag });
         }
-        WorkSeries.Apply(work, series);
+        WorkSeries.Apply(work, series, now);
         await Tags.Wrangling.WorkFilters.ApplyAsync(db, work, ct);
     }
 

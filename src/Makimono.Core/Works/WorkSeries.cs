@@ -31,13 +31,13 @@ internal static class WorkSeries
         return result;
     }
 
-    public static void Apply(Work work, List<Series> series)
+    public static void Apply(Work work, List<Series> series, DateTime now)
     {
         work.Series.RemoveAll(sw => !series.Contains(sw.Series));
         foreach (var s in series.Where(s => work.Series.All(sw => sw.Series != s)))
         {
             var position = s.Works.Count == 0 ? 1 : s.Works.Max(w => w.Position) + 1;
-            var link = new SeriesWork { Series = s, Work = work, Position = position };
+            var link = new SeriesWork { Series = s, Work = work, Position = position, AddedAt = now };
             work.Series.Add(link);
         }
     }

@@ -69,6 +69,7 @@ internal static class ArchiveWebApp
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Account");
+            options.Conventions.AuthorizeFolder("/Inbox");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/SignUp");
             options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
@@ -114,6 +115,8 @@ internal static class ArchiveWebApp
         services.AddHostedService<Search.Index.IndexService>();
         services.AddScoped<Listings>();
         Reading.Hits.HitsSetup.AddHits(services);
+        services.AddScoped<Inbox.ISavedSearchQueries>(sp => sp.GetRequiredService<Listings>());
+        Inbox.InboxSetup.AddInboxWorker(services);
         services.AddScoped<ViewerFilterSettings>();
         services.AddSingleton<Exports.DownloadCache>(_ => new Exports.DownloadCache());
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();

@@ -39,6 +39,7 @@ internal static class FeedEndpoints
         app.MapGetAndHead("/series/{id:int}/works.atom", SeriesFeedAsync);
         app.MapGetAndHead("/works/{id:int}/chapters.atom", ChaptersFeedAsync);
         app.MapGetAndHead("/account/searches/{id:int}/works.atom", SavedSearchFeedAsync);
+        app.MapGetAndHead(Inbox.InboxFeed.Path, InboxFeedAsync);
         app.MapGetAndHead(OpdsCatalog.RootPath, OpdsRootAsync);
         app.MapGetAndHead(OpdsCatalog.RecentPath, OpdsRecentAsync);
         app.MapGetAndHead(OpdsCatalog.FandomsPath, OpdsFandomsAsync);
@@ -89,6 +90,20 @@ internal static class FeedEndpoints
             var search = context.RequestServices.GetRequiredService<Search.IWorkSearch>();
             return await WorkFeeds.SavedSearchAsync(db, search, saved, query, viewer, filters, ids, links, ct);
         });
+    }
+
+    /// <summary>The signed-in user's inbox (cookie or app password); a guest is asked to sign in, as for a saved search.</summary>
+    private static async Task InboxFeedAsync(HttpContext context)
+    {
+        if (Viewer.From(context.User).UserId is not int userId)
+        {
+            await AppPasswordAuth.ChallengeAsync(context, "Sign in with your user name and an app password from your account page.");
+            return;
+        }
+        await AtomAsync(context, async (db, viewer, ids, links, ct) =>
+            await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) is { } owner
+                ? await Inbox.InboxFeed.BuildAsync(db, viewer, owner, ids, links, ct)
+                : null);
     }
 
     private static Task OpdsRootAsync(HttpContext context) =>

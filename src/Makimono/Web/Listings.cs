@@ -26,7 +26,7 @@ public sealed record ListingView(
 /// viewer's muting and blocklist (database for users, cookie for guests) apply, <see cref="IWorkSearch"/> answers,
 /// and the blurbs are loaded by id.
 /// </summary>
-public sealed class Listings(ArchiveDbContext db, IWorkSearch search)
+public sealed class Listings(ArchiveDbContext db, IWorkSearch search) : Inbox.ISavedSearchQueries
 {
     public static readonly IReadOnlyList<TagType> AllTypes = Enum.GetValues<TagType>();
 

@@ -21,6 +21,13 @@ internal static class CrawlSeed
         }
         await archive.CreateUserAsync("admin", isAdmin: true);
         await LoadTagsAsync(archive);
+        // The reader follows the creator before anything is posted, so the reader's inbox has news to mark read.
+        await Makimono.Inbox.InboxWorker.RunPassAsync(archive.Services, CancellationToken.None);
+        using (var follower = await archive.LoggedInAsync("reader"))
+        using (var follow = await follower.SubmitFormAsync("/users/creator", "Subscribe to creator"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, follow.StatusCode);
+        }
 
         using var creator = await archive.LoggedInAsync("creator");
         var posted = await PostAsync(creator, "The Gate at Dawn", series: "Village Days", coCreators: "cocreator",
@@ -99,6 +106,8 @@ internal static class CrawlSeed
         {
             Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
         }
+
+        await Makimono.Inbox.InboxWorker.RunPassAsync(archive.Services, CancellationToken.None);
 
         using var admin = await archive.LoggedInAsync("admin");
         using var assign = await admin.SubmitFormAsync("/admin", "Assign", [new("userName", "wrangler"), new("fandomName", Fandom)]);
