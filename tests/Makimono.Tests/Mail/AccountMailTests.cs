@@ -245,10 +245,10 @@ public sealed class AccountMailTests(MailArchiveFactory archive) : IClassFixture
         var workId = await writer.PostWorkAsync("Harbour Lights");
         await archive.WithDbAsync(async db =>
         {
-            db.InboxItems.Add(new Inbox.InboxItem
+            db.InboxItems.Add(new Makimono.Inbox.InboxItem
             {
                 RecipientUserId = await db.Users.Where(u => u.UserName == "digestreader").Select(u => u.Id).SingleAsync(),
-                Kind = Inbox.InboxKind.NewChapter, WorkId = workId, SourceId = 1, CreatedAt = archive.Clock.GetUtcNow().UtcDateTime,
+                Kind = Makimono.Inbox.InboxKind.NewChapter, WorkId = workId, SourceId = 1, CreatedAt = archive.Clock.GetUtcNow().UtcDateTime,
             });
             return await db.SaveChangesAsync();
         });
@@ -256,7 +256,7 @@ public sealed class AccountMailTests(MailArchiveFactory archive) : IClassFixture
         // What the inbox worker does after each pass: every registered step, with the pass's context.
         await using (var scope = archive.Services.CreateAsyncScope())
         {
-            var steps = scope.ServiceProvider.GetServices<Inbox.IInboxWorkerStep>().ToList();
+            var steps = scope.ServiceProvider.GetServices<Makimono.Inbox.IInboxWorkerStep>().ToList();
             Assert.Contains(steps, s => s is InboxDigestStep);
             foreach (var step in steps)
             {
