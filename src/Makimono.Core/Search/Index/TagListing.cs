@@ -5,7 +5,8 @@ using Makimono.Works;
 namespace Makimono.Search.Index;
 
 /// <summary>
-/// The plain tag page of a large tag (one tag, no other filter, no muting or blocklist), the most viewed listing: its
+/// The plain tag page of a large tag (one tag, no other filter, no muting or blocklist), the most viewed listing, and
+/// likewise the plain listing of every work (the home page): its
 /// total and facet counts come from the tag's <see cref="TagSummaries"/> and its page from the tag's works already in
 /// order (<see cref="TagOrders"/>), so a view costs the page it shows, not the tag's 200,000 works. Anything else,
 /// including a viewer whose own drafts or hidden works carry the tag, goes the general way (<see cref="ColumnSearch"/>),
@@ -16,7 +17,7 @@ internal static class TagListing
     public static WorkQueryResult? TryRun(WorkColumns c, WorkQuery q, AccessFilter access, ViewerFilters viewer, TextHits? text,
         IReadOnlyList<TagPostings> includes, TagPostings[] excludes, TagPostings[] blocked)
     {
-        if (includes.Count != 1 || excludes.Length > 0 || blocked.Length > 0 || viewer.MutedUserIds.Count > 0 || text is not null
+        if (includes.Count > 1 || excludes.Length > 0 || blocked.Length > 0 || viewer.MutedUserIds.Count > 0 || text is not null
             || q.Crossovers != CrossoverFilter.Include || q.CompleteOnly || q.SingleChapterOnly || !string.IsNullOrEmpty(q.Language)
             || q.Words != default || q.Kudos != default || q.Hits != default || q.Comments != default || q.Bookmarks != default
             || q.Posted != default || q.Updated != default
@@ -24,8 +25,9 @@ internal static class TagListing
         {
             return null;
         }
-        var postings = includes[0];
-        if (postings.Count < c.TagListingMinWorks)
+        // No tag: every work, as the home page lists them.
+        var postings = includes.Count == 1 ? includes[0] : null;
+        if ((postings?.Count ?? c.Count) < c.TagListingMinWorks)
         {
             return null;
         }
@@ -35,13 +37,13 @@ internal static class TagListing
             // The viewer's own works they see beyond their class (drafts; hidden works for a user) are not in the summary.
             foreach (var slot in c.SlotsOfUser(userId))
             {
-                if ((c.Flags[slot] & WorkColumns.WorkFlags.Live) != 0 && !TagSummaries.Visible(c.Flags[slot], accessClass) && postings.Contains(slot))
+                if ((c.Flags[slot] & WorkColumns.WorkFlags.Live) != 0 && !TagSummaries.Visible(c.Flags[slot], accessClass) && (postings?.Contains(slot) ?? true))
                 {
                     return null;
                 }
             }
         }
-        var tag = q.IncludeTagIds[0];
+        var tag = postings is null ? TagSummaries.AllWorks : q.IncludeTagIds[0];
         var summary = c.Summaries.Get(tag, postings, accessClass);
         var facets = q.FacetTypes.Count > 0
             ? c.Summaries.Facets(summary, q.FacetTypes)
@@ -71,10 +73,10 @@ internal static class TagListing
     /// The first <paramref name="count"/> works of the tag in the order: read off the ordered list (skipping works
     /// changed since it was built), merged with the changed works, ordered here.
     /// </summary>
-    private static List<int> Page(WorkColumns c, TagPostings postings, int[] ordered, SortOrder order, int accessClass,
+    private static List<int> Page(WorkColumns c, TagPostings? postings, int[] ordered, SortOrder order, int accessClass,
         Func<int, bool>? isAfter, int count)
     {
-        bool Shown(int slot) => TagSummaries.Visible(c.Flags[slot], accessClass) && postings.Contains(slot) && (isAfter is null || isAfter(slot));
+        bool Shown(int slot) => TagSummaries.Visible(c.Flags[slot], accessClass) && (postings?.Contains(slot) ?? true) && (isAfter is null || isAfter(slot));
 
         var listed = ArrayPool<int>.Shared.Rent(count);
         var found = 0;

@@ -47,8 +47,11 @@ internal sealed class TagOrders(WorkColumns c)
         _staleSlots.Clear();
     }
 
-    /// <summary>The tag's slots in ascending <paramref name="order"/> (walk it backwards for descending), built when missing.</summary>
-    public int[] Get(int tag, TagPostings postings, SortOrder order)
+    /// <summary>
+    /// The tag's slots in ascending <paramref name="order"/> (walk it backwards for descending), built when missing;
+    /// with no posting list, every work's (<see cref="TagSummaries.AllWorks"/>).
+    /// </summary>
+    public int[] Get(int tag, TagPostings? postings, SortOrder order)
     {
         lock (_orders)
         {
@@ -67,9 +70,9 @@ internal sealed class TagOrders(WorkColumns c)
         }
     }
 
-    private int[] Build(TagPostings postings, SortOrder order)
+    private int[] Build(TagPostings? postings, SortOrder order)
     {
-        var slots = postings.Slots.ToArray();
+        var slots = postings is null ? Enumerable.Range(0, c.Count).ToArray() : postings.Slots.ToArray();
         if (order.Numeric)
         {
             var keys = new long[slots.Length];

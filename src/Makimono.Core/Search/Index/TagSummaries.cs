@@ -37,8 +37,14 @@ internal sealed class TagSummaries(WorkColumns c)
 
     public int Count => _summaries.Count;
 
-    /// <summary>The summary of <paramref name="tag"/> for one access class, built from its posting list when missing.</summary>
-    public Summary Get(int tag, TagPostings postings, int accessClass)
+    /// <summary>The key of the summary of every work (the home page's listing), beside the tags' ids.</summary>
+    public const int AllWorks = -1;
+
+    /// <summary>
+    /// The summary of <paramref name="tag"/> for one access class, built from its posting list when missing; with no
+    /// posting list, the summary of every work (<see cref="AllWorks"/>).
+    /// </summary>
+    public Summary Get(int tag, TagPostings? postings, int accessClass)
     {
         lock (_summaries)
         {
@@ -55,14 +61,16 @@ internal sealed class TagSummaries(WorkColumns c)
         }
     }
 
-    private Summary Build(TagPostings postings, int accessClass)
+    private Summary Build(TagPostings? postings, int accessClass)
     {
         var summary = new Summary();
         var counts = ArrayPool<int>.Shared.Rent(c.TagTypes.Length);
         Array.Clear(counts, 0, c.TagTypes.Length);
         var touched = new List<int>();
-        foreach (var slot in postings.Slots)
+        var slots = postings is null ? null : postings.Slots.ToArray();
+        for (var i = 0; i < (slots?.Length ?? c.Count); i++)
         {
+            var slot = slots?[i] ?? i;
             if (!Visible(c.Flags[slot], accessClass))
             {
                 continue;
@@ -144,28 +152,38 @@ internal sealed class TagSummaries(WorkColumns c)
         }
         var flags = c.Flags[slot];
         var tags = c.FilterTags[slot];
+        for (var accessClass = 0; accessClass < 4; accessClass++)
+        {
+            if (!Visible(flags, accessClass))
+            {
+                continue;
+            }
+            ChangeSummary(AllWorks, accessClass, tags, by);
+            foreach (var tag in tags)
+            {
+                ChangeSummary(tag, accessClass, tags, by);
+            }
+        }
+    }
+
+    private void ChangeSummary(int key, int accessClass, int[] tags, int by)
+    {
+        if (!_summaries.TryGetValue((key, accessClass), out var summary))
+        {
+            return;
+        }
+        summary.Total += by;
+        summary.Top = null;
         foreach (var tag in tags)
         {
-            for (var accessClass = 0; accessClass < 4; accessClass++)
+            var count = summary.Counts.GetValueOrDefault(tag) + by;
+            if (count == 0)
             {
-                if (!Visible(flags, accessClass) || !_summaries.TryGetValue((tag, accessClass), out var summary))
-                {
-                    continue;
-                }
-                summary.Total += by;
-                summary.Top = null;
-                foreach (var other in tags)
-                {
-                    var count = summary.Counts.GetValueOrDefault(other) + by;
-                    if (count == 0)
-                    {
-                        summary.Counts.Remove(other);
-                    }
-                    else
-                    {
-                        summary.Counts[other] = count;
-                    }
-                }
+                summary.Counts.Remove(tag);
+            }
+            else
+            {
+                summary.Counts[tag] = count;
             }
         }
     }
