@@ -378,6 +378,41 @@ public sealed class WorkIndexTests(TestDatabases databases)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_renamed_pseud_or_user_logs_their_works_so_the_index_finds_them_by_the_new_name(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var corpus = await CorpusAsync(archive);
+        var other = await archive.CreateUserAsync("Quiet");
+        var untouched = await archive.SaveWorkAsync(other, f => f.Title = "Not Kiri's");
+        using var index = await TestIndex.OpenAsync(archive);
+        var posted = corpus.Ids.Where(p => p.Key != "Secret Draft").Select(p => p.Value).Order().ToList();
+        Assert.Equal(posted, index.Find(new WorkQuery { Text = "creator:kiri" }).WorkIds.Order());
+
+        var cursor = new Makimono.Changes.ChangeCursor(archive.Clock);
+        await using (var db = archive.NewContext())
+        {
+            await cursor.StartAtEndAsync(db);
+            (await db.Pseuds.SingleAsync(p => p.UserId == corpus.Author.Id)).Name = "Kirigaya";
+            await db.SaveChangesAsync();
+        }
+        await using (var db = archive.NewContext())
+        {
+            // Every work credited to the pseud, the draft too, and nothing else.
+            Assert.Equal(corpus.Ids.Values.Order(), (await cursor.ReadAsync(db)).Select(c => c.WorkId!.Value).Order());
+        }
+        await index.Updater.CatchUpAsync(CancellationToken.None);
+        Assert.Equal(posted, index.Find(new WorkQuery { Text = "creator:kirigaya" }).WorkIds.Order());
+
+        await using (var db = archive.NewContext())
+        {
+            (await db.Users.SingleAsync(u => u.Id == other.Id)).UserName = "Loud";
+            await db.SaveChangesAsync();
+        }
+        await index.Updater.CatchUpAsync(CancellationToken.None);
+        Assert.Equal([untouched.Id], index.Find(new WorkQuery { Text = "creator:loud" }).WorkIds);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Search_after_pages_cover_every_work_once_in_order(DatabaseProvider provider)
     {
         await using var archive = await TestArchive.OpenAsync(databases, provider);
