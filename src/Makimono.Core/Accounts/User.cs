@@ -9,7 +9,18 @@ public class User
     public required string NormalizedUserName { get; set; }
     /// <summary>The name's UTS #39 skeleton (see <see cref="ConfusableNames"/>), so "аlice" in Cyrillic cannot sign up beside "alice".</summary>
     public string? NameSkeleton { get; set; }
-    public required string Email { get; set; }
+    /// <summary>
+    /// Null when the person signed up without one (possible only while the archive sends no mail). An address is used
+    /// for nothing but its own confirmation until <see cref="EmailConfirmedAt"/> is set.
+    /// </summary>
+    public string? Email { get; set; }
+    /// <summary>
+    /// The address upper-cased (<see cref="Mail.MailAddresses.Normalize"/>), unique when set, so one address belongs to one
+    /// account however it is capitalised.
+    /// </summary>
+    public string? NormalizedEmail { get; set; }
+    /// <summary>When the owner followed the confirmation link sent to <see cref="Email"/>; null until then.</summary>
+    public DateTime? EmailConfirmedAt { get; set; }
     public required string PasswordHash { get; set; }
     public bool IsAdmin { get; set; }
     public DateTime CreatedAt { get; set; }

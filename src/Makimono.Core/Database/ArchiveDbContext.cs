@@ -34,8 +34,20 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<SeriesWork> SeriesWorks => Set<SeriesWork>();
     public DbSet<MutedUser> MutedUsers => Set<MutedUser>();
     public DbSet<BlockedTag> BlockedTags => Set<BlockedTag>();
+    public DbSet<Responses.Kudos.Kudos> Kudos => Set<Responses.Kudos.Kudos>();
+    public DbSet<Responses.Blocking.UserBlock> UserBlocks => Set<Responses.Blocking.UserBlock>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<Inbox.Subscription> Subscriptions => Set<Inbox.Subscription>();
+    public DbSet<Inbox.InboxItem> InboxItems => Set<Inbox.InboxItem>();
+    public DbSet<Inbox.ChangeLogPosition> ChangeLogPositions => Set<Inbox.ChangeLogPosition>();
     public DbSet<Changes.ArchiveChange> ArchiveChanges => Set<Changes.ArchiveChange>();
+    public DbSet<Responses.Comments.Comment> Comments => Set<Responses.Comments.Comment>();
+    public DbSet<Responses.Bookmarks.Bookmark> Bookmarks => Set<Responses.Bookmarks.Bookmark>();
+    public DbSet<Responses.Bookmarks.BookmarkTag> BookmarkTags => Set<Responses.Bookmarks.BookmarkTag>();
+    public DbSet<Reading.History.ReadingPosition> ReadingPositions => Set<Reading.History.ReadingPosition>();
+    public DbSet<Reading.History.ReadingSettings> ReadingSettings => Set<Reading.History.ReadingSettings>();
+    public DbSet<Mail.MailToken> MailTokens => Set<Mail.MailToken>();
+    public DbSet<Mail.MailState> MailStates => Set<Mail.MailState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -15,7 +15,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.HasIndex(u => u.NormalizedUserName).IsUnique();
         b.Property(u => u.NameSkeleton).HasMaxLength(ConfusableNames.SkeletonMax);
         b.HasIndex(u => u.NameSkeleton);
-        b.Property(u => u.Email).HasMaxLength(320);
+        b.Property(u => u.Email).HasMaxLength(Mail.MailAddresses.MaxLength);
+        b.Property(u => u.NormalizedEmail).HasMaxLength(Mail.MailAddresses.MaxLength);
+        b.HasIndex(u => u.NormalizedEmail).IsUnique();
     }
 }
 

@@ -17,6 +17,8 @@ public class Chapter
     public bool IsDraft { get; set; }
     public DateOnly PublishedOn { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>When the chapter last went from draft to posted (null before subscriptions existed): news for subscribers after that moment.</summary>
+    public DateTime? PostedAt { get; set; }
     /// <summary>Counts the saves of the chapter; see <see cref="Work.Version"/>.</summary>
     public int Version { get; set; }
 }

@@ -17,4 +17,12 @@ public static class Limits
     public const int PseudNameMax = 40;
     public const int PasswordMin = 8;
     public const int PageSize = 20;
+    /// <summary>A comment's typed text, as AO3 counts it.</summary>
+    public const int CommentMax = 10_000;
+    public const int CommentGuestNameMax = 100;
+    public const int EmailMax = 320;
+    /// <summary>AO3's limit on a bookmark's note, counted on the text as typed.</summary>
+    public const int BookmarkNoteMax = 5000;
+    /// <summary>The bookmarker's own tags on one bookmark; as many as a work may carry.</summary>
+    public const int BookmarkTagsMax = 75;
 }

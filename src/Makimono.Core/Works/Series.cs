@@ -19,4 +19,6 @@ public class SeriesWork
     public int WorkId { get; set; }
     public Work Work { get; set; } = null!;
     public int Position { get; set; }
+    /// <summary>When the work joined the series (null before this was kept): a new part for the series' subscribers.</summary>
+    public DateTime? AddedAt { get; set; }
 }

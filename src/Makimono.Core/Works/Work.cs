@@ -20,6 +20,11 @@ public class Work
     public DateTime UpdatedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public bool IsDraft { get; set; } = true;
+    /// <summary>
+    /// When the work was posted (null for drafts, and for works posted before this was kept). Unlike
+    /// <see cref="PublishedOn"/> it cannot be backdated, so it says whether the work is news to a subscriber.
+    /// </summary>
+    public DateTime? PostedAt { get; set; }
     /// <summary>Visible to logged-in users only.</summary>
     public bool IsRestricted { get; set; }
     /// <summary>Hidden by an admin: visible to its creators and admins only.</summary>
@@ -44,6 +49,10 @@ public class Work
     public int HitCount { get; set; }
     public int CommentCount { get; set; }
     public int BookmarkCount { get; set; }
+    /// <summary>Who may comment, chosen by the creators; logged-in users by default, as on AO3.</summary>
+    public Responses.Comments.CommentPermission WhoMayComment { get; set; }
+    /// <summary>When set, new comments wait for a creator's approval before anyone else sees them.</summary>
+    public bool ModeratesComments { get; set; }
 
     public List<Chapter> Chapters { get; set; } = [];
     public List<WorkCreator> Creators { get; set; } = [];

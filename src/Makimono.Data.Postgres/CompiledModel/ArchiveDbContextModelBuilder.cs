@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc47061c-8391-4730-bc6f-147f970fdd87"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("ca6edc33-b939-434d-8360-145e788625b9"), entityTypeCount: 37)
         {
         }
 
@@ -25,6 +25,20 @@ namespace Makimono.Data.Postgres.CompiledModel
             var user = UserEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var archiveChange = ArchiveChangeEntityType.Create(this);
+            var changeLogPosition = ChangeLogPositionEntityType.Create(this);
+            var inboxItem = InboxItemEntityType.Create(this);
+            var subscription = SubscriptionEntityType.Create(this);
+            var mailState = MailStateEntityType.Create(this);
+            var mailToken = MailTokenEntityType.Create(this);
+            var readingPosition = ReadingPositionEntityType.Create(this);
+            var readingSettings = ReadingSettingsEntityType.Create(this);
+            var hitVisitor = HitVisitorEntityType.Create(this);
+            var workDay = WorkDayEntityType.Create(this);
+            var userBlock = UserBlockEntityType.Create(this);
+            var bookmark = BookmarkEntityType.Create(this);
+            var bookmarkTag = BookmarkTagEntityType.Create(this);
+            var comment = CommentEntityType.Create(this);
+            var kudos = KudosEntityType.Create(this);
             var blockedTag = BlockedTagEntityType.Create(this);
             var mutedUser = MutedUserEntityType.Create(this);
             var savedSearch = SavedSearchEntityType.Create(this);
@@ -45,6 +59,34 @@ namespace Makimono.Data.Postgres.CompiledModel
             AppPasswordEntityType.CreateForeignKey1(appPassword, user);
             PseudEntityType.CreateForeignKey1(pseud, user);
             UserSessionEntityType.CreateForeignKey1(userSession, user);
+            InboxItemEntityType.CreateForeignKey1(inboxItem, user);
+            InboxItemEntityType.CreateForeignKey2(inboxItem, work);
+            SubscriptionEntityType.CreateForeignKey1(subscription, savedSearch);
+            SubscriptionEntityType.CreateForeignKey2(subscription, series);
+            SubscriptionEntityType.CreateForeignKey3(subscription, user);
+            SubscriptionEntityType.CreateForeignKey4(subscription, user);
+            SubscriptionEntityType.CreateForeignKey5(subscription, work);
+            MailStateEntityType.CreateForeignKey1(mailState, user);
+            MailTokenEntityType.CreateForeignKey1(mailToken, user);
+            ReadingPositionEntityType.CreateForeignKey1(readingPosition, chapter);
+            ReadingPositionEntityType.CreateForeignKey2(readingPosition, user);
+            ReadingPositionEntityType.CreateForeignKey3(readingPosition, work);
+            ReadingSettingsEntityType.CreateForeignKey1(readingSettings, user);
+            WorkDayEntityType.CreateForeignKey1(workDay, work);
+            UserBlockEntityType.CreateForeignKey1(userBlock, user);
+            UserBlockEntityType.CreateForeignKey2(userBlock, user);
+            BookmarkEntityType.CreateForeignKey1(bookmark, pseud);
+            BookmarkEntityType.CreateForeignKey2(bookmark, series);
+            BookmarkEntityType.CreateForeignKey3(bookmark, user);
+            BookmarkEntityType.CreateForeignKey4(bookmark, work);
+            BookmarkTagEntityType.CreateForeignKey1(bookmarkTag, bookmark);
+            CommentEntityType.CreateForeignKey1(comment, chapter);
+            CommentEntityType.CreateForeignKey2(comment, comment);
+            CommentEntityType.CreateForeignKey3(comment, pseud);
+            CommentEntityType.CreateForeignKey4(comment, user);
+            CommentEntityType.CreateForeignKey5(comment, work);
+            KudosEntityType.CreateForeignKey1(kudos, user);
+            KudosEntityType.CreateForeignKey2(kudos, work);
             BlockedTagEntityType.CreateForeignKey1(blockedTag, tag);
             BlockedTagEntityType.CreateForeignKey2(blockedTag, user);
             MutedUserEntityType.CreateForeignKey1(mutedUser, user);
@@ -78,6 +120,20 @@ namespace Makimono.Data.Postgres.CompiledModel
             UserEntityType.CreateAnnotations(user);
             UserSessionEntityType.CreateAnnotations(userSession);
             ArchiveChangeEntityType.CreateAnnotations(archiveChange);
+            ChangeLogPositionEntityType.CreateAnnotations(changeLogPosition);
+            InboxItemEntityType.CreateAnnotations(inboxItem);
+            SubscriptionEntityType.CreateAnnotations(subscription);
+            MailStateEntityType.CreateAnnotations(mailState);
+            MailTokenEntityType.CreateAnnotations(mailToken);
+            ReadingPositionEntityType.CreateAnnotations(readingPosition);
+            ReadingSettingsEntityType.CreateAnnotations(readingSettings);
+            HitVisitorEntityType.CreateAnnotations(hitVisitor);
+            WorkDayEntityType.CreateAnnotations(workDay);
+            UserBlockEntityType.CreateAnnotations(userBlock);
+            BookmarkEntityType.CreateAnnotations(bookmark);
+            BookmarkTagEntityType.CreateAnnotations(bookmarkTag);
+            CommentEntityType.CreateAnnotations(comment);
+            KudosEntityType.CreateAnnotations(kudos);
             BlockedTagEntityType.CreateAnnotations(blockedTag);
             MutedUserEntityType.CreateAnnotations(mutedUser);
             SavedSearchEntityType.CreateAnnotations(savedSearch);

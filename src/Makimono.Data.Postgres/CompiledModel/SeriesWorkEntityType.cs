@@ -22,7 +22,7 @@ namespace Makimono.Data.Postgres.CompiledModel
                 "Makimono.Works.SeriesWork",
                 typeof(SeriesWork),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 1,
@@ -45,6 +45,14 @@ namespace Makimono.Data.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             workId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var addedAt = runtimeEntityType.AddProperty(
+                "AddedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(SeriesWork).GetProperty("AddedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SeriesWork).GetField("<AddedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            addedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var position = runtimeEntityType.AddProperty(
                 "Position",

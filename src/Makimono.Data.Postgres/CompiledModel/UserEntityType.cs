@@ -20,9 +20,9 @@ namespace Makimono.Data.Postgres.CompiledModel
                 "Makimono.Accounts.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 10,
                 navigationCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -48,8 +48,17 @@ namespace Makimono.Data.Postgres.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(User).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(User).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 320);
             email.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var emailConfirmedAt = runtimeEntityType.AddProperty(
+                "EmailConfirmedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(User).GetProperty("EmailConfirmedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<EmailConfirmedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            emailConfirmedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var isAdmin = runtimeEntityType.AddProperty(
                 "IsAdmin",
@@ -67,6 +76,15 @@ namespace Makimono.Data.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 200);
             nameSkeleton.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var normalizedEmail = runtimeEntityType.AddProperty(
+                "NormalizedEmail",
+                typeof(string),
+                propertyInfo: typeof(User).GetProperty("NormalizedEmail", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<NormalizedEmail>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 320);
+            normalizedEmail.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var normalizedUserName = runtimeEntityType.AddProperty(
                 "NormalizedUserName",
@@ -99,6 +117,10 @@ namespace Makimono.Data.Postgres.CompiledModel
                 new[] { nameSkeleton });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { normalizedEmail },
+                unique: true);
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { normalizedUserName },
                 unique: true);
 

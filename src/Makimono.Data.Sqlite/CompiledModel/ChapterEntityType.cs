@@ -21,7 +21,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 "Makimono.Works.Chapter",
                 typeof(Chapter),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -69,6 +69,13 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(Chapter).GetProperty("Position", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Chapter).GetField("<Position>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var postedAt = runtimeEntityType.AddProperty(
+                "PostedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Chapter).GetProperty("PostedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Chapter).GetField("<PostedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var publishedOn = runtimeEntityType.AddProperty(
                 "PublishedOn",

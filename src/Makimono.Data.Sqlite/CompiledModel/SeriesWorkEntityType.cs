@@ -21,7 +21,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 "Makimono.Works.SeriesWork",
                 typeof(SeriesWork),
                 baseEntityType,
-                propertyCount: 3,
+                propertyCount: 4,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 1,
@@ -42,6 +42,13 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(SeriesWork).GetField("<WorkId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var addedAt = runtimeEntityType.AddProperty(
+                "AddedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(SeriesWork).GetProperty("AddedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SeriesWork).GetField("<AddedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var position = runtimeEntityType.AddProperty(
                 "Position",

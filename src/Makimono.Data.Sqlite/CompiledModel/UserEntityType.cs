@@ -19,9 +19,9 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 "Makimono.Accounts.User",
                 typeof(User),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 10,
                 navigationCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -45,7 +45,15 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(User).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(User).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 320);
+
+            var emailConfirmedAt = runtimeEntityType.AddProperty(
+                "EmailConfirmedAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(User).GetProperty("EmailConfirmedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<EmailConfirmedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var isAdmin = runtimeEntityType.AddProperty(
                 "IsAdmin",
@@ -61,6 +69,14 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 fieldInfo: typeof(User).GetField("<NameSkeleton>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 200);
+
+            var normalizedEmail = runtimeEntityType.AddProperty(
+                "NormalizedEmail",
+                typeof(string),
+                propertyInfo: typeof(User).GetProperty("NormalizedEmail", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(User).GetField("<NormalizedEmail>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 320);
 
             var normalizedUserName = runtimeEntityType.AddProperty(
                 "NormalizedUserName",
@@ -90,6 +106,10 @@ namespace Makimono.Data.Sqlite.CompiledModel
                 new[] { nameSkeleton });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { normalizedEmail },
+                unique: true);
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { normalizedUserName },
                 unique: true);
 
