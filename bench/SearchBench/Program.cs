@@ -11,7 +11,7 @@ using Makimono.Works;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// SearchBench index DATA QUERIES.json | postgres DATA CONNECTION QUERIES.json | fulltext DATA
+// SearchBench index DATA QUERIES.json | postgres DATA CONNECTION QUERIES.json | fulltext DATA | classes DATA [general]
 // Each prints one JSON object on its last line; bench/search.sh puts them together.
 var verb = args[0];
 var data = args[1];
@@ -83,7 +83,8 @@ switch (verb)
     case "classes":
     {
         // A quick look at the query classes alone, for profiling: the columns with an empty full-text index.
-        using var index = new WorkIndex();
+        // "classes DATA general" answers every listing the general way (no kept tag-page counts and orders), to compare.
+        using var index = args.Length > 2 && args[2] == "general" ? new WorkIndex { TagListingMinWorks = int.MaxValue } : new WorkIndex();
         var watch = Stopwatch.StartNew();
         var columns = await IndexBuilder.LoadColumnsAsync(NewContext, CancellationToken.None);
         Console.Error.WriteLine($"{columns.LiveCount:N0} works loaded in {watch.Elapsed.TotalSeconds:F1} s");
