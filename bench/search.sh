@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# bench/run search [--works N] [--fulltext-works N] [--bodies WORDS] [--seed S]
+# bench/run search [--works N] [--fulltext-works N] [--bodies WORDS] [--seed S] [--meta DIR]
 # Generates an AO3-shaped archive of N works (default 1,000,000) with `makimono dev generate`, builds the search index
 # (bench/SearchBench), times 200 seeded instances of each query class one at a time in process, then loads the same
 # data into a throwaway PostgreSQL 15 in the tuned formulation of ../shared/reference/pg-baseline and times the same
 # instances there. fulltext_phrase runs on a second archive of 100,000 works with 2,000-word bodies. Last line: JSON.
+# --meta DIR uses an archive already generated with `makimono dev generate --works N --seed S --data DIR` (a copy
+# of it is used, so DIR is left as it was) instead of generating the metadata archive again.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/bench/.build/search"
-works=1000000 fulltext=100000 bodies=2000 seed=1
+works=1000000 fulltext=100000 bodies=2000 seed=1 meta=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --works) works="$2"; shift 2 ;;
     --fulltext-works) fulltext="$2"; shift 2 ;;
     --bodies) bodies="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    *) echo "usage: bench/run search [--works N] [--fulltext-works N] [--bodies WORDS] [--seed S]" >&2; exit 2 ;;
+    --meta) meta="$2"; shift 2 ;;
+    *) echo "usage: bench/run search [--works N] [--fulltext-works N] [--bodies WORDS] [--seed S] [--meta DIR]" >&2; exit 2 ;;
   esac
 done
 # shellcheck source=lib/postgres.sh
@@ -26,8 +29,15 @@ echo "building the benchmark and makimono (Release)..." >&2
 dotnet build "$root/bench/SearchBench" -c Release -o "$out/bench" --nologo -v quiet >&2
 dotnet build "$root/src/Makimono" -c Release -o "$out/app" --nologo -v quiet >&2
 
-echo "generating $works works (seed $seed)..." >&2
-/usr/bin/time -f "generate: %e s" "$out/app/makimono" dev generate --works "$works" --seed "$seed" --data "$work/meta" >&2
+if [[ -n "$meta" ]]; then
+  [[ -f "$meta/makimono.db" ]] || { echo "bench/run search: no generated archive in $meta" >&2; exit 2; }
+  echo "using the archive generated in $meta..." >&2
+  mkdir -p "$work/meta"
+  for f in makimono.db makimono.db-wal makimono.db-shm; do if [[ -f "$meta/$f" ]]; then cp "$meta/$f" "$work/meta/"; fi; done
+else
+  echo "generating $works works (seed $seed)..." >&2
+  /usr/bin/time -f "generate: %e s" "$out/app/makimono" dev generate --works "$works" --seed "$seed" --data "$work/meta" >&2
+fi
 "$out/bench/SearchBench" index "$work/meta" "$work/queries.json" | tail -n 1 > "$work/index.json"
 
 pg_start

@@ -28,7 +28,7 @@ internal static class PostgresBaseline
             ("tag_page", i => TagPage(i.F, 0)),
             ("fandom_facets", i => FandomFacets(i.F)),
             ("ao3_filter", i => Ao3Filter([i.F, i.A, i.B], [i.X, i.Y, i.Z], i.Rating)),
-            ("ao3_filter_broad", i => Ao3Filter([i.F, i.B], [i.Z], i.Rating)),
+            ("ao3_filter_broad", i => Ao3Filter([i.BroadF, i.BroadB], [i.BroadZ], i.BroadRating)),
             ("deep_page", i => TagPage(i.F, 499 * 20)),
         })
         {

@@ -40,7 +40,11 @@ public sealed class ChangeCursor(TimeProvider clock)
     public static async Task<long> LatestIdAsync(ArchiveDbContext db, CancellationToken ct = default) =>
         await db.ArchiveChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
 
-    /// <summary>The changes committed since the last read (late ones from earlier gaps included), oldest first.</summary>
+    /// <summary>
+    /// The changes committed since the last read (late ones from earlier gaps included), oldest first. Throws
+    /// <see cref="ChangeLogBehindException"/> when rows past this position were pruned (<see cref="ChangeLogRetention"/>):
+    /// the reader must then rebuild from the database and start again at the end.
+    /// </summary>
     public async Task<List<ArchiveChange>> ReadAsync(ArchiveDbContext db, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
@@ -60,6 +64,11 @@ public sealed class ChangeCursor(TimeProvider clock)
                 _gaps.Remove(row.Id);
             }
             rows = late.Concat(rows).ToList();
+        }
+        // Read after the rows: pruning records this in the transaction that deletes, so rows it took are never missed unseen.
+        if (await ChangeLogRetention.PrunedThroughAsync(db, ct) is var pruned && pruned > after)
+        {
+            throw new ChangeLogBehindException(after, pruned);
         }
         var expected = after + 1;
         foreach (var row in rows.Where(r => r.Id > after))

@@ -31,8 +31,16 @@ public sealed class ChangeLogWriter : SaveChangesInterceptor
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } db && Touched(db) is { Count: > 0 } touched)
+        if (eventData.Context is { } db && Touched(db) is var touched)
         {
+            if (Renamed(db) is { } renamed)
+            {
+                touched.AddRange(renamed.Select(id => new LoggedWork(id)).ToList());
+            }
+            if (touched.Count == 0)
+            {
+                return result;
+            }
             var own = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
             _pending.AddOrUpdate(db, new Pending(touched, own));
         }
@@ -42,8 +50,16 @@ public sealed class ChangeLogWriter : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && Touched(db) is { Count: > 0 } touched)
+        if (eventData.Context is { } db && Touched(db) is var touched)
         {
+            if (Renamed(db) is { } renamed)
+            {
+                touched.AddRange((await renamed.ToListAsync(cancellationToken)).Select(id => new LoggedWork(id)));
+            }
+            if (touched.Count == 0)
+            {
+                return result;
+            }
             var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             _pending.AddOrUpdate(db, new Pending(touched, own));
         }
@@ -123,6 +139,26 @@ public sealed class ChangeLogWriter : SaveChangesInterceptor
         .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Matters(e))
         .Select(e => e.Entity).ToList();
 
+    /// <summary>A work logged for another reason than its own rows changing: a creator's pseud or user name.</summary>
+    private sealed record LoggedWork(int Id);
+
+    /// <summary>
+    /// The works credited to a pseud or user whose name this save changes (the index searches and sorts by creator
+    /// names), as a query to run before the save; null when no name changes.
+    /// </summary>
+    private static IQueryable<int>? Renamed(DbContext db)
+    {
+        var pseuds = db.ChangeTracker.Entries<Pseud>()
+            .Where(e => e.State == EntityState.Modified && e.Property(p => p.Name).IsModified).Select(e => e.Entity.Id).ToList();
+        var users = db.ChangeTracker.Entries<User>()
+            .Where(e => e.State == EntityState.Modified && e.Property(u => u.UserName).IsModified).Select(e => e.Entity.Id).ToList();
+        if (pseuds.Count + users.Count == 0)
+        {
+            return null;
+        }
+        return db.Set<WorkCreator>().Where(c => pseuds.Contains(c.PseudId) || users.Contains(c.Pseud.UserId)).Select(c => c.WorkId).Distinct();
+    }
+
     private static bool Matters(EntityEntry entry) => entry.Entity is Work or Chapter or WorkTag or WorkFilterTag
         or WorkCreator or SeriesWork or Tag or TagParent or MetaTagLink or WranglingLogEntry or ILoggedResponse;
 
@@ -139,6 +175,7 @@ public sealed class ChangeLogWriter : SaveChangesInterceptor
             switch (entity)
             {
                 case Work w: works.Add(w.Id); break;
+                case LoggedWork w: works.Add(w.Id); break;
                 case Chapter c: works.Add(c.WorkId); break;
                 case WorkTag t: works.Add(t.WorkId); break;
                 case WorkFilterTag f: works.Add(f.WorkId); break;

@@ -24,6 +24,7 @@ internal static class ServeCommand
         app.Services.GetRequiredService<MigrationGate>().Track(migration);
         // While the server is still starting, the other core compiles the home page's queries once.
         _ = migration.ContinueWith(_ => ArchiveWebApp.WarmUpAsync(app.Services, ct), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        _ = migration.ContinueWith(_ => ArchiveWebApp.BackfillAsync(app.Services, ct), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         try
         {
             await app.RunAsync();

@@ -9,5 +9,5 @@ public class IndexModel(Listings listings) : PageModel
     public ListingView Listing { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Listing = await listings.RunAsync(HttpContext, this.Viewer(), new WorkQuery(), facets: false, ct);
+        Listing = await listings.RunAsync(HttpContext, this.Viewer(), new WorkQuery(), facets: true, ct);
 }

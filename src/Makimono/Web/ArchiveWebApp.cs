@@ -113,6 +113,8 @@ internal static class ArchiveWebApp
         // Listings ask the search index, or the database while the index is being built (Search/Index/).
         Search.Index.IndexSetup.AddWorkIndex(services);
         services.AddHostedService<Search.Index.IndexService>();
+        services.AddOptions<Changes.ChangeLogOptions>().BindConfiguration(Changes.ChangeLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<Changes.ChangeLogPruner>();
         services.AddScoped<Listings>();
         Reading.Hits.HitsSetup.AddHits(services);
         services.AddScoped<Inbox.ISavedSearchQueries>(sp => sp.GetRequiredService<Listings>());
@@ -280,5 +282,24 @@ internal static class ArchiveWebApp
         }
         await scope.ServiceProvider.GetRequiredService<DatabaseAvailability>().WaitAsync(ct);
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+    }
+
+    /// <summary>Data steps that follow a migration but need not hold up requests: run once per archive, in the background of `serve`.</summary>
+    public static async Task BackfillAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var changed = await Tags.Wrangling.CrossoverBackfill.RunOnceAsync(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>(), ct);
+            if (changed > 0)
+            {
+                scope.ServiceProvider.GetRequiredService<ILogger<ArchiveOptions>>().LogInformation("Set the crossover flag of {Works} works saved before it existed.", changed);
+            }
+        }
+        catch (Exception error) when (!ct.IsCancellationRequested)
+        {
+            // Not done, so not noted as done: the next start tries again.
+            scope.ServiceProvider.GetRequiredService<ILogger<ArchiveOptions>>().LogWarning(error, "Could not set the crossover flag of older works; the next start tries again.");
+        }
     }
 }

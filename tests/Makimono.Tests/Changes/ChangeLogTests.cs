@@ -48,6 +48,58 @@ public sealed class ChangeLogTests(TestDatabases databases)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Rows_older_than_the_retention_are_pruned_and_a_reader_behind_them_is_told_to_rebuild(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var author = await archive.CreateUserAsync("Author");
+        var retention = TimeSpan.FromDays(7);
+        var early = new ChangeCursor(archive.Clock);
+        await using (var db = archive.NewContext())
+        {
+            await early.StartAtEndAsync(db);
+        }
+        using var index = await Makimono.Tests.Search.TestIndex.OpenAsync(archive);
+
+        var old = await archive.SaveWorkAsync(author, f => f.Title = "Old Lantern");
+        await using (var db = archive.NewContext())
+        {
+            Assert.Equal(0, await ChangeLogRetention.RunAsync(db, archive.Clock, retention));
+        }
+        var caughtUp = new ChangeCursor(archive.Clock);
+        await using (var db = archive.NewContext())
+        {
+            await caughtUp.StartAtEndAsync(db);
+        }
+        archive.Clock.Advance(TimeSpan.FromHours(2));
+        var recent = await archive.SaveWorkAsync(author, f => f.Title = "Recent Lantern");
+        await using (var db = archive.NewContext())
+        {
+            Assert.Equal(0, await ChangeLogRetention.RunAsync(db, archive.Clock, retention));
+        }
+
+        // A week after the first mark, the rows up to it go; the later ones stay.
+        archive.Clock.Advance(retention - TimeSpan.FromHours(1));
+        await using (var db = archive.NewContext())
+        {
+            Assert.True(await ChangeLogRetention.RunAsync(db, archive.Clock, retention) > 0);
+            var left = await db.ArchiveChanges.Where(c => c.WorkId != null).Select(c => c.WorkId!.Value).Distinct().ToListAsync();
+            Assert.DoesNotContain(old.Id, left);
+            Assert.Contains(recent.Id, left);
+        }
+
+        // A reader past the pruned rows reads on; one behind them is told, never silently short of changes.
+        Assert.Contains(recent.Id, (await ReadAsync(archive, caughtUp)).Select(c => c.WorkId));
+        await Assert.ThrowsAsync<ChangeLogBehindException>(() => ReadAsync(archive, early));
+        // The search index, left behind, rebuilds and has both works.
+        await index.Updater.CatchUpAsync(CancellationToken.None);
+        Assert.Equal([old.Id, recent.Id], index.Find(new Makimono.Search.WorkQuery { Text = "lantern" }).WorkIds.Order());
+        await using (var db = archive.NewContext())
+        {
+            Assert.Equal(await ChangeCursor.LatestIdAsync(db), index.Index.Position);
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task A_merge_logs_the_works_whose_filter_sets_it_refreshed(DatabaseProvider provider)
     {
         await using var archive = await TestArchive.OpenAsync(databases, provider);

@@ -11,9 +11,9 @@ public sealed class TestIndex : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("makimono-index-").FullName;
 
-    private TestIndex(TestArchive archive)
+    private TestIndex(TestArchive archive, int? tagListingMinWorks)
     {
-        Index = new WorkIndex();
+        Index = tagListingMinWorks is int min ? new WorkIndex { TagListingMinWorks = min } : new WorkIndex();
         Folders = new IndexFolders(_data);
         Updater = new IndexUpdater(Index, Folders, archive.NewContext, archive.Clock, NullLogger<IndexUpdater>.Instance);
     }
@@ -26,9 +26,10 @@ public sealed class TestIndex : IDisposable
 
     public string DataDirectory => _data;
 
-    public static async Task<TestIndex> OpenAsync(TestArchive archive)
+    /// <param name="tagListingMinWorks">From how many works a tag page is answered from its kept counts and order; 0 reaches that path on a small archive.</param>
+    public static async Task<TestIndex> OpenAsync(TestArchive archive, int? tagListingMinWorks = null)
     {
-        var index = new TestIndex(archive);
+        var index = new TestIndex(archive, tagListingMinWorks);
         await index.Updater.OpenOrRebuildAsync(CancellationToken.None);
         return index;
     }

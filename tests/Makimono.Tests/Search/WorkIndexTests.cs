@@ -181,17 +181,14 @@ public sealed class WorkIndexTests(TestDatabases databases)
         Assert.DoesNotContain(result.Facets[TagType.Freeform], f => f.TagId == fluff);
     }
 
-    /// <summary>The index against the database's answer (the plain reference) over many filter, sort and facet combinations.</summary>
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_index_answers_as_the_database_does(DatabaseProvider provider)
+    /// <summary>25 more works by two authors, with every flag, figure and tag mix the comparisons below need.</summary>
+    private static async Task<User> AddMixAsync(Corpus corpus)
     {
-        await using var archive = await TestArchive.OpenAsync(databases, provider);
-        var corpus = await CorpusAsync(archive);
-        var reader = await archive.CreateUserAsync("Hana");
+        var reader = await corpus.Archive.CreateUserAsync("Hana");
         for (var i = 0; i < 25; i++)
         {
             var n = i;
-            await archive.SaveWorkAsync(n % 2 == 0 ? corpus.Author : reader, f =>
+            await corpus.Archive.SaveWorkAsync(n % 2 == 0 ? corpus.Author : reader, f =>
             {
                 f.Title = $"Work {n:D2}";
                 f.Fandoms = n % 3 == 0 ? "Naruto" : n % 3 == 1 ? "Bleach" : "Naruto, Bleach";
@@ -202,7 +199,43 @@ public sealed class WorkIndexTests(TestDatabases databases)
                 f.ExpectedChapters = n % 2 == 0 ? "1" : "?";
             }, post: n % 9 != 0, body: string.Join(' ', Enumerable.Repeat("word", 4 + n * 37 % 50)));
         }
-        using var index = await TestIndex.OpenAsync(archive);
+        return reader;
+    }
+
+    /// <summary>Every query as every viewer, through the index and through the database (the plain reference): the same pages, totals and facets.</summary>
+    private static async Task AssertAnswersAsTheDatabaseAsync(TestArchive archive, TestIndex index, IEnumerable<WorkQuery> queries, Viewer[] viewers)
+    {
+        var failures = new List<string>();
+        foreach (var query in queries)
+        {
+            foreach (var viewer in viewers)
+            {
+                await using var db = archive.NewContext();
+                var expected = await new DatabaseWorkSearch(db).FindAsync(query, viewer, ViewerFilters.None, CancellationToken.None);
+                var got = index.Find(query, viewer);
+                var same = expected.Total == got.Total && expected.WorkIds.SequenceEqual(got.WorkIds)
+                    && expected.Facets.Count == got.Facets.Count
+                    && expected.Facets.All(f => got.Facets[f.Key].SequenceEqual(f.Value));
+                if (!same)
+                {
+                    static string Facets(WorkQueryResult r) => string.Join(" ", r.Facets.OrderBy(f => f.Key).Select(f => $"{f.Key}: {string.Join(",", f.Value.Select(c => $"{c.TagId}={c.Count}"))}"));
+                    failures.Add($"{query.Sort} page {query.Page} of tags {string.Join(",", query.IncludeTagIds)} as {viewer}: "
+                        + $"database {expected.Total} [{string.Join(",", expected.WorkIds)}] {Facets(expected)}, "
+                        + $"index {got.Total} [{string.Join(",", got.WorkIds)}] {Facets(got)}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>The index against the database's answer over many filter, sort and facet combinations, with and without the tag-page path.</summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_index_answers_as_the_database_does(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var corpus = await CorpusAsync(archive);
+        var reader = await AddMixAsync(corpus);
+        var admin = await archive.CreateUserAsync("Boss", isAdmin: true);
         var naruto = (await archive.FindTagAsync("Naruto")).Id;
         var bleach = (await archive.FindTagAsync("Bleach")).Id;
         var angst = (await archive.FindTagAsync("Angst")).Id;
@@ -220,26 +253,72 @@ public sealed class WorkIndexTests(TestDatabases databases)
             // A bookmarks or history page's scope: a few ids, a draft and an unknown id among them, with filters and facets.
             new() { WorkIds = [corpus.Ids["Silver Rain"], corpus.Ids["Crossing Over"], corpus.Ids["Secret Draft"], corpus.Ids["Hollow Crown"], 999_999], IncludeTagIds = [naruto], FacetTypes = [TagType.Character], Sort = WorkSort.Title },
             new() { WorkIds = [corpus.Ids["Hollow Crown"], corpus.Ids["Ramen Nights"]], ExcludeTagIds = [angst] },
+            new() { IncludeTagIds = [bleach], Page = 2, FacetTypes = [TagType.Fandom] },
+            new() { IncludeTagIds = [naruto, naruto], Sort = WorkSort.Kudos, Page = 3 },
         };
-        Viewer[] viewers = [Viewer.Guest, reader.AsViewer(), corpus.Author.AsViewer()];
-        var failures = new List<string>();
-        foreach (var query in queries)
+        Viewer[] viewers = [Viewer.Guest, reader.AsViewer(), corpus.Author.AsViewer(), admin.AsViewer()];
+        foreach (var tagListingMinWorks in new int?[] { null, 0 })
         {
-            foreach (var viewer in viewers)
-            {
-                await using var db = archive.NewContext();
-                var expected = await new DatabaseWorkSearch(db).FindAsync(query, viewer, ViewerFilters.None, CancellationToken.None);
-                var got = index.Find(query, viewer);
-                var same = expected.Total == got.Total && expected.WorkIds.SequenceEqual(got.WorkIds)
-                    && expected.Facets.Count == got.Facets.Count
-                    && expected.Facets.All(f => got.Facets[f.Key].SequenceEqual(f.Value));
-                if (!same)
-                {
-                    failures.Add($"{query} as {viewer}: database {expected.Total} [{string.Join(",", expected.WorkIds)}], index {got.Total} [{string.Join(",", got.WorkIds)}]");
-                }
-            }
+            using var index = await TestIndex.OpenAsync(archive, tagListingMinWorks);
+            await AssertAnswersAsTheDatabaseAsync(archive, index, queries, viewers);
         }
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// A tag page (and the listing of every work, the home page's) answered from the tag's kept counts and orders: built
+    /// on first view, it stays equal to the database's answer while works arrive, change figures, lose the tag, are
+    /// hidden, restricted or deleted.
+    /// </summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_tag_page_from_kept_counts_and_orders_answers_as_the_database_does_through_changes(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var corpus = await CorpusAsync(archive);
+        var reader = await AddMixAsync(corpus);
+        var admin = await archive.CreateUserAsync("Boss", isAdmin: true);
+        var naruto = (await archive.FindTagAsync("Naruto")).Id;
+        var bleach = (await archive.FindTagAsync("Bleach")).Id;
+        var kakashi = (await archive.FindTagAsync("Hatake Kakashi")).Id;
+        using var index = await TestIndex.OpenAsync(archive, tagListingMinWorks: 0);
+        TagType[] all = [TagType.Rating, TagType.ArchiveWarning, TagType.Category, TagType.Fandom, TagType.Relationship, TagType.Character, TagType.Freeform];
+        var queries = (
+            from tag in new int?[] { null, naruto, bleach, kakashi }
+            from sort in new[] { (WorkSort.DateUpdated, true), (WorkSort.DatePosted, false), (WorkSort.Kudos, true), (WorkSort.Title, false), (WorkSort.Words, true) }
+            from page in new[] { 1, 2 }
+            select new WorkQuery { IncludeTagIds = tag is int id ? [id] : [], Sort = sort.Item1, Descending = sort.Item2, Page = page, FacetTypes = page == 1 ? all : [] }).ToList();
+        // The guest and a user without unlisted works get the kept answer; the authors of drafts are answered the general way.
+        Viewer[] viewers = [Viewer.Guest, reader.AsViewer(), corpus.Author.AsViewer(), admin.AsViewer(), (await archive.CreateUserAsync("Mina")).AsViewer()];
+        await AssertAnswersAsTheDatabaseAsync(archive, index, queries, viewers);
+        Assert.True(index.Index.TagSummaryCount >= 4);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await archive.SaveWorkAsync(reader, f => { f.Title = $"Late {i}"; f.Fandoms = "Naruto"; f.Characters = "Hatake Kakashi"; });
+        }
+        await using (var db = archive.NewContext())
+        {
+            var works = await db.Works.Include(w => w.Filters).OrderBy(w => w.Id).ToListAsync();
+            works[1].IsHidden = true;
+            works[3].IsRestricted = true;
+            works[6].KudosCount = 500;
+            works[7].KudosCount = 3;
+            works[8].UpdatedAt = works[8].UpdatedAt.AddDays(30);
+            works[10].Filters.RemoveAll(f => f.TagId == naruto || f.TagId == bleach);
+            db.Works.Remove(works[12]);
+            await db.SaveChangesAsync();
+        }
+        await index.Updater.CatchUpAsync(CancellationToken.None);
+        await AssertAnswersAsTheDatabaseAsync(archive, index, queries, viewers);
+        var paged = new WorkQuery { IncludeTagIds = [naruto], Sort = WorkSort.Kudos };
+        await using (var db = archive.NewContext())
+        {
+            var byOffset = new List<int>();
+            for (var page = 1; page <= 3; page++)
+            {
+                byOffset.AddRange((await new DatabaseWorkSearch(db).FindAsync(paged with { Page = page }, Viewer.Guest, ViewerFilters.None, CancellationToken.None)).WorkIds);
+            }
+            Assert.Equal(byOffset, index.All(paged));
+        }
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -299,6 +378,41 @@ public sealed class WorkIndexTests(TestDatabases databases)
         Assert.Contains(posted.Id, incremental.Find(new WorkQuery { IncludeTagIds = [au.Id] }).WorkIds);
         Assert.Equal([posted.Id, corpus.Ids["Crossing Over"]], incremental.Find(new WorkQuery { Text = "lighthouse OR again" }).WorkIds.Order().Reverse());
         Assert.Equal(0, incremental.Find(new WorkQuery { Text = "ramen" }, Viewer.Guest).Total);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_renamed_pseud_or_user_logs_their_works_so_the_index_finds_them_by_the_new_name(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var corpus = await CorpusAsync(archive);
+        var other = await archive.CreateUserAsync("Quiet");
+        var untouched = await archive.SaveWorkAsync(other, f => f.Title = "Not Kiri's");
+        using var index = await TestIndex.OpenAsync(archive);
+        var posted = corpus.Ids.Where(p => p.Key != "Secret Draft").Select(p => p.Value).Order().ToList();
+        Assert.Equal(posted, index.Find(new WorkQuery { Text = "creator:kiri" }).WorkIds.Order());
+
+        var cursor = new Makimono.Changes.ChangeCursor(archive.Clock);
+        await using (var db = archive.NewContext())
+        {
+            await cursor.StartAtEndAsync(db);
+            (await db.Pseuds.SingleAsync(p => p.UserId == corpus.Author.Id)).Name = "Kirigaya";
+            await db.SaveChangesAsync();
+        }
+        await using (var db = archive.NewContext())
+        {
+            // Every work credited to the pseud, the draft too, and nothing else.
+            Assert.Equal(corpus.Ids.Values.Order(), (await cursor.ReadAsync(db)).Select(c => c.WorkId!.Value).Order());
+        }
+        await index.Updater.CatchUpAsync(CancellationToken.None);
+        Assert.Equal(posted, index.Find(new WorkQuery { Text = "creator:kirigaya" }).WorkIds.Order());
+
+        await using (var db = archive.NewContext())
+        {
+            (await db.Users.SingleAsync(u => u.Id == other.Id)).UserName = "Loud";
+            await db.SaveChangesAsync();
+        }
+        await index.Updater.CatchUpAsync(CancellationToken.None);
+        Assert.Equal([untouched.Id], index.Find(new WorkQuery { Text = "creator:loud" }).WorkIds);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -58,6 +58,44 @@ public sealed partial class FilterPageTests(ArchiveFactory archive) : IClassFixt
     }
 
     [Fact]
+    public async Task The_home_user_and_pseud_listings_have_the_filter_sidebar()
+    {
+        await archive.CreateUserAsync("sidebarwriter");
+        using var author = await archive.LoggedInAsync("sidebarwriter");
+        await author.PostWorkAsync("Home Both", fandom: "Home Fandom", characters: "Home Hero, Home Villain");
+        await author.PostWorkAsync("Home Hero Only", fandom: "Home Fandom", characters: "Home Hero");
+        await author.PostWorkAsync("Home Nobody", fandom: "Home Fandom");
+        using var guest = archive.Guest();
+        async Task<HtmlPage> Filter(HtmlForm form)
+        {
+            using var response = await form.SubmitAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return new HtmlPage(guest, response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync());
+        }
+
+        // The user's page counts the user's works' tags, and its boxes filter that page.
+        var user = await guest.PageAsync("/users/sidebarwriter");
+        Assert.Equal("Home Hero (2)", LabelOf(user, "inc", "Home Hero"));
+        var filteredUser = await Filter(user.Form("Sort and filter").Check("inc", ValueOf(user, "inc", "Home Hero")).Check("exc", ValueOf(user, "exc", "Home Villain")));
+        Assert.Equal("/users/sidebarwriter", filteredUser.Address.AbsolutePath);
+        Assert.Equal(["Home Hero Only"], Titles(filteredUser));
+
+        // The pseud's page, reached from a blurb's byline, the same.
+        var pseud = await guest.PageAsync(user.Document.QuerySelectorAll("li.blurb a[rel=author]")[0].GetAttribute("href")!);
+        Assert.Equal("Home Villain (1)", LabelOf(pseud, "inc", "Home Villain"));
+        var filteredPseud = await Filter(pseud.Form("Sort and filter").Check("inc", ValueOf(pseud, "inc", "Home Villain")));
+        Assert.Equal("/users/sidebarwriter/pseuds/sidebarwriter", filteredPseud.Address.AbsolutePath);
+        Assert.Equal(["Home Both"], Titles(filteredPseud));
+
+        // The home page: tags typed by name, since its top tags are the whole archive's.
+        var home = await guest.PageAsync("/");
+        var filteredHome = await Filter(home.Form("Sort and filter").Set("inc_names", "Home Fandom").Set("exc_names", "Home Villain").Set("sort", "title").Set("dir", "asc"));
+        Assert.Equal("/", filteredHome.Address.AbsolutePath);
+        Assert.Equal(["Home Hero Only", "Home Nobody"], Titles(filteredHome));
+        Assert.Equal("Home Fandom (2)", LabelOf(filteredHome, "inc", "Home Fandom"));
+    }
+
+    [Fact]
     public async Task Muting_a_user_takes_their_works_out_of_listings_and_one_click_shows_them_and_why()
     {
         await archive.CreateUserAsync("mutedwriter");

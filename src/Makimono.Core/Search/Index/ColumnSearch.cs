@@ -25,6 +25,10 @@ internal static class ColumnSearch
         includes.Sort((a, b) => a.Count.CompareTo(b.Count));
         var excludes = query.ExcludeTagIds.Distinct().Select(c.Postings.GetValueOrDefault).OfType<TagPostings>().ToArray();
         var blocked = viewer.BlockedTagIds.Select(c.Postings.GetValueOrDefault).OfType<TagPostings>().ToArray();
+        if (TagListing.TryRun(c, query, access, viewer, text, includes, excludes, blocked) is { } tagPage)
+        {
+            return tagPage;
+        }
         var filter = new Filter(c, query, access, viewer, text, excludes, blocked);
 
         var order = new SortOrder(c, query.Sort, query.Descending, text);

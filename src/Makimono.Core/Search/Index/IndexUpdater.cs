@@ -84,7 +84,18 @@ public sealed class IndexUpdater(WorkIndex index, IndexFolders folders, Func<Arc
             return 0;
         }
         await using var db = newContext();
-        var changes = await _cursor.ReadAsync(db, ct);
+        List<ArchiveChange> changes;
+        try
+        {
+            changes = await _cursor.ReadAsync(db, ct);
+        }
+        catch (ChangeLogBehindException behind)
+        {
+            // This node was away longer than the log is kept: what it missed is gone, so it builds afresh.
+            log.LogWarning("{Message}", behind.Message);
+            await RebuildAsync(null, ct);
+            return 0;
+        }
         if (changes.Count == 0)
         {
             return 0;

@@ -23,9 +23,20 @@ internal sealed class SortOrder : IComparer<int>
         _text = text;
     }
 
+    /// <summary>The sort in effect (best match without words to match is the newest update first).</summary>
+    public WorkSort Sort => _sort;
+
+    public bool Descending => _sign < 0;
+
+    /// <summary>This order read from its start to its end: ascending.</summary>
+    public SortOrder Ascending => _sign > 0 ? this : new SortOrder(_columns, _sort, descending: false, _text);
+
+    /// <summary>Whether the value is a number (<see cref="Number"/>), as opposed to a title or creator name.</summary>
+    public bool Numeric => !IsText;
+
     private bool IsText => _sort is WorkSort.Title or WorkSort.Creator;
 
-    private long Number(int slot) => _sort switch
+    public long Number(int slot) => _sort switch
     {
         WorkSort.DatePosted => _columns.Posted[slot],
         WorkSort.DateUpdated => _columns.Updated[slot],

@@ -49,7 +49,27 @@ internal sealed class WorkColumns
     /// <summary>Tag types by tag id, for facets; 0 for a tag not known yet.</summary>
     internal TagType[] TagTypes = [];
 
+    /// <summary>Each creator's slots, so a tag page can tell whether the viewer's own unlisted works are among its works.</summary>
+    private readonly Dictionary<int, List<int>> _slotsOfUser = [];
+
+    /// <summary>Per large tag, its total and facet counts per access class, kept current as works change.</summary>
+    internal readonly TagSummaries Summaries;
+
+    /// <summary>Large tags' works in the order of a sort, for the pages of a tag page.</summary>
+    internal readonly TagOrders Orders;
+
+    /// <summary>A tag on at least this many works gets <see cref="Summaries"/> and <see cref="Orders"/> for its tag page; smaller ones are cheap to answer.</summary>
+    internal int TagListingMinWorks = 2048;
+
+    public WorkColumns()
+    {
+        Summaries = new TagSummaries(this);
+        Orders = new TagOrders(this);
+    }
+
     public int LiveCount { get; private set; }
+
+    internal IReadOnlyList<int> SlotsOfUser(int userId) => _slotsOfUser.GetValueOrDefault(userId) ?? (IReadOnlyList<int>)[];
 
     public int SlotOf(int workId) => workId < _slotOfWork.Length ? _slotOfWork[workId] - 1 : -1;
 
@@ -67,7 +87,14 @@ internal sealed class WorkColumns
         {
             Array.Resize(ref TagTypes, Math.Max(id + 1, TagTypes.Length * 2));
         }
-        TagTypes[id] = type;
+        if (TagTypes[id] != type)
+        {
+            if (TagTypes[id] != 0)
+            {
+                Summaries.ForgetTops();
+            }
+            TagTypes[id] = type;
+        }
     }
 
     public void Put(IndexedWork work)
@@ -80,10 +107,12 @@ internal sealed class WorkColumns
         }
         else
         {
+            Summaries.Remove(slot);
             foreach (var tag in FilterTags[slot])
             {
                 Postings.GetValueOrDefault(tag)?.Remove(slot);
             }
+            ForgetCreators(slot);
         }
         var flags = WorkFlags.Live;
         if (work.IsDraft) { flags |= WorkFlags.Draft; }
@@ -120,6 +149,24 @@ internal sealed class WorkColumns
             }
             postings.Add(slot);
         }
+        foreach (var user in work.CreatorUserIds)
+        {
+            if (!_slotsOfUser.TryGetValue(user, out var slots))
+            {
+                _slotsOfUser[user] = slots = [];
+            }
+            slots.Add(slot);
+        }
+        Summaries.Add(slot);
+        Orders.MarkStale(slot);
+    }
+
+    private void ForgetCreators(int slot)
+    {
+        foreach (var user in CreatorUsers[slot])
+        {
+            _slotsOfUser.GetValueOrDefault(user)?.Remove(slot);
+        }
     }
 
     public void Remove(int workId)
@@ -129,10 +176,12 @@ internal sealed class WorkColumns
         {
             return;
         }
+        Summaries.Remove(slot);
         foreach (var tag in FilterTags[slot])
         {
             Postings.GetValueOrDefault(tag)?.Remove(slot);
         }
+        ForgetCreators(slot);
         Flags[slot] = 0;
         FilterTags[slot] = [];
         CreatorUsers[slot] = [];

@@ -24,6 +24,12 @@ public sealed class WorkIndex : IDisposable
 
     public string? Folder => _text?.Folder;
 
+    /// <summary>How many tag summaries the tag-page path keeps (for tests: it was taken).</summary>
+    internal int TagSummaryCount => _columns?.Summaries.Count ?? 0;
+
+    /// <summary>From how many works a tag's plain tag page is answered from its kept counts and order (tests lower it to reach that path on a small archive).</summary>
+    internal int TagListingMinWorks { get; init; } = 2048;
+
     /// <summary>The answer from the index, or null while it is not ready. A query text that cannot be read is answered with its error.</summary>
     public WorkQueryResult? Find(WorkQuery query, Viewer viewer, ViewerFilters filters) =>
         FindWithText(query, viewer, filters).Result;
@@ -67,6 +73,7 @@ public sealed class WorkIndex : IDisposable
         try
         {
             old = _text;
+            columns.TagListingMinWorks = TagListingMinWorks;
             _columns = columns;
             _text = text;
             Position = position;
@@ -104,6 +111,10 @@ public sealed class WorkIndex : IDisposable
             {
                 columns.Put(facts);
                 text.Put(facts, words);
+            }
+            if (columns.Orders.NeedsReset)
+            {
+                columns.Orders.Reset();
             }
             text.Refresh();
             Position = position;

@@ -93,7 +93,17 @@ public sealed class TagAutocomplete(IServiceScopeFactory scopes, TimeProvider cl
             }
             else
             {
-                var changed = (await _changes.ReadAsync(db)).Count > 0;
+                bool changed;
+                try
+                {
+                    changed = (await _changes.ReadAsync(db)).Count > 0;
+                }
+                catch (Changes.ChangeLogBehindException)
+                {
+                    // Rows this node had not read were pruned: start again at the end and rebuild, as at first.
+                    await _changes.StartAtEndAsync(db);
+                    changed = true;
+                }
                 index = changed || stale ? await BuildAsync(db) : current.Index;
             }
             Volatile.Write(ref _current, new Snapshot(index, now));

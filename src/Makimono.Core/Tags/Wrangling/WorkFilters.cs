@@ -81,7 +81,7 @@ public static class WorkFilters
         }
     }
 
-    private static HashSet<int> Closure(int root, Dictionary<int, HashSet<int>> metas) => [root, .. metas.GetValueOrDefault(root) ?? []];
+    internal static HashSet<int> Closure(int root, Dictionary<int, HashSet<int>> metas) => [root, .. metas.GetValueOrDefault(root) ?? []];
 
     /// <summary>
     /// The crossover rule: a work is a crossover when no fandom covers all of its fandoms, that is when the sets

@@ -30,7 +30,7 @@ public class PseudWorksModel(ArchiveDbContext db, Listings listings) : PageModel
             return NotFound();
         }
         Pseud = found;
-        Listing = await listings.RunAsync(HttpContext, this.Viewer(), new WorkQuery { CreatorPseudId = found.Id }, facets: false, ct);
+        Listing = await listings.RunAsync(HttpContext, this.Viewer(), new WorkQuery { CreatorPseudId = found.Id }, facets: true, ct);
         return Page();
     }
 }

@@ -32,7 +32,7 @@ public class UserWorksModel(ArchiveDbContext db, Listings listings, ViewerFilter
         }
         Owner = owner;
         var viewer = this.Viewer();
-        Listing = await listings.RunAsync(HttpContext, viewer, new WorkQuery { CreatorUserId = owner.Id }, facets: false, ct);
+        Listing = await listings.RunAsync(HttpContext, viewer, new WorkQuery { CreatorUserId = owner.Id }, facets: true, ct);
         Muted = viewer.UserId == owner.Id ? null : (await listings.FiltersOfAsync(HttpContext, viewer, ct)).MutedUserIds.Contains(owner.Id);
         // A series shows only when the viewer can see at least one of its works.
         Series = await db.Series.Where(s => s.OwnerUserId == owner.Id)
