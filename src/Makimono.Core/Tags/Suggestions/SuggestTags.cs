@@ -16,19 +16,16 @@ public static class SuggestTags
     /// <summary>Suggestions at or above this confidence are the ones counted as suggested in the quality figures.</summary>
     public const double Likely = 0.5;
 
-    /// <summary>A name the archive does not know is suggested as a new character from this many mentions.</summary>
-    private const int NewCharacterMentions = 3;
-
     public static void Suggest(ImportedWork work)
     {
         var text = TextOf(work);
         var found = OnePerPerson(NameFinder.Find(text, minimumMentions: 1)).ToList();
-        var names = found.Where(n => n.Mentions >= NewCharacterMentions).Take(15).ToList();
+        var names = found.Where(n => n.Sure).Take(15).ToList();
         foreach (var name in names)
         {
             work.Suggestions.Characters.Add(new CharacterSuggestion(name.Name, name.Mentions) { Confidence = NewCharacterConfidence(name) });
         }
-        foreach (var name in found.Where(n => n.Mentions < NewCharacterMentions).Take(30))
+        foreach (var name in found.Where(n => !n.Sure).Take(30))
         {
             work.Suggestions.RareNames.Add(new CharacterSuggestion(name.Name, name.Mentions));
         }
@@ -105,6 +102,7 @@ public static class SuggestTags
     {
         var characters = work.Suggestions.Characters;
         var mapped = new List<CharacterSuggestion>();
+        var sure = characters.ToHashSet();
         foreach (var c in characters.Concat(work.Suggestions.RareNames))
         {
             if (index.Characters.Resolve(c.Name) is { } match)
@@ -121,7 +119,7 @@ public static class SuggestTags
                     mapped.Add(known);
                 }
             }
-            else if (c.Mentions >= NewCharacterMentions)
+            else if (sure.Contains(c))
             {
                 mapped.Add(exact?.TryGetValue(TagName.Normalize(c.Name), out var id) == true ? c with { TagId = id } : c);
             }
@@ -185,9 +183,13 @@ public static class SuggestTags
         return names.Where(n => !PartOf(n, n.Before, n.BeforeCount, partnerFirst: true) && !PartOf(n, n.After, n.AfterCount, partnerFirst: false));
     }
 
-    /// <summary>More mentions and speaking ("Mira said") make a name surer; place cues make it less sure.</summary>
-    private static double NewCharacterConfidence(FoundName name) =>
-        Math.Round(Math.Clamp(0.3 + 0.05 * Math.Min(name.Mentions, 8) + (name.PersonCues > 0 ? 0.2 : 0) - (name.PlaceCues > 0 ? 0.15 : 0), 0.1, 0.85), 2);
+    /// <summary>
+    /// More mentions and speaking ("Mira said") make a name surer; place cues outnumbering them make it less sure.
+    /// A name mentioned once or twice is suggested only on a cue that it is a person, so it is just <see cref="Likely"/>.
+    /// </summary>
+    private static double NewCharacterConfidence(FoundName name) => name.Mentions < NameFinder.NewCharacterMentions
+        ? Likely + 0.05
+        : Math.Round(Math.Clamp(0.3 + 0.05 * Math.Min(name.Mentions, 8) + (name.PersonCues > 0 ? 0.2 : 0) - (name.PlaceCues > name.PersonCues ? 0.15 : 0), 0.1, 0.85), 2);
 
     private static double KnownCharacterConfidence(int mentions) => Math.Round(Math.Min(0.95, 0.7 + 0.05 * mentions), 2);
 
