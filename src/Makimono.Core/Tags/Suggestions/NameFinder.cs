@@ -85,6 +85,7 @@ internal static partial class NameFinder
         // Firms and bodies: "the Morrow Company", "the Allotment Society".
         "Company", "Society", "Guild", "Council", "Committee", "Club", "Union", "Agency", "Bureau", "Department", "Ministry",
         "Office", "Bank", "Corporation", "Corps", "Brigade", "Regiment", "Order", "Clan", "Federation", "Alliance", "Fleet",
+        "Sound", "Strait", "Straits", "Channel", "Firth", "Loch", "Fjord", "Cape", "Ridge", "Pass", "Falls", "Heights", "Moor",
     };
 
     /// <summary>
@@ -177,7 +178,7 @@ internal static partial class NameFinder
             }
             mentions[key] = count + 1;
             var next = NextWord(text, position);
-            if (notPersonBefore.Contains(PreviousWord(text, index, out var previousStart))
+            if ((notPersonBefore.Contains(PreviousWord(text, index, out var previousStart)) && !AfterVerbTowardAPerson(text, previousStart))
                 || placeWords.Contains(next) || AfterPlaceNounOf(text, previousStart))
             {
                 placeCues[key] = placeCues.GetValueOrDefault(key) + 1;
@@ -235,14 +236,14 @@ internal static partial class NameFinder
             var sure = (count >= NewCharacterMentions && enough)
                 || (!alsoLowerCase && !PlaceWords.Contains(name) && (places == 0 || cue.Named > places) && SureAtFewMentions(mid, cue, fullNames.Contains(name)));
             // "in Suna", "to Konoha", "Hogwarts Castle": a name found mostly in place cues, and seldom speaking, is a place.
-            if ((!enough && !sure) || IsPlace(places, personCues.GetValueOrDefault(name) + cue.Named, count))
+            if ((!enough && !sure) || IsPlace(places, personCues.GetValueOrDefault(name) + cue.Named + cue.Addressed, count))
             {
                 continue;
             }
             found.Add(new FoundName(name, count,
                 before.TryGetValue(name, out var b) ? b.Key.First : null, b.Value,
                 after.TryGetValue(name, out var a) ? a.Key.Second : null, a.Value,
-                Math.Max(personCues.GetValueOrDefault(name), cue.Acts) + cue.Named, places, sure));
+                Math.Max(personCues.GetValueOrDefault(name), cue.Acts) + cue.Named + cue.Addressed + (fullNames.Contains(name) ? 1 : 0), places, sure));
         }
         return found.OrderByDescending(n => n.Mentions).ThenBy(n => n.Name, StringComparer.Ordinal).ToList();
     }
@@ -312,6 +313,22 @@ internal static partial class NameFinder
         }
         return false;
     }
+
+    /// <summary>"looked at Rook", "said to Ren": verbs of looking and speaking take people after "at" and "to".</summary>
+    private static readonly HashSet<string> VerbsTowardAPerson = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "look", "looks", "looked", "looking", "glance", "glanced", "stare", "stared", "staring", "smile", "smiled", "grin",
+        "grinned", "laugh", "laughed", "nod", "nodded", "wave", "waved", "wink", "winked", "point", "pointed", "frown",
+        "frowned", "scowl", "scowled", "say", "said", "says", "speak", "spoke", "talk", "talked", "whisper", "whispered",
+        "shout", "shouted", "yell", "yelled", "listen", "listened", "turn", "turned", "write", "wrote", "married", "next",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbsTowardAPersonBySpan =
+        VerbsTowardAPerson.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when the word before the preposition starting at <paramref name="prepositionStart"/> is a verb toward a person.</summary>
+    private static bool AfterVerbTowardAPerson(string text, int prepositionStart) =>
+        VerbsTowardAPersonBySpan.Contains(PreviousWord(text, prepositionStart, out _));
 
     /// <summary>True when the word ending before <paramref name="wordStart"/> is "of" and the one before it a place noun.</summary>
     private static bool AfterPlaceNounOf(string text, int wordStart)
