@@ -15,8 +15,9 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
 
         Assert.True(figures.CharacterPrecision >= 0.9, $"character precision {figures.CharacterPrecision:0.000}");
         Assert.True(figures.CharacterRecall >= CharacterRecallFloor, $"character recall {figures.CharacterRecall:0.000}");
-        Assert.True(figures.RelationshipPrecision >= 0.7, $"relationship precision {figures.RelationshipPrecision:0.000}");
-        Assert.True(figures.RelationshipRecall >= 0.5, $"relationship recall {figures.RelationshipRecall:0.000}");
+        // Measured 0.900 / 0.818 once relationships came from the archive's characters (issue 13).
+        Assert.True(figures.RelationshipPrecision >= 0.85, $"relationship precision {figures.RelationshipPrecision:0.000}");
+        Assert.True(figures.RelationshipRecall >= 0.8, $"relationship recall {figures.RelationshipRecall:0.000}");
     }
 
     /// <summary>
@@ -34,7 +35,11 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
         {
             string.Create(CultureInfo.InvariantCulture, $"\"{f.Key}_character_precision\": {f.Value.CharacterPrecision:0.000}"),
             string.Create(CultureInfo.InvariantCulture, $"\"{f.Key}_character_recall\": {f.Value.CharacterRecall:0.000}"),
-        })) + "}");
+        }).Concat(figures.SelectMany(f => new[]
+        {
+            string.Create(CultureInfo.InvariantCulture, $"\"{f.Key}_relationship_precision\": {f.Value.RelationshipPrecision:0.000}"),
+            string.Create(CultureInfo.InvariantCulture, $"\"{f.Key}_relationship_recall\": {f.Value.RelationshipRecall:0.000}"),
+        }))) + "}");
 
         foreach (var (name, floor) in HeldOutFloors)
         {
