@@ -33,9 +33,10 @@ internal static class MentionCues
         "Mr", "Mrs", "Ms", "Mx", "Miss", "Dr", "Sir", "Dame", "Lady", "Lord", "Madam", "Madame", "Mister", "Master", "Mistress",
         "Captain", "Capt", "Professor", "Prof", "Doctor", "Commander", "Sergeant", "Sgt", "Lieutenant", "Lt", "Inspector",
         "Detective", "DI", "DS", "DCI", "Constable", "Officer", "Agent", "Admiral", "Colonel", "Col", "Major", "General",
-        "Ensign", "Private", "Corporal", "King", "Queen", "Prince", "Princess", "Duke", "Duchess", "Earl", "Countess",
+        "Ensign", "Private", "Corporal", "King", "Queen", "Prince", "Princess", "Duke", "Duchess", "Earl", "Count", "Countess",
         "Baron", "Baroness", "Viscount", "Marquess", "Aunt", "Auntie", "Uncle", "Cousin", "Grandma", "Grandpa", "Granny",
-        "Nurse", "Coach", "Judge", "Senator", "Reverend", "Rev", "Father", "Brother", "Sister", "Elder", "Lord-Commander",
+        "Nurse", "Coach", "Judge", "Senator", "Reverend", "Rev", "Father", "Brother", "Sister", "Elder", "Herr", "Frau",
+        "Fräulein", "Monsieur", "Mademoiselle", "Señor", "Señora", "Signor", "Signora",
     };
 
     /// <summary>Abbreviated titles and initials end in a full stop that does not end the sentence ("Mrs. Baek").</summary>
@@ -115,7 +116,12 @@ internal static class MentionCues
         {
             cues |= MentionCue.Acts;
         }
-        var previous = PreviousWord(text, start, out var endsSentence);
+        var previous = PreviousWord(text, start, out var endsSentence, out var previousStart);
+        // "Count de la Fère", "Herr von Albrecht": a title stands before the particles.
+        for (var particles = 0; particles < 2 && IsParticle(previous) && !endsSentence; particles++)
+        {
+            previous = PreviousWord(text, previousStart, out endsSentence, out previousStart);
+        }
         if (HasHonorific(text.AsSpan(start, end - start)) || (!endsSentence && (NamingWordsBySpan.Contains(previous) || TitlesBySpan.Contains(previous)))
             || IsMidSentenceAddress(text, start, end) || IsSignature(text, start, end))
         {
@@ -163,7 +169,9 @@ internal static class MentionCues
     /// The word before <paramref name="index"/>, past spaces and a full stop; <paramref name="endsSentence"/> when
     /// that full stop ends a sentence rather than an abbreviated title ("Mrs. Baek").
     /// </summary>
-    private static ReadOnlySpan<char> PreviousWord(string text, int index, out bool endsSentence)
+    private static bool IsParticle(ReadOnlySpan<char> word) => word.Length is > 1 and < 5 && char.IsLower(word[0]) && NameFinder.IsNameParticle(word);
+
+    private static ReadOnlySpan<char> PreviousWord(string text, int index, out bool endsSentence, out int start)
     {
         var end = index;
         while (end > 0 && text[end - 1] == ' ')
@@ -176,7 +184,7 @@ internal static class MentionCues
             endsSentence = !AfterAbbreviation(text, end - 1);
             end--;
         }
-        var start = end;
+        start = end;
         while (start > 0 && char.IsLetter(text[start - 1]))
         {
             start--;

@@ -45,8 +45,9 @@ internal static partial class NameFinder
         // Epithets, greetings and oaths: they stand before names or alone, and are not names themselves.
         "Old", "Young", "Little", "Big", "Poor", "Dear", "Dearest", "Hello", "Goodbye", "Goodnight", "Good", "Right",
         "Damn", "Hell", "Shit", "Fuck", "Mister", "Madam", "Madame", "Ma'am", "Dame", "Mistress", "Inspector", "Detective",
-        "Officer", "Agent", "Admiral", "Colonel", "General", "Duke", "Duchess", "Earl", "Countess", "Baron", "Baroness",
-        "Auntie", "Cousin", "Granny", "Nurse", "Coach", "Reverend",
+        "Officer", "Agent", "Admiral", "Colonel", "General", "Duke", "Duchess", "Earl", "Count", "Countess", "Baron", "Baroness",
+        "Auntie", "Cousin", "Granny", "Nurse", "Coach", "Reverend", "Herr", "Frau", "Fräulein", "Monsieur", "Mademoiselle",
+        "Señor", "Señora", "Signor", "Signora",
     };
 
     /// <summary>
@@ -98,7 +99,7 @@ internal static partial class NameFinder
     private static readonly HashSet<string> PlaceNounsBeforeOf = new(StringComparer.OrdinalIgnoreCase)
     {
         "village", "villages", "town", "city", "country", "land", "lands", "kingdom", "empire", "province", "realm",
-        "capital", "streets", "gates", "walls", "outskirts", "borders", "border", "ruins", "island", "isle", "port",
+        "capital", "streets", "gates", "walls", "outskirts", "borders", "border", "ruins", "island", "isle", "port", "whole",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNounsBeforeOfBySpan =
@@ -138,6 +139,8 @@ internal static partial class NameFinder
         string? previousName = null;
         var previousEnd = -2;
         var previousMidSentence = false;
+        var previousPlaceCue = false;
+        var headings = new HeadingLines(text);
         for (var position = 0; NameWords.Next(text, ref position, out var index);)
         {
             var word = Clean(text.AsSpan(index, position - index));
@@ -178,8 +181,12 @@ internal static partial class NameFinder
             }
             mentions[key] = count + 1;
             var next = NextWord(text, position);
-            if ((notPersonBefore.Contains(PreviousWord(text, index, out var previousStart)) && !AfterVerbTowardAPerson(text, previousStart))
-                || placeWords.Contains(next) || AfterPlaceNounOf(text, previousStart))
+            var adjacent = previousName is not null && index == previousEnd + 1 && text[previousEnd] == ' ';
+            var placeCue = (notPersonBefore.Contains(PreviousWord(text, index, out var previousStart)) && !AfterVerbTowardAPerson(text, previousStart))
+                || placeWords.Contains(next) || AfterPlaceNounOf(text, previousStart)
+                // "from Harrow Cross", "the Orchard Kingdoms": the cue before a two-word name is the second word's too.
+                || (adjacent && previousPlaceCue && !NotNames.Contains(previousName!));
+            if (placeCue)
             {
                 placeCues[key] = placeCues.GetValueOrDefault(key) + 1;
             }
@@ -192,23 +199,24 @@ internal static partial class NameFinder
             {
                 cues[key] = cues.GetValueOrDefault(key).With(cue);
             }
-            var startsSentence = StartsSentence(text, index);
+            var startsSentence = StartsSentence(text, index) || headings.InHeading(index);
             if (!startsSentence)
             {
                 midSentence[key] = midSentence.GetValueOrDefault(key) + 1;
             }
             // "Ansel Brae": two capitalised words with one space between are likely one person's two names.
-            if (previousName is not null && index == previousEnd + 1 && text[previousEnd] == ' ' && !NotNames.Contains(previousName) && !NotNames.Contains(key))
+            if (adjacent && !NotNames.Contains(previousName!) && !NotNames.Contains(key))
             {
-                pairs[(previousName, key)] = pairs.GetValueOrDefault((previousName, key)) + 1;
+                pairs[(previousName!, key)] = pairs.GetValueOrDefault((previousName!, key)) + 1;
                 if (previousMidSentence)
                 {
-                    midSentencePairs.Add((previousName, key));
+                    midSentencePairs.Add((previousName!, key));
                 }
             }
             previousName = key;
             previousEnd = position;
             previousMidSentence = !startsSentence;
+            previousPlaceCue = placeCue;
         }
         var before = pairs.GroupBy(p => p.Key.Second)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.First, StringComparer.Ordinal).First());
@@ -273,11 +281,16 @@ internal static partial class NameFinder
             Acts + (cue.HasFlag(MentionCue.Acts) ? 1 : 0), Named + (cue.HasFlag(MentionCue.Named) ? 1 : 0), Addressed + (cue.HasFlag(MentionCue.Addressed) ? 1 : 0));
     }
 
+    internal static bool IsNameParticle(ReadOnlySpan<char> word) => NameParticlesBySpan.Contains(word);
+
+
     /// <summary>Lower-case particles inside a name.</summary>
     private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
     {
         "von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "ap", "bin", "ibn", "al", "zu", "ter", "ten", "dos", "das",
     };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameParticlesBySpan = NameParticles.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// A capitalised word in mid-sentence that is never written in lower case is a name. One that only opens

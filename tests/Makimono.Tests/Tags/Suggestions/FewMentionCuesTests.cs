@@ -92,6 +92,26 @@ public sealed class FewMentionCuesTests
     }
 
     [Fact]
+    public void A_title_before_a_names_particles_names_the_person()
+    {
+        Assert.Equal(["Fère"], Suggested("They sat in the box beside the Count de la Fère, and nobody else."));
+    }
+
+    [Fact]
+    public void A_title_case_heading_capitalises_words_that_are_not_names()
+    {
+        Assert.Empty(Suggested("Sayings of Ferry Folk\n\nThe river was high that spring."));
+        Assert.True(HeadingLines.IsHeading("Letters From the Salt Flats"));
+        Assert.False(HeadingLines.IsHeading("They found Elias Carrow on the shingle."));
+    }
+
+    [Fact]
+    public void A_place_cue_before_a_two_word_name_is_a_cue_for_both_words()
+    {
+        Assert.Empty(Suggested("The tinker came down the road from Harrow Cross with his pack."));
+    }
+
+    [Fact]
     public void A_particle_keeps_a_name_in_one_piece()
     {
         var found = NameFinder.Find("The door opened and Ludwig von Stein bowed to the room.", minimumMentions: 1);
