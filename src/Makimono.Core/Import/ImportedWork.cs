@@ -82,6 +82,10 @@ public sealed record CharacterSuggestion(string Name, int Mentions)
 
 public sealed record TagSuggestion(string Name, double Confidence)
 {
+    /// <summary>The archive's canonical tag this suggestion is, when there is one (a relationship "A/B" of the archive's characters).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Tag { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? TagId { get; init; }
 }

@@ -3,13 +3,16 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Makimono.Accounts;
 using Makimono.Database;
+using Makimono.Hosting;
 using Makimono.Import.Formats;
 using Makimono.Import;
 using Makimono.Tags.Suggestions;
 using Makimono.Tags;
 using Makimono.Web;
 using Makimono.Works;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Makimono.Cli;
 
@@ -26,7 +29,7 @@ internal static class ImportCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("PATH") { Description = "Files or folders (searched recursively) to import.", Arity = ArgumentArity.OneOrMore };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Read and recognise the files, change nothing." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read and recognise the files, change nothing (the archive, if there is one, is only read, to map suggestions to its tags)." };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON array on standard output." };
         var pseud = new Option<string?>("--pseud") { Description = "The user name whose default pseud is credited; required unless --dry-run." };
         var fandom = new Option<string?>("--fandom") { Description = "Fandom for works whose file names none (comma-separated for several)." };
@@ -60,6 +63,10 @@ internal static class ImportCommand
                     return 2;
                 }
                 results = await SaveAsync(parse, results, user, parse.GetValue(post), ct);
+            }
+            else
+            {
+                await MapToArchiveTagsReadOnlyAsync(parse, results, ct);
             }
             if (parse.GetValue(json))
             {
@@ -132,6 +139,51 @@ internal static class ImportCommand
             saved.Add(work);
         }
         return saved;
+    }
+
+    /// <summary>
+    /// A dry run changes nothing, but it still says which of the archive's tags each suggestion would be: it opens
+    /// the configured archive read-only (SQLite in read-only mode; PostgreSQL only read from) and maps the
+    /// suggestions as a real import does. With no archive there yet, or one that needs `makimono migrate`, the
+    /// suggestions stay unmapped and stderr says why; a dry run never creates or migrates a database.
+    /// </summary>
+    private static async Task MapToArchiveTagsReadOnlyAsync(ParseResult parse, List<object> results, CancellationToken ct)
+    {
+        var works = results.OfType<ImportedWork>().ToList();
+        if (works.Count == 0)
+        {
+            return;
+        }
+        using var host = ConsoleHost.Build(CommandLine.Overrides(parse));
+        var options = host.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+        var builder = new DbContextOptionsBuilder<ArchiveDbContext>();
+        if (options.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            var connection = new SqliteConnectionStringBuilder(options.Database.ConnectionString ?? ArchiveDatabaseSetup.SqliteConnectionString(options.SqliteFile))
+            {
+                Mode = SqliteOpenMode.ReadOnly,
+            };
+            if (!File.Exists(connection.DataSource))
+            {
+                await Console.Error.WriteLineAsync($"No archive at {connection.DataSource}: suggestions are not mapped to the archive's tags (give --data for one).");
+                return;
+            }
+            ArchiveDatabaseSetup.ConfigureSqlite(builder, connection.ToString());
+        }
+        else
+        {
+            ArchiveDatabaseSetup.Configure(builder, options);
+        }
+        await using var db = new ArchiveDbContext(builder.Options);
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await Console.Error.WriteLineAsync("The archive's database needs `makimono migrate`: suggestions are not mapped to the archive's tags.");
+            return;
+        }
+        foreach (var work in works)
+        {
+            await SuggestTags.MapToExistingTagsAsync(db, work, ct);
+        }
     }
 
     private static async Task PrintSummaryAsync(List<object> results)

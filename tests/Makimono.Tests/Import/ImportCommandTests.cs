@@ -118,6 +118,71 @@ public sealed class ImportCommandTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Issue 13: a dry run maps suggestions to the archive's tags too, reading the configured archive without
+    /// changing it (the SQLite file is byte for byte the same afterwards); with no archive there, it says so and
+    /// creates none.
+    /// </summary>
+    [Fact]
+    public async Task Dry_run_reads_the_archive_read_only_and_gives_each_suggestions_canonical_tag()
+    {
+        var data = Path.Combine(_folder, "data");
+        var (added, _, addError) = await RunAsync(["user", "add", "quill", "--email", "quill@example.org", "--data", data], stdin: "a long enough password\n");
+        Assert.True(added == 0, addError);
+        var tags = Path.Combine(_folder, "naruto.json");
+        await File.WriteAllTextAsync(tags, """
+            [
+              {"type": "fandom", "name": "Naruto"},
+              {"type": "character", "name": "Hatake Kakashi", "synonyms": ["Kakashi"], "parents": ["Naruto"]},
+              {"type": "character", "name": "Jiraiya (Naruto)", "synonyms": ["Jiraiya"], "parents": ["Naruto"]}
+            ]
+            """);
+        var (loaded, _, loadError) = await RunAsync(["tags", "load", tags, "--data", data]);
+        Assert.True(loaded == 0, loadError);
+        var story = Path.Combine(_folder, "toads.txt");
+        await File.WriteAllTextAsync(story, """
+            The Toad Sage
+
+            Jiraiya laughed at the rain. The village was quiet, and the toads sang under the bridge.
+
+            Later that night a tired jonin named Kakashi read the old scrolls twice.
+            """);
+        var database = Path.Combine(data, "makimono.db");
+        await CheckpointAsync(database);
+        var before = await File.ReadAllBytesAsync(database);
+
+        var (exit, stdout, stderr) = await RunAsync(["import", story, "--dry-run", "--fandom", "Naruto", "--json", "--data", data]);
+
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var characters = Assert.Single(json.RootElement.EnumerateArray()).GetProperty("suggestions").GetProperty("characters")
+            .EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal("Jiraiya (Naruto)", characters["Jiraiya"].GetProperty("tag").GetString());
+        Assert.Equal("Hatake Kakashi", characters["Kakashi"].GetProperty("tag").GetString());
+        Assert.True(characters["Kakashi"].GetProperty("tagId").GetInt32() > 0);
+        Assert.Equal(before, await File.ReadAllBytesAsync(database));
+
+        var empty = Path.Combine(_folder, "no-archive");
+        var (exitWithout, stdoutWithout, stderrWithout) = await RunAsync(["import", story, "--dry-run", "--fandom", "Naruto", "--json", "--data", empty]);
+
+        Assert.True(exitWithout == 0, stderrWithout);
+        Assert.Contains("No archive at", stderrWithout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(empty, "makimono.db")));
+        using var unmapped = JsonDocument.Parse(stdoutWithout);
+        Assert.All(Assert.Single(unmapped.RootElement.EnumerateArray()).GetProperty("suggestions").GetProperty("characters").EnumerateArray(),
+            c => Assert.True(!c.TryGetProperty("tag", out var tag) || tag.ValueKind == JsonValueKind.Null));
+    }
+
+    /// <summary>Moves the write-ahead log into the file, so the file alone shows whether a later run wrote.</summary>
+    private static async Task CheckpointAsync(string database)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await command.ExecuteNonQueryAsync();
+    }
+
     internal static Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] arguments, string? stdin = null) =>
         MakimonoProcess.RunAsync(arguments, new Dictionary<string, string> { ["Database__Provider"] = "Sqlite" }, stdin);
 

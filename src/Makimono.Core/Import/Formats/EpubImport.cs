@@ -44,15 +44,30 @@ public static partial class EpubImport
     {
         var work = new ImportedWork { Source = source, Format = "epub" };
         var lines = new List<SourceLine>();
+        var hasTitlePage = false;
+        var chapterNumber = 0;
         foreach (var (item, html) in documents)
         {
             var body = (INode?)html.Body ?? html.DocumentElement;
             if (IsTitlePage(item, package))
             {
                 EpubTitlePage.Read(html, work);
+                hasTitlePage = true;
                 continue;
             }
             var title = TakeChapterTitle(html, package.Title, work);
+            // FanFicFare numbers its chapter headings ("1. Wicks") as its text output does: the number, in
+            // sequence after a title page, is FanFicFare's, and the title is the rest.
+            if (title.Length > 0 && hasTitlePage && FanFicFareText.NumberedTitle(title) is { Success: true } numbered
+                && numbered.Groups["title"].Success && numbered.Groups["number"].Value == (chapterNumber + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                work.Markers.Add(numbered.Groups["number"].Value);
+                title = numbered.Groups["title"].Value.Trim();
+            }
+            if (title.Length > 0)
+            {
+                chapterNumber++;
+            }
             // A first document without a heading holds what comes before the chapters (pandoc puts the
             // author's note there), so it is read as the work's front matter; later ones are untitled chapters.
             if (title.Length > 0 || lines.Count > 0)

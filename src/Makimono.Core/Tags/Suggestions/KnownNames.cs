@@ -4,7 +4,8 @@ namespace Makimono.Tags.Suggestions;
 
 /// <summary>A fandom's canonical character found in a text through its name, a synonym or a part of either.</summary>
 /// <param name="Written">The form written most often ("Kakashi" for "Hatake Kakashi").</param>
-internal sealed record KnownName(int TagId, string Tag, string Written, int Mentions);
+/// <param name="Forms">Every form written ("Kakashi", "Hatake").</param>
+internal sealed record KnownName(int TagId, string Tag, string Written, int Mentions, IReadOnlyList<string> Forms);
 
 /// <summary>
 /// The archive's own tags as a dictionary: every capitalised word of the text that a fandom's canonical characters
@@ -67,7 +68,7 @@ internal static class KnownNames
             .Select(f => new KnownName(f.Key, characters.Canonicals[f.Key],
                 f.Value.OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).First().Key,
                 // "Hatake Kakashi" written out is one mention, not two.
-                Math.Max(1, f.Value.Values.Max())))
+                Math.Max(1, f.Value.Values.Max()), f.Value.Keys.ToList()))
             .OrderByDescending(k => k.Mentions).ThenBy(k => k.Tag, StringComparer.Ordinal)
             .ToList();
     }

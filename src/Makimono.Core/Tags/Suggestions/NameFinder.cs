@@ -7,7 +7,11 @@ namespace Makimono.Tags.Suggestions;
 /// <param name="After">The name most often written just after this one ("Brae" after "Ansel").</param>
 /// <param name="PersonCues">Mentions followed by a verb of speech or gesture ("Mira said", "Mira nodded").</param>
 /// <param name="PlaceCues">Mentions after "in", "to", "from", "at", "the"…, or before "Village", "Academy"…: places and things.</param>
-internal sealed record FoundName(string Name, int Mentions, string? Before, int BeforeCount, string? After, int AfterCount, int PersonCues, int PlaceCues);
+/// <param name="Sure">
+/// Enough evidence to suggest the name as a new character: three mentions or more, or fewer with a cue that
+/// says it is a person (see <see cref="NameFinder.SureAtFewMentions"/>).
+/// </param>
+internal sealed record FoundName(string Name, int Mentions, string? Before, int BeforeCount, string? After, int AfterCount, int PersonCues, int PlaceCues, bool Sure = true);
 
 /// <summary>
 /// Proper names without a fandom list (<see cref="KnownNames"/> reads the archive's): capitalised words that
@@ -37,6 +41,13 @@ internal static partial class NameFinder
         "Their", "Mine", "Yours", "The", "This", "That", "These", "Those", "There", "Here", "What", "When", "Where", "Why",
         "How", "Who", "Which", "And", "But", "Or", "So", "Then", "If", "As", "At", "In", "On", "Of", "To", "For", "With",
         "Not", "All", "Some", "None", "One", "Two", "Three", "Every", "Each", "Both", "Just", "Only", "Even", "Still",
+        "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Hundred", "Thousand",
+        // Epithets, greetings and oaths: they stand before names or alone, and are not names themselves.
+        "Old", "Young", "Little", "Big", "Poor", "Dear", "Dearest", "Hello", "Goodbye", "Goodnight", "Good", "Right",
+        "Damn", "Hell", "Shit", "Fuck", "Mister", "Madam", "Madame", "Ma'am", "Dame", "Mistress", "Inspector", "Detective",
+        "Officer", "Agent", "Admiral", "Colonel", "General", "Duke", "Duchess", "Earl", "Count", "Countess", "Baron", "Baroness",
+        "Auntie", "Cousin", "Granny", "Nurse", "Coach", "Reverend", "Herr", "Frau", "Fräulein", "Monsieur", "Mademoiselle",
+        "Señor", "Señora", "Signor", "Signora",
     };
 
     /// <summary>
@@ -70,6 +81,12 @@ internal static partial class NameFinder
         "Village", "City", "Town", "Academy", "Castle", "Forest", "Woods", "Street", "Road", "Station", "School", "Harbour",
         "Harbor", "Bay", "River", "Lake", "Mountain", "Mountains", "Hall", "Inn", "Market", "Bridge", "Tower", "Palace",
         "Temple", "Island", "Sea", "Valley", "Gate", "Gates", "Square", "Park", "Port", "Keep", "Manor",
+        "Lane", "Avenue", "Court", "Hill", "Point", "Cove", "Shrine", "Church", "Chapel", "Cathedral", "Hospital", "Colony",
+        "College", "University", "Library", "Museum", "Theatre", "Theater", "Prison", "House", "Estate", "Abbey", "Quay",
+        // Firms and bodies: "the Morrow Company", "the Allotment Society".
+        "Company", "Society", "Guild", "Council", "Committee", "Club", "Union", "Agency", "Bureau", "Department", "Ministry",
+        "Office", "Bank", "Corporation", "Corps", "Brigade", "Regiment", "Order", "Clan", "Federation", "Alliance", "Fleet",
+        "Sound", "Strait", "Straits", "Channel", "Firth", "Loch", "Fjord", "Cape", "Ridge", "Pass", "Falls", "Heights", "Moor",
     };
 
     /// <summary>
@@ -82,7 +99,7 @@ internal static partial class NameFinder
     private static readonly HashSet<string> PlaceNounsBeforeOf = new(StringComparer.OrdinalIgnoreCase)
     {
         "village", "villages", "town", "city", "country", "land", "lands", "kingdom", "empire", "province", "realm",
-        "capital", "streets", "gates", "walls", "outskirts", "borders", "border", "ruins", "island", "isle", "port",
+        "capital", "streets", "gates", "walls", "outskirts", "borders", "border", "ruins", "island", "isle", "port", "whole",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceNounsBeforeOfBySpan =
@@ -107,7 +124,9 @@ internal static partial class NameFinder
         var lowerCase = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var placeCues = new Dictionary<string, int>(StringComparer.Ordinal);
         var personCues = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cues = new Dictionary<string, Cues>(StringComparer.Ordinal);
         var pairs = new Dictionary<(string First, string Second), int>();
+        var midSentencePairs = new HashSet<(string First, string Second)>();
         // Words are looked up as spans: a 10 MB story has two million words, and a string and a Match for
         // each of them were most of the import's time. A string is made only for a word not seen before.
         var mentionsBySpan = mentions.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -115,9 +134,13 @@ internal static partial class NameFinder
         var notPersonBefore = NotPersonBefore.GetAlternateLookup<ReadOnlySpan<char>>();
         var placeWords = PlaceWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var personVerbs = PersonVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        var particles = NameParticles.GetAlternateLookup<ReadOnlySpan<char>>();
         var recentLowerCase = new string?[RecentLowerCaseSlots];
         string? previousName = null;
         var previousEnd = -2;
+        var previousMidSentence = false;
+        var previousPlaceCue = false;
+        var headings = new HeadingLines(text);
         for (var position = 0; NameWords.Next(text, ref position, out var index);)
         {
             var word = Clean(text.AsSpan(index, position - index));
@@ -127,6 +150,12 @@ internal static partial class NameFinder
             }
             if (!char.IsUpper(word[0]))
             {
+                // "Ludwig von Stein", "Rhys ap Gruffydd": a particle between two capitalised words keeps them one name.
+                if (previousName is not null && index == previousEnd + 1 && text[previousEnd] == ' ' && particles.Contains(word))
+                {
+                    previousEnd = position;
+                    continue;
+                }
                 // Most lower-case words are a few common ones said again and again: a small cache of recent
                 // ones saves hashing each into the set again.
                 var slot = (word.Length * 31 + word[0] * 7 + word[^1]) & (RecentLowerCaseSlots - 1);
@@ -152,8 +181,12 @@ internal static partial class NameFinder
             }
             mentions[key] = count + 1;
             var next = NextWord(text, position);
-            if (notPersonBefore.Contains(PreviousWord(text, index, out var previousStart))
-                || placeWords.Contains(next) || AfterPlaceNounOf(text, previousStart))
+            var adjacent = previousName is not null && index == previousEnd + 1 && text[previousEnd] == ' ';
+            var placeCue = (notPersonBefore.Contains(PreviousWord(text, index, out var previousStart)) && !AfterVerbTowardAPerson(text, previousStart))
+                || placeWords.Contains(next) || AfterPlaceNounOf(text, previousStart)
+                // "from Harrow Cross", "the Orchard Kingdoms": the cue before a two-word name is the second word's too.
+                || (adjacent && previousPlaceCue && !NotNames.Contains(previousName!));
+            if (placeCue)
             {
                 placeCues[key] = placeCues.GetValueOrDefault(key) + 1;
             }
@@ -161,33 +194,66 @@ internal static partial class NameFinder
             {
                 personCues[key] = personCues.GetValueOrDefault(key) + 1;
             }
-            if (!StartsSentence(text, index))
+            var cue = MentionCues.Of(text, index, position);
+            if (cue != MentionCue.None)
+            {
+                cues[key] = cues.GetValueOrDefault(key).With(cue);
+            }
+            var startsSentence = StartsSentence(text, index) || headings.InHeading(index);
+            if (!startsSentence)
             {
                 midSentence[key] = midSentence.GetValueOrDefault(key) + 1;
             }
             // "Ansel Brae": two capitalised words with one space between are likely one person's two names.
-            if (previousName is not null && index == previousEnd + 1 && text[previousEnd] == ' ')
+            if (adjacent && !NotNames.Contains(previousName!) && !NotNames.Contains(key))
             {
-                pairs[(previousName, key)] = pairs.GetValueOrDefault((previousName, key)) + 1;
+                pairs[(previousName!, key)] = pairs.GetValueOrDefault((previousName!, key)) + 1;
+                if (previousMidSentence)
+                {
+                    midSentencePairs.Add((previousName!, key));
+                }
             }
             previousName = key;
             previousEnd = position;
+            previousMidSentence = !startsSentence;
+            previousPlaceCue = placeCue;
         }
         var before = pairs.GroupBy(p => p.Key.Second)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.First, StringComparer.Ordinal).First());
         var after = pairs.GroupBy(p => p.Key.First)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Second, StringComparer.Ordinal).First());
-        return mentions
-            .Where(kv => kv.Value >= minimumMentions && !NotNames.Contains(kv.Key) && !PageChrome.Contains(kv.Key) && !HasPlaceEnding(kv.Key)
-                && EnoughEvidence(kv.Value, midSentence.GetValueOrDefault(kv.Key), lowerCase.Contains(kv.Key), personCues.GetValueOrDefault(kv.Key)))
+        bool Candidate(string word) => !NotNames.Contains(word) && !PageChrome.Contains(word) && !HasPlaceEnding(word) && !lowerCase.Contains(word);
+        // "Elias Carrow" in mid-sentence, both words never written in lower case: a full name, a person at one mention.
+        var fullNames = midSentencePairs.Where(p => Candidate(p.First) && Candidate(p.Second) && !PlaceWords.Contains(p.Second))
+            .SelectMany(p => new[] { p.First, p.Second }).ToHashSet(StringComparer.Ordinal);
+        var found = new List<FoundName>();
+        foreach (var (name, count) in mentions)
+        {
+            if (count < minimumMentions || NotNames.Contains(name) || PageChrome.Contains(name) || HasPlaceEnding(name))
+            {
+                continue;
+            }
+            var mid = midSentence.GetValueOrDefault(name);
+            var alsoLowerCase = lowerCase.Contains(name);
+            var cue = cues.GetValueOrDefault(name);
+            var acts = personCues.GetValueOrDefault(name) + cue.Acts;
+            var enough = EnoughEvidence(count, mid, alsoLowerCase, acts + cue.Named);
+            var places = placeCues.GetValueOrDefault(name);
+            // A place or a ship acts in narration too ("Kumogiri burned", "the Kestrel docked"): at few mentions,
+            // any place cue outweighs acting, and only a cue that names a person counts against it.
+            var sure = (count >= NewCharacterMentions && enough)
+                || (!alsoLowerCase && !PlaceWords.Contains(name) && (places == 0 || cue.Named > places) && SureAtFewMentions(mid, cue, fullNames.Contains(name)));
             // "in Suna", "to Konoha", "Hogwarts Castle": a name found mostly in place cues, and seldom speaking, is a place.
-            .Where(kv => !IsPlace(placeCues.GetValueOrDefault(kv.Key), personCues.GetValueOrDefault(kv.Key), kv.Value))
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new FoundName(kv.Key, kv.Value,
-                before.TryGetValue(kv.Key, out var b) ? b.Key.First : null, b.Value,
-                after.TryGetValue(kv.Key, out var a) ? a.Key.Second : null, a.Value,
-                personCues.GetValueOrDefault(kv.Key), placeCues.GetValueOrDefault(kv.Key)))
-            .ToList();
+            if ((!enough && !sure) || IsPlace(places, personCues.GetValueOrDefault(name) + cue.Named + cue.Addressed, count))
+            {
+                continue;
+            }
+            found.Add(new FoundName(name, count,
+                before.TryGetValue(name, out var b) ? b.Key.First : null, b.Value,
+                after.TryGetValue(name, out var a) ? a.Key.Second : null, a.Value,
+                Math.Max(personCues.GetValueOrDefault(name), cue.Acts) + cue.Named + cue.Addressed + (fullNames.Contains(name) ? 1 : 0), places, sure));
+        }
+        return found.OrderByDescending(n => n.Mentions).ThenBy(n => n.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Titles, interjections, days, contractions and page chrome: capitalised, but never a character.</summary>
@@ -195,6 +261,36 @@ internal static partial class NameFinder
 
     /// <summary>Mentions, all at sentence starts, that make a word a name when it also acts or speaks.</summary>
     private const int SentenceStartMentions = 4;
+
+    /// <summary>From this many mentions, the general evidence rule (<see cref="EnoughEvidence"/>) is enough to suggest a name.</summary>
+    internal const int NewCharacterMentions = 3;
+
+    /// <summary>
+    /// A name written once or twice, never in lower case, is a person when a mention is named as one (a title, an
+    /// honorific, "said Ilse", "named Rue", "Dear Win,", a signature, "…, Ilse."), when it is half of a full name in
+    /// mid-sentence ("found Elias Carrow"), or when it acts in mid-sentence ("and Tobin turned"). A word that only
+    /// opens sentences and acts ("Wardrobe pinned her") is not enough: narration opens sentences with things too.
+    /// </summary>
+    internal static bool SureAtFewMentions(int midSentence, Cues cues, bool fullName) =>
+        cues.Named > 0 || fullName || (midSentence > 0 && cues.Acts + cues.Addressed > 0) || (cues.Acts > 0 && cues.Addressed > 0);
+
+    /// <summary>How many mentions of a word carry each kind of <see cref="MentionCue"/>.</summary>
+    internal readonly record struct Cues(int Acts, int Named, int Addressed)
+    {
+        public Cues With(MentionCue cue) => new(
+            Acts + (cue.HasFlag(MentionCue.Acts) ? 1 : 0), Named + (cue.HasFlag(MentionCue.Named) ? 1 : 0), Addressed + (cue.HasFlag(MentionCue.Addressed) ? 1 : 0));
+    }
+
+    internal static bool IsNameParticle(ReadOnlySpan<char> word) => NameParticlesBySpan.Contains(word);
+
+
+    /// <summary>Lower-case particles inside a name.</summary>
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal)
+    {
+        "von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "ap", "bin", "ibn", "al", "zu", "ter", "ten", "dos", "das",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameParticlesBySpan = NameParticles.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// A capitalised word in mid-sentence that is never written in lower case is a name. One that only opens
@@ -204,7 +300,7 @@ internal static partial class NameFinder
     /// </summary>
     private static bool EnoughEvidence(int mentions, int midSentence, bool alsoLowerCase, int personCues) =>
         alsoLowerCase ? midSentence >= 3 && personCues >= 2
-        : midSentence > 0 || (mentions >= SentenceStartMentions && personCues > 0);
+        : midSentence > 0 || (mentions >= SentenceStartMentions && personCues > 0) || (mentions >= NewCharacterMentions && personCues >= 2);
 
     /// <summary>"I'm", "Don't", "We'll", "Could've" (apostrophes already made ASCII): a contraction, not a name.</summary>
     private static bool IsContraction(ReadOnlySpan<char> word)
@@ -230,6 +326,22 @@ internal static partial class NameFinder
         }
         return false;
     }
+
+    /// <summary>"looked at Rook", "said to Ren": verbs of looking and speaking take people after "at" and "to".</summary>
+    private static readonly HashSet<string> VerbsTowardAPerson = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "look", "looks", "looked", "looking", "glance", "glanced", "stare", "stared", "staring", "smile", "smiled", "grin",
+        "grinned", "laugh", "laughed", "nod", "nodded", "wave", "waved", "wink", "winked", "point", "pointed", "frown",
+        "frowned", "scowl", "scowled", "say", "said", "says", "speak", "spoke", "talk", "talked", "whisper", "whispered",
+        "shout", "shouted", "yell", "yelled", "listen", "listened", "turn", "turned", "write", "wrote", "married", "next",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbsTowardAPersonBySpan =
+        VerbsTowardAPerson.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True when the word before the preposition starting at <paramref name="prepositionStart"/> is a verb toward a person.</summary>
+    private static bool AfterVerbTowardAPerson(string text, int prepositionStart) =>
+        VerbsTowardAPersonBySpan.Contains(PreviousWord(text, prepositionStart, out _));
 
     /// <summary>True when the word ending before <paramref name="wordStart"/> is "of" and the one before it a place noun.</summary>
     private static bool AfterPlaceNounOf(string text, int wordStart)
@@ -329,6 +441,6 @@ internal static partial class NameFinder
         {
             i--;
         }
-        return i < 0 || text[i] is '.' or '!' or '?' or '\n' or '…' or ':';
+        return i < 0 || text[i] is '!' or '?' or '\n' or '…' or ':' || (text[i] == '.' && !MentionCues.AfterAbbreviation(text, i));
     }
 }

@@ -18,7 +18,11 @@ internal sealed class NearestMentions(IReadOnlyList<string> names, List<int>[] m
     /// The indexes of the two names nearest to <paramref name="position"/>, both within <see cref="Reach"/>, the
     /// nearer first (of names as near, the first in ordinal order), or null. Positions must come in ascending order.
     /// </summary>
-    public (int, int)? Two(int position)
+    /// <param name="paragraphEnd">
+    /// Where the cue's paragraph ends: a name after the cue counts only before it. "Kissed her" looks back for who
+    /// "her" is; a name in the next paragraph starts another scene.
+    /// </param>
+    public (int, int)? Two(int position, int paragraphEnd = int.MaxValue)
     {
         if (position < lastPosition)
         {
@@ -35,7 +39,7 @@ internal sealed class NearestMentions(IReadOnlyList<string> names, List<int>[] m
                 i++;
             }
             next[n] = i;
-            var distance = Math.Min(i < positions.Count ? positions[i] - position : int.MaxValue, i > 0 ? position - positions[i - 1] : int.MaxValue);
+            var distance = Math.Min(i < positions.Count && positions[i] < paragraphEnd ? positions[i] - position : int.MaxValue, i > 0 ? position - positions[i - 1] : int.MaxValue);
             if (distance > Reach)
             {
                 continue;

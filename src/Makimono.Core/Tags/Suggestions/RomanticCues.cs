@@ -5,7 +5,7 @@ namespace Makimono.Tags.Suggestions;
 /// starts during <see cref="CueWords"/>' one pass instead of by a case-insensitive regex over the whole story.
 /// They match as <c>\b(?:kiss\w*|lover?s?|loved|in love|blush\w*|darling|sweetheart|boyfriend|girlfriend|husband|
 /// wife|married|wedding|held hands|hand in hand|held (?:her|his|their) hand|hand found (?:hers|his)|embrace\w*|
-/// heart (?:raced|pounded|skipped)|date)\b</c> with IgnoreCase did: whole words, the words of a phrase
+/// heart (?:raced|pounded|skipped)|(?:went|turned|going|turning) (?:red|pink|scarlet|crimson)|flushed|date)\b</c> with IgnoreCase did: whole words, the words of a phrase
 /// separated by one space.
 /// </summary>
 internal static class RomanticCues
@@ -27,6 +27,9 @@ internal static class RomanticCues
         new([["held"], ["her", "his", "their"], ["hand"]]),
         new([["hand"], ["found"], ["hers", "his"]]),
         new([["heart"], ["raced", "pounded", "skipped"]]),
+        // Blushing in other words: "went red to the ears", "turned pink", "flushed".
+        .. new[] { "went", "turned", "going", "turning" }.Select(verb => new Cue([[verb], ["red", "pink", "scarlet", "crimson"]])),
+        new([["flushed"]]),
     ];
 
     /// <summary>The cues by the first letter of their first word, so most words are compared with none or few.</summary>

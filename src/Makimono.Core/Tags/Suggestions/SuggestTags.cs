@@ -16,25 +16,23 @@ public static class SuggestTags
     /// <summary>Suggestions at or above this confidence are the ones counted as suggested in the quality figures.</summary>
     public const double Likely = 0.5;
 
-    /// <summary>A name the archive does not know is suggested as a new character from this many mentions.</summary>
-    private const int NewCharacterMentions = 3;
-
     public static void Suggest(ImportedWork work)
     {
         var text = TextOf(work);
         var found = OnePerPerson(NameFinder.Find(text, minimumMentions: 1)).ToList();
-        var names = found.Where(n => n.Mentions >= NewCharacterMentions).Take(15).ToList();
+        var names = found.Where(n => n.Sure).Take(15).ToList();
         foreach (var name in names)
         {
             work.Suggestions.Characters.Add(new CharacterSuggestion(name.Name, name.Mentions) { Confidence = NewCharacterConfidence(name) });
         }
-        foreach (var name in found.Where(n => n.Mentions < NewCharacterMentions).Take(30))
+        foreach (var name in found.Where(n => !n.Sure).Take(30))
         {
             work.Suggestions.RareNames.Add(new CharacterSuggestion(name.Name, name.Mentions));
         }
         var romantic = new List<int>();
         var cues = CueWords.Count(text, romantic);
-        SuggestRelationships(work, text, names.Take(8).Select(n => n.Name).ToList(), romantic);
+        var people = names.Take(8).Select(n => new Person(n.Name, NameWords.WholeWordMatches(text, n.Name).ToList())).ToList();
+        SuggestRelationships(work, text, people, romantic);
         SuggestRating(work, cues);
         SuggestWarnings(work, cues);
     }
@@ -105,6 +103,7 @@ public static class SuggestTags
     {
         var characters = work.Suggestions.Characters;
         var mapped = new List<CharacterSuggestion>();
+        var sure = characters.ToHashSet();
         foreach (var c in characters.Concat(work.Suggestions.RareNames))
         {
             if (index.Characters.Resolve(c.Name) is { } match)
@@ -121,14 +120,19 @@ public static class SuggestTags
                     mapped.Add(known);
                 }
             }
-            else if (c.Mentions >= NewCharacterMentions)
+            else if (sure.Contains(c))
             {
                 mapped.Add(exact?.TryGetValue(TagName.Normalize(c.Name), out var id) == true ? c with { TagId = id } : c);
             }
         }
         // The fandom's characters as a dictionary: a name the archive knows counts from its first mention, even
         // where the finder, which has only the text to go on, wanted more evidence.
-        foreach (var known in KnownNames.Find(text ?? TextOf(work), index.Characters))
+        var knownNames = KnownNames.Find(text ?? TextOf(work), index.Characters);
+        IEnumerable<string> FormsOf(int tagId) => characters.Concat(work.Suggestions.RareNames)
+            .Where(c => index.Characters.Resolve(c.Name)?.TagId == tagId).Select(c => c.Name)
+            .Concat(knownNames.Where(k => k.TagId == tagId).SelectMany(k => k.Forms))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var known in knownNames)
         {
             var same = mapped.FindIndex(m => m.TagId == known.TagId);
             if (same < 0)
@@ -145,12 +149,22 @@ public static class SuggestTags
         }
         characters.Clear();
         characters.AddRange(mapped);
+        // Relationships again, from the characters as the archive knows them: every written form of one canonical
+        // character ("Nell", "Eleanor", "Miss Whitcombe") is that character's mention, so a pairing shown through a
+        // nickname is seen, and the pair is named by the canonical characters.
+        var fullText = text ?? TextOf(work);
+        var romantic = new List<int>();
+        CueWords.Count(fullText, romantic);
+        var people = mapped.Where(c => c.Confidence >= Likely).OrderByDescending(c => c.Mentions).Take(8)
+            .Select(c => new Person(c.Tag ?? c.Name, MentionsOf(fullText, c.TagId is { } id ? FormsOf(id) : [c.Name]))).ToList();
+        work.Suggestions.Relationships.Clear();
+        SuggestRelationships(work, fullText, people, romantic);
         var relationships = work.Suggestions.Relationships;
         var named = new List<TagSuggestion>();
         foreach (var r in relationships)
         {
             var suggestion = index.Resolve(r.Name) is { } match
-                ? r with { Name = match.Name, TagId = match.CanonicalTagId }
+                ? r with { Name = match.Name, TagId = match.CanonicalTagId, Tag = match.CanonicalTagId is null ? null : match.Name }
                 : exact?.TryGetValue(TagName.Normalize(r.Name), out var id) == true ? r with { TagId = id } : r;
             var same = named.FindIndex(n => n.Name == suggestion.Name);
             if (same < 0)
@@ -165,6 +179,13 @@ public static class SuggestTags
         relationships.Clear();
         relationships.AddRange(named);
     }
+
+    /// <summary>A character for relationship suggestions: the name to suggest, and where the text mentions them, in order.</summary>
+    private sealed record Person(string Name, List<int> Mentions);
+
+    /// <summary>Where any of the written forms of one character is mentioned, in order, each place once.</summary>
+    private static List<int> MentionsOf(string text, IEnumerable<string> forms) =>
+        forms.SelectMany(form => NameWords.WholeWordMatches(text, form)).Distinct().Order().ToList();
 
     /// <summary>The story's text, chapters apart as paragraphs are.</summary>
     private static string TextOf(ImportedWork work) =>
@@ -185,9 +206,13 @@ public static class SuggestTags
         return names.Where(n => !PartOf(n, n.Before, n.BeforeCount, partnerFirst: true) && !PartOf(n, n.After, n.AfterCount, partnerFirst: false));
     }
 
-    /// <summary>More mentions and speaking ("Mira said") make a name surer; place cues make it less sure.</summary>
-    private static double NewCharacterConfidence(FoundName name) =>
-        Math.Round(Math.Clamp(0.3 + 0.05 * Math.Min(name.Mentions, 8) + (name.PersonCues > 0 ? 0.2 : 0) - (name.PlaceCues > 0 ? 0.15 : 0), 0.1, 0.85), 2);
+    /// <summary>
+    /// More mentions and speaking ("Mira said") make a name surer; place cues outnumbering them make it less sure.
+    /// A name mentioned once or twice is suggested only on a cue that it is a person, so it is just <see cref="Likely"/>.
+    /// </summary>
+    private static double NewCharacterConfidence(FoundName name) => name.Mentions < NameFinder.NewCharacterMentions
+        ? Likely + 0.05
+        : Math.Round(Math.Clamp(0.3 + 0.05 * Math.Min(name.Mentions, 8) + (name.PersonCues > 0 ? 0.2 : 0) - (name.PlaceCues > name.PersonCues ? 0.15 : 0), 0.1, 0.85), 2);
 
     private static double KnownCharacterConfidence(int mentions) => Math.Round(Math.Min(0.95, 0.7 + 0.05 * mentions), 2);
 
@@ -197,19 +222,21 @@ public static class SuggestTags
     /// with such cues is suggested as a pairing, one that only shares paragraphs as a platonic relationship
     /// below <see cref="Likely"/>, since company alone says little.
     /// </summary>
-    private static void SuggestRelationships(ImportedWork work, string text, List<string> names, List<int> romanticCues)
+    private static void SuggestRelationships(ImportedWork work, string text, List<Person> people, List<int> romanticCues)
     {
         foreach (var stated in work.Relationships)
         {
             work.Suggestions.Relationships.Add(new TagSuggestion(stated, 0.95));
         }
-        var mentions = names.Select(name => NameWords.WholeWordMatches(text, name).ToList()).ToArray();
+        var names = people.Select(p => p.Name).ToList();
+        var mentions = people.Select(p => p.Mentions).ToArray();
         var appearsIn = ParagraphsOf(text, mentions);
         var cues = new Dictionary<(int, int), int>();
         var nearest = new NearestMentions(names, mentions);
         foreach (var position in romanticCues)
         {
-            if (nearest.Two(position) is { } pair)
+            var paragraphEnd = text.IndexOf("\n\n", position, StringComparison.Ordinal);
+            if (nearest.Two(position, paragraphEnd < 0 ? text.Length : paragraphEnd) is { } pair)
             {
                 cues[pair] = cues.GetValueOrDefault(pair) + 1;
             }
@@ -222,14 +249,27 @@ public static class SuggestTags
                 var together = CountShared(appearsIn[a], appearsIn[b]);
                 var fewer = Math.Min(appearsIn[a].Count, appearsIn[b].Count);
                 var romantic = cues.GetValueOrDefault((a, b)) + cues.GetValueOrDefault((b, a));
-                if ((together >= 2 || romantic >= 2) && fewer > 0)
+                if ((together >= 2 || romantic >= 1) && fewer > 0)
                 {
                     pairs.Add((names[a], names[b], together, romantic, Math.Min(1, (double)together / fewer)));
                 }
             }
         }
+        var paired = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (a, b, together, romantic, share) in pairs.OrderByDescending(p => p.Romantic).ThenByDescending(p => p.Together).Take(3))
         {
+            // One romantic cue pairs a character once: the strongest pair takes it, and a third person near the
+            // same kiss ("Will kissed her back. Elias, from under the blankets…") is not a second partner.
+            // A second pairing of the same character needs cues of its own.
+            if (romantic == 1 && (paired.Contains(a) || paired.Contains(b)))
+            {
+                continue;
+            }
+            if (romantic > 0)
+            {
+                paired.Add(a);
+                paired.Add(b);
+            }
             var suggestion = romantic > 0
                 ? new TagSuggestion($"{a}/{b}", Math.Round(Math.Min(0.85, 0.45 + 0.1 * Math.Min(romantic, 3) + 0.1 * share), 2))
                 : together >= 3 ? new TagSuggestion($"{a} & {b}", Math.Round(0.2 + 0.2 * share, 2)) : null;

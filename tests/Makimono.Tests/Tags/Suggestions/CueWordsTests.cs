@@ -17,7 +17,7 @@ public sealed class CueWordsTests
     private static readonly Regex Death = new(@"\b(?:death|died|dies|dead|killed|corpse|funeral|grave|remains|memorial|buried|burial)\b", RegexOptions.IgnoreCase);
     private static readonly Regex Violence = new(@"\b(?:blood\w*|gore|gory|stab\w*|wound\w*|tortur\w*|slaughter\w*|mangled|beat(?:en|ing))\b", RegexOptions.IgnoreCase);
 
-    private static readonly Regex Romantic = new(@"\b(?:kiss\w*|lover?s?|loved|in love|blush\w*|darling|sweetheart|boyfriend|girlfriend|husband|wife|married|wedding|held hands|hand in hand|held (?:her|his|their) hand|hand found (?:hers|his)|embrace\w*|heart (?:raced|pounded|skipped)|date)\b", RegexOptions.IgnoreCase);
+    private static readonly Regex Romantic = new(@"\b(?:kiss\w*|lover?s?|loved|in love|blush\w*|darling|sweetheart|boyfriend|girlfriend|husband|wife|married|wedding|held hands|hand in hand|held (?:her|his|their) hand|hand found (?:hers|his)|embrace\w*|heart (?:raced|pounded|skipped)|(?:went|turned|going|turning) (?:red|pink|scarlet|crimson)|flushed|date)\b", RegexOptions.IgnoreCase);
 
     private static readonly string[] Pieces =
     [
@@ -89,6 +89,7 @@ public sealed class CueWordsTests
     [InlineData("They were in love; in love again, in lovers' lane.")]
     [InlineData("hand in hand in hand, held her hand, held hands, hand found hers")]
     [InlineData("Her heart raced. HEART POUNDED. heart  skipped.")]
+    [InlineData("He went red to the ears; she turned pink, then Scarlet, and flushed. Went  red, turned redder.")]
     public void Finds_the_romantic_cues_the_regex_found(string text)
     {
         AssertSameAsRegexes(text);

@@ -1,0 +1,74 @@
+using Makimono.Import;
+using Makimono.Tags.Names;
+using Makimono.Tags.Suggestions;
+
+namespace Makimono.Tests.Tags.Suggestions;
+
+/// <summary>
+/// Romantic relationships suggested between two characters who both take part (issue 13): from the improved
+/// character finder, and with the archive's tags from its canonical characters and relationships.
+/// </summary>
+public sealed class RelationshipSuggestionTests
+{
+    private static ImportedWork Work(string text)
+    {
+        var work = new ImportedWork { Source = "t.txt", Format = "text" };
+        work.Chapters.Add(new ImportedChapter { Text = text });
+        SuggestTags.Suggest(work);
+        return work;
+    }
+
+    private static List<string> Likely(ImportedWork work) =>
+        work.Suggestions.Relationships.Where(r => r.Confidence >= SuggestTags.Likely).Select(r => r.Name).ToList();
+
+    [Fact]
+    public void With_the_archives_tags_a_pairing_shown_through_a_nickname_is_the_canonical_relationship_and_says_so()
+    {
+        var characters = new CharacterDirectory();
+        characters.Add(1, "Eleanor Whitcombe", ["Nell"]);
+        characters.Add(2, "Julian Fenwright");
+        var index = new RelationshipIndex(characters);
+        index.AddCanonical(3, "Eleanor Whitcombe/Julian Fenwright");
+        // "Nell" opens its only sentence, so the text-based finder alone does not take it for a name.
+        var work = Work("Julian waited on the terrace, and Julian said nothing for a long time.\n\nNell kissed him.");
+
+        SuggestTags.MapTo(work, index);
+
+        var pairing = Assert.Single(work.Suggestions.Relationships, r => r.Confidence >= SuggestTags.Likely);
+        Assert.Equal("Eleanor Whitcombe/Julian Fenwright", pairing.Name);
+        Assert.Equal("Eleanor Whitcombe/Julian Fenwright", pairing.Tag);
+        Assert.Equal(3, pairing.TagId);
+    }
+
+    [Fact]
+    public void One_kiss_pairs_a_character_once_so_a_third_person_nearby_is_not_a_second_partner()
+    {
+        var work = Work("""
+            At dusk Hope Marsh ran down to the harbour wall, where Will Tarrant was waiting, and Hope kissed Will in the rain.
+
+            Will kissed her back, and Elias Penn, from under the blankets, said it was about time.
+            """);
+
+        var pairings = Likely(work);
+
+        Assert.Contains(pairings, p => p is "Hope/Will" or "Will/Hope");
+        Assert.DoesNotContain(pairings, p => p.Contains("Elias", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_kiss_is_given_to_names_before_it_and_in_its_paragraph_not_to_the_next_scenes()
+    {
+        var work = Work("""
+            At noon Juno marched Pell Anders through the market, past the noodle stalls, and by the docks she was laughing.
+
+            "I know," said Pell, and kissed her by the eel stall.
+
+            Back on the ship, Vex Oduya informed them that the captain wanted a word.
+            """);
+
+        var pairings = Likely(work);
+
+        Assert.Contains(pairings, p => p is "Juno/Pell" or "Pell/Juno");
+        Assert.DoesNotContain(pairings, p => p.Contains("Vex", StringComparison.Ordinal));
+    }
+}
