@@ -37,8 +37,12 @@ public sealed class ChangeCursor(TimeProvider clock)
         _gaps.Clear();
     }
 
+    /// <summary>
+    /// The log's end: its newest row, or the pruned point when pruning took every row (a reader started at 0 there
+    /// would be told it is behind for ever).
+    /// </summary>
     public static async Task<long> LatestIdAsync(ArchiveDbContext db, CancellationToken ct = default) =>
-        await db.ArchiveChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        Math.Max(await db.ArchiveChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0, await ChangeLogRetention.PrunedThroughAsync(db, ct));
 
     /// <summary>
     /// The changes committed since the last read (late ones from earlier gaps included), oldest first. Throws

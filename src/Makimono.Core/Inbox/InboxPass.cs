@@ -57,7 +57,19 @@ public sealed class InboxPass(TimeProvider clock) : IDisposable
         var written = 0;
         while (true)
         {
-            var rows = await _cursor.ReadAsync(db, ct);
+            List<ArchiveChange> rows;
+            try
+            {
+                rows = await _cursor.ReadAsync(db, ct);
+            }
+            catch (ChangeLogBehindException behind)
+            {
+                // Rows this reader never read were pruned (it was stopped past the retention): news that old is no
+                // longer news, so go on from the pruned point instead of failing every pass from now on.
+                _cursor.StartAt(behind.PrunedThrough);
+                await KeepPositionAsync(db, behind.PrunedThrough, clock.GetUtcNow().UtcDateTime, ct);
+                continue;
+            }
             if (rows.Count == 0)
             {
                 break;

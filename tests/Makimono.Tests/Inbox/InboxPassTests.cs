@@ -109,4 +109,35 @@ public sealed class InboxPassTests(TestDatabases databases)
 
         public async Task RunAsync(Makimono.Database.ArchiveDbContext db, CancellationToken ct) => ItemsSeen.Add(await db.InboxItems.CountAsync(ct));
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_worker_behind_the_pruned_change_log_goes_on_instead_of_failing_every_pass(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var author = await archive.CreateUserAsync("Author");
+        var reader = await archive.CreateUserAsync("Reader");
+        var work = await archive.SaveWorkAsync(author);
+        var stopped = await StartedPassAsync(archive);
+        await SubscribeAsync(archive, reader, SubscriptionTarget.Work, work.Id);
+
+        // The worker stops; a chapter is posted, and the log's rows for it are pruned a retention later.
+        var retention = TimeSpan.FromDays(7);
+        await PostChapterAsync(archive, work);
+        await using (var db = archive.NewContext())
+        {
+            await Makimono.Changes.ChangeLogRetention.RunAsync(db, archive.Clock, retention);
+        }
+        archive.Clock.Advance(retention + TimeSpan.FromHours(1));
+        await using (var db = archive.NewContext())
+        {
+            Assert.True(await Makimono.Changes.ChangeLogRetention.RunAsync(db, archive.Clock, retention) > 0);
+        }
+
+        // Back at work, a new chapter still reaches the subscriber, and later passes run clean.
+        await PostChapterAsync(archive, work);
+        await stopped.RunAsync(archive);
+        var items = await ItemsOfAsync(archive, reader.Id);
+        Assert.Contains(items, i => i.WorkId == work.Id && i.Kind == InboxKind.NewChapter);
+        Assert.Equal(0, await stopped.RunAsync(archive));
+    }
 }

@@ -118,4 +118,34 @@ public sealed class StatsRollupTests(TestDatabases databases)
         await using var db = archive.NewContext();
         Assert.True(await db.ChangeLogPositions.AnyAsync(p => p.Name == StatsRollup.PositionName));
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_rollup_behind_the_pruned_change_log_recounts_from_the_responses_instead_of_failing(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var author = await archive.CreateUserAsync("author");
+        var reader = await archive.CreateUserAsync("reader");
+        var work = await archive.SaveWorkAsync(author);
+        var node = new StatsRollupPass(archive.Clock);
+        Assert.Equal(0, await RunAsync(archive, node));
+
+        // The rollup stops; kudos arrive, and the log's rows for them are pruned a retention later.
+        var retention = TimeSpan.FromDays(7);
+        await archive.Db.Kudos.AddAsync(new Kudos { WorkId = work.Id, UserId = reader.Id, CreatedAt = archive.Clock.GetUtcNow().UtcDateTime });
+        await archive.Db.SaveChangesAsync();
+        var day = archive.Today;
+        await using (var db = archive.NewContext())
+        {
+            await Makimono.Changes.ChangeLogRetention.RunAsync(db, archive.Clock, retention);
+        }
+        archive.Clock.Advance(retention + TimeSpan.FromHours(1));
+        await using (var db = archive.NewContext())
+        {
+            Assert.True(await Makimono.Changes.ChangeLogRetention.RunAsync(db, archive.Clock, retention) > 0);
+        }
+
+        await RunAsync(archive, node);
+        Assert.Equal(1, (await DaysAsync(archive, work.Id))[day].Kudos);
+        Assert.Equal(0, await RunAsync(archive, node));
+    }
 }

@@ -26,7 +26,21 @@ public sealed class StatsRollupPass(TimeProvider clock)
             cursor.StartAt(await StartPositionAsync(db, ct));
             _cursor = cursor;
         }
-        var changes = await _cursor.ReadAsync(db, ct);
+        List<ArchiveChange> changes;
+        try
+        {
+            changes = await _cursor.ReadAsync(db, ct);
+        }
+        catch (ChangeLogBehindException)
+        {
+            // Rows this pass never read were pruned: recount every day from the responses themselves, as on a first
+            // start, rather than fail every pass from now on.
+            await db.ChangeLogPositions.Where(p => p.Name == StatsRollup.PositionName).ExecuteDeleteAsync(ct);
+            var restarted = new ChangeCursor(clock);
+            restarted.StartAt(await StartPositionAsync(db, ct));
+            _cursor = restarted;
+            return 0;
+        }
         if (changes.Count == 0)
         {
             return 0;
