@@ -66,7 +66,7 @@ public sealed class LayoutTests(ArchiveFixture archive)
         // The page as an admin sees it after a while: invitation codes and wranglers listed.
         await page.GetByRole(AriaRole.Button, new() { Name = "Create an invitation code", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create an invitation code", Exact = true }).ClickAsync();
-        await WorkForms.Field(page, "User name").FillAsync("narrow_admin");
+        await page.GetByRole(AriaRole.Form, new() { Name = "Tag wranglers" }).GetByLabel("User name", new() { Exact = true }).FillAsync("narrow_admin");
         await WorkForms.Field(page, "Fandom they wrangle").FillAsync(ArchiveFixture.SeedFandom);
         await page.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "narrow_admin", Exact = true })).ToBeVisibleAsync();

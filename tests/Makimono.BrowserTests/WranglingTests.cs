@@ -21,7 +21,7 @@ public sealed class WranglingTests(ArchiveFixture archive)
             await WorkForms.PostWorkAsync(page, new NewWork("Pruning Season", "One", "Mirela Voss climbed the glass ladder before dawn.", Fandom, Characters: "Mirela Voss"));
             await WorkForms.PostWorkAsync(page, new NewWork("Frost on the Panes", "One", "The captain counted the cracked panes twice.", Fandom, Characters: "Captain Voss"));
             await page.GotoAsync("/admin");
-            await WorkForms.Field(page, "User name").FillAsync("orchard_wrangler");
+            await page.GetByRole(AriaRole.Form, new() { Name = "Tag wranglers" }).GetByLabel("User name", new() { Exact = true }).FillAsync("orchard_wrangler");
             await WorkForms.Field(page, "Fandom they wrangle").FillAsync(Fandom);
             await page.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "orchard_wrangler", Exact = true })).ToBeVisibleAsync();
