@@ -20,6 +20,9 @@ public static class PasswordReset
         user.PasswordHash = Passwords.Hash(user, password);
         await db.SaveChangesAsync(ct);
         await Sessions.EndAllAsync(db, userId, keepKey: null, ct);
+        // A reset takes the account back: a move to another address asked for before it (perhaps by whoever had the
+        // password) must not take it away again from that address's mailbox.
+        await db.MailTokens.Where(t => t.UserId == userId && t.Purpose == Mail.MailTokenPurpose.ChangeAddress).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>

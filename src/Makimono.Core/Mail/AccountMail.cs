@@ -119,6 +119,9 @@ public static class AccountMail
         {
             return AddressLinkOutcome.Confirmed;
         }
+        // A reset link mailed to the old address would stay a key to the account in a mailbox it has left (often
+        // the reason to move): it stops working with the move.
+        await db.MailTokens.Where(t => t.UserId == user.Id && t.Purpose == MailTokenPurpose.ResetPassword).ExecuteDeleteAsync(ct);
         if (oldAddress is not null && MailAddresses.Normalize(oldAddress) != normalized)
         {
             outbox.TryQueue(new MailBody()

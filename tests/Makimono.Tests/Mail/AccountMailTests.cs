@@ -162,6 +162,58 @@ public sealed class AccountMailTests(MailArchiveFactory archive) : IClassFixture
     }
 
     [Fact]
+    public async Task A_reset_link_mailed_to_the_old_address_stops_working_once_the_address_changes()
+    {
+        // Someone reading the old mailbox (the reason to move, often) must not keep a key to the account.
+        await ConfirmedUserAsync("escaper");
+        await AskForResetAsync("escaper@example.org");
+        var reset = LoopbackSmtpServer.LinkIn(await Smtp.WaitForAsync("escaper@example.org"), "http://localhost/password/reset?token=");
+
+        using var client = await archive.LoggedInAsync("escaper");
+        var account = await client.PageAsync("/account");
+        var emailPage = await client.PageAsync(account.Links.Single(l => l.AbsolutePath == "/account/email").PathAndQuery);
+        using (await emailPage.Form("Change email").Set("NewEmail", "escaper@new.example").Set("CurrentPassword", WebClient.Password).SubmitAsync())
+        {
+        }
+        var confirmPage = await archive.Guest().PageAsync(
+            LoopbackSmtpServer.LinkIn(await Smtp.WaitForAsync("escaper@new.example"), "http://localhost/email/confirm?token="));
+        using (var confirmed = await confirmPage.Form("Confirm address").SubmitAsync())
+        {
+            Assert.Contains("Your address is changed", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var guest = archive.Guest();
+        Assert.Contains(AccountMail.InvalidLink, (await guest.PageAsync(reset)).Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync("escaper", WebClient.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_password_reset_ends_a_pending_change_of_address()
+    {
+        // Someone who had the password asked to move the account to their own address; the owner takes it back with
+        // a reset, and the link in the other mailbox must not take it away again.
+        await ConfirmedUserAsync("recovered");
+        using (var thief = await archive.LoggedInAsync("recovered"))
+        {
+            var emailPage = await thief.PageAsync("/account/email");
+            using (await emailPage.Form("Change email").Set("NewEmail", "thief@elsewhere.example").Set("CurrentPassword", WebClient.Password).SubmitAsync())
+            {
+            }
+        }
+        var change = LoopbackSmtpServer.LinkIn(await Smtp.WaitForAsync("thief@elsewhere.example"), "http://localhost/email/confirm?token=");
+
+        await AskForResetAsync("recovered@example.org");
+        var reset = LoopbackSmtpServer.LinkIn(await Smtp.WaitForAsync("recovered@example.org"), "http://localhost/password/reset?token=");
+        using var owner = archive.Guest();
+        using (await (await owner.PageAsync(reset)).Form("Save new password").Set("NewPassword", "my own account again").SubmitAsync())
+        {
+        }
+
+        Assert.Contains(AccountMail.InvalidLink, (await archive.Guest().PageAsync(change)).Html, StringComparison.Ordinal);
+        Assert.Equal("recovered@example.org", await EmailOfAsync("recovered"));
+    }
+
+    [Fact]
     public async Task Moving_to_an_address_another_account_has_changes_nothing_and_tells_that_address_only()
     {
         await ConfirmedUserAsync("squatter");

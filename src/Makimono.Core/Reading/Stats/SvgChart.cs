@@ -72,7 +72,8 @@ public static class SvgChart
             new XAttribute("id", id), new XAttribute("class", "chart"), new XAttribute("role", "img"),
             new XAttribute("aria-labelledby", titleId + " " + descId),
             new XAttribute("viewBox", $"0 0 {Width} {Height}"), Attr("width", Width), Attr("height", Height),
-            new XElement(Svg + "title", new XAttribute("id", titleId), title),
+            // The title names a work, whose title may hold control characters XML cannot write (as feeds, drop them).
+            new XElement(Svg + "title", new XAttribute("id", titleId), Feeds.Atom.Text(title)),
             new XElement(Svg + "desc", new XAttribute("id", descId), Describe(unit, bucket, starts, values)),
             grid, bars, axis);
     }
