@@ -29,6 +29,11 @@ public sealed class ChangeLogPruner(IServiceScopeFactory scopes, IOptions<Change
             {
                 break;
             }
+            catch (ObjectDisposedException)
+            {
+                // The host was torn down without being stopped (a start that failed, such as an address in use).
+                break;
+            }
             catch (Exception error)
             {
                 // The database may be migrating or away; pruning is never urgent.

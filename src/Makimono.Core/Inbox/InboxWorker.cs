@@ -37,6 +37,11 @@ public sealed class InboxWorker(IServiceProvider services, TimeProvider clock, I
             {
                 break;
             }
+            catch (ObjectDisposedException)
+            {
+                // The host was torn down without being stopped (a start that failed, such as an address in use).
+                break;
+            }
             catch (Exception error)
             {
                 // The database may be migrating or away; the pass starts again from its kept place.

@@ -39,6 +39,11 @@ public sealed class HitService(HitBuffer buffer, VisitorKeys keys, IServiceScope
             {
                 break;
             }
+            catch (ObjectDisposedException)
+            {
+                // The host was torn down without being stopped (a start that failed, such as an address in use).
+                break;
+            }
             catch (Exception error)
             {
                 // The database may be away; the visits wait in the buffer and the next round tries again.

@@ -97,6 +97,11 @@ public sealed class StatsRollupService(IServiceScopeFactory scopes, TimeProvider
             {
                 break;
             }
+            catch (ObjectDisposedException)
+            {
+                // The host was torn down without being stopped (a start that failed, such as an address in use).
+                break;
+            }
             catch (Exception error)
             {
                 // The database may be migrating or away; the position is kept, so nothing is missed meanwhile.

@@ -40,6 +40,11 @@ public sealed class IndexService(IndexUpdater updater, WorkIndex index, TimeProv
             {
                 break;
             }
+            catch (ObjectDisposedException)
+            {
+                // The host was torn down without being stopped (a start that failed, such as an address in use).
+                break;
+            }
             catch (Exception error)
             {
                 // The database may be migrating or away; listings use the database meanwhile, and this tries again.
