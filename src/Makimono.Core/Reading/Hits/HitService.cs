@@ -18,6 +18,7 @@ public sealed class HitService(HitBuffer buffer, VisitorKeys keys, IServiceScope
     private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan StopFlushLimit = TimeSpan.FromSeconds(10);
 
+    // Never disposed: it uses no wait handle, and the last flush runs while the host is torn down after a failed start.
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly HashSet<int> _grownWorks = [];
     private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
@@ -55,6 +56,10 @@ public sealed class HitService(HitBuffer buffer, VisitorKeys keys, IServiceScope
         {
             await FlushAsync(limit.Token);
             await RefreshIndexAsync(limit.Token);
+        }
+        catch (ObjectDisposedException) when (buffer.Count == 0)
+        {
+            // A start that failed (an address in use) tears the host down without stopping it; nothing was buffered.
         }
         catch (Exception error)
         {
@@ -151,11 +156,5 @@ public sealed class HitService(HitBuffer buffer, VisitorKeys keys, IServiceScope
             }
             throw;
         }
-    }
-
-    public override void Dispose()
-    {
-        _flushing.Dispose();
-        base.Dispose();
     }
 }
