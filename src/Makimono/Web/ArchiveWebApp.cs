@@ -296,6 +296,10 @@ internal static class ArchiveWebApp
                 scope.ServiceProvider.GetRequiredService<ILogger<ArchiveOptions>>().LogInformation("Set the crossover flag of {Works} works saved before it existed.", changed);
             }
         }
+        catch (ObjectDisposedException)
+        {
+            // A start that failed (an address in use) tore the host down under it; the next start tries again.
+        }
         catch (Exception error) when (!ct.IsCancellationRequested)
         {
             // Not done, so not noted as done: the next start tries again.
