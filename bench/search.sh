@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# bench/run search [--works N] [--fulltext-works N] [--bodies WORDS] [--seed S] [--meta DIR]
+# bench/run search [--works N] [--fulltext-works N] [--bodies WORDS] [--seed S] [--meta DIR] [--text DIR]
 # Generates an AO3-shaped archive of N works (default 1,000,000) with `makimono dev generate`, builds the search index
 # (bench/SearchBench), times 200 seeded instances of each query class one at a time in process, then loads the same
 # data into a throwaway PostgreSQL 15 in the tuned formulation of ../shared/reference/pg-baseline and times the same
 # instances there. fulltext_phrase runs on a second archive of 100,000 works with 2,000-word bodies. Last line: JSON.
 # --meta DIR uses an archive already generated with `makimono dev generate --works N --seed S --data DIR` (a copy
-# of it is used, so DIR is left as it was) instead of generating the metadata archive again.
+# of it is used, so DIR is left as it was) instead of generating the metadata archive again; --text DIR does the same
+# for the full-text archive (`makimono dev generate --works N --seed S --bodies WORDS --data DIR`).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/bench/.build/search"
-works=1000000 fulltext=100000 bodies=2000 seed=1 meta=
+works=1000000 fulltext=100000 bodies=2000 seed=1 meta= text=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --works) works="$2"; shift 2 ;;
@@ -17,7 +18,8 @@ while [[ $# -gt 0 ]]; do
     --bodies) bodies="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --meta) meta="$2"; shift 2 ;;
-    *) echo "usage: bench/run search [--works N] [--fulltext-works N] [--bodies WORDS] [--seed S] [--meta DIR]" >&2; exit 2 ;;
+    --text) text="$2"; shift 2 ;;
+    *) echo "usage: bench/run search [--works N] [--fulltext-works N] [--bodies WORDS] [--seed S] [--meta DIR] [--text DIR]" >&2; exit 2 ;;
   esac
 done
 # shellcheck source=lib/postgres.sh
@@ -59,8 +61,15 @@ pg_as_owner "$pg_bin/pg_ctl" -D "$pg_root/data" -w -t 60 restart -m fast -l "$pg
 pg_stop
 rm -rf "$work/meta"
 
-echo "generating $fulltext works with $bodies-word bodies..." >&2
-/usr/bin/time -f "generate: %e s" "$out/app/makimono" dev generate --works "$fulltext" --seed "$seed" --bodies "$bodies" --data "$work/text" >&2
+if [[ -n "$text" ]]; then
+  [[ -f "$text/makimono.db" ]] || { echo "bench/run search: no generated archive in $text" >&2; exit 2; }
+  echo "using the full-text archive generated in $text..." >&2
+  mkdir -p "$work/text"
+  for f in makimono.db makimono.db-wal makimono.db-shm; do if [[ -f "$text/$f" ]]; then cp "$text/$f" "$work/text/"; fi; done
+else
+  echo "generating $fulltext works with $bodies-word bodies..." >&2
+  /usr/bin/time -f "generate: %e s" "$out/app/makimono" dev generate --works "$fulltext" --seed "$seed" --bodies "$bodies" --data "$work/text" >&2
+fi
 "$out/bench/SearchBench" fulltext "$work/text" | tail -n 1 > "$work/fulltext.json"
 
 python3 - "$work" <<'PY'
