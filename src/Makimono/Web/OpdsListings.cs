@@ -18,7 +18,10 @@ namespace Makimono.Web;
 /// </summary>
 internal static class OpdsListings
 {
-    private sealed record Choice(string Group, string Title, Action<Dictionary<string, List<string>>> Change, bool Active);
+    /// <param name="RatingId">For the rating group: the rating chosen (null: any rating).</param>
+    private sealed record Choice(string Group, string Title, Action<Dictionary<string, List<string>>> Change, bool Active, int? RatingId = null);
+
+    private const string RatingGroup = "Rating";
 
     private static readonly (string Title, int? Min, int? Max)[] WordRanges =
     [
@@ -60,16 +63,28 @@ internal static class OpdsListings
             nextPath: result.NextAfter is { } next ? PathOf(ToPage(number + 1, next)) : null);
 
         // Each facet leads to page 1 of its choice and counts the works that page's query finds.
-        var counted = new Dictionary<string, int> { [PathOf(ToPage(1))] = result.Total };
-        var facets = new List<FacetLink>();
-        foreach (var choice in Choices(form))
+        var choices = Choices(form).Select(c => (Choice: c, Path: PathOf(q => { ToPage(1)(q); c.Change(q); }))).ToList();
+        async Task<WorkQueryResult> FindAtAsync(string path, IReadOnlyList<Tags.TagType> facetTypes)
         {
-            var path = PathOf(q => { ToPage(1)(q); choice.Change(q); });
+            var parameters = Listings.Parameters(path.Contains('?', StringComparison.Ordinal) ? path[(path.IndexOf('?', StringComparison.Ordinal) + 1)..] : "");
+            var (_, asked) = await listings.QueryOfAsync(parameters, viewer, scope, ct);
+            return await search.FindAsync(asked with { FacetTypes = facetTypes }, viewer, filters, ct);
+        }
+        var counted = new Dictionary<string, int> { [PathOf(ToPage(1))] = result.Total };
+        // A rating's link asks "any rating" and that rating, so one query's rating facet counts give the whole group.
+        var anyRating = choices.First(c => c.Choice.Group == RatingGroup && c.Choice.RatingId is null).Path;
+        var byRating = await FindAtAsync(anyRating, [Tags.TagType.Rating]);
+        counted[anyRating] = byRating.Total;
+        foreach (var (choice, path) in choices.Where(c => c.Choice.RatingId is not null))
+        {
+            counted[path] = byRating.Facets.GetValueOrDefault(Tags.TagType.Rating)?.FirstOrDefault(f => f.TagId == choice.RatingId)?.Count ?? 0;
+        }
+        var facets = new List<FacetLink>();
+        foreach (var (choice, path) in choices)
+        {
             if (!counted.TryGetValue(path, out var count))
             {
-                var parameters = Listings.Parameters(path.Contains('?', StringComparison.Ordinal) ? path[(path.IndexOf('?', StringComparison.Ordinal) + 1)..] : "");
-                var (_, asked) = await listings.QueryOfAsync(parameters, viewer, scope, ct);
-                count = counted[path] = (await search.FindAsync(asked, viewer, filters, ct)).Total;
+                count = counted[path] = (await FindAtAsync(path, [])).Total;
             }
             facets.Add(new FacetLink(choice.Group, choice.Title, path, count, choice.Active));
         }
@@ -89,10 +104,10 @@ internal static class OpdsListings
             }
             q["inc"] = kept;
         };
-        yield return new Choice("Rating", "Any rating", Rating(null), !form.Include.Any(ratings.Contains));
+        yield return new Choice(RatingGroup, "Any rating", Rating(null), !form.Include.Any(ratings.Contains));
         foreach (var rating in FixedTags.Ratings)
         {
-            yield return new Choice("Rating", rating.Name, Rating(rating.Id), form.Include.Contains(rating.Id));
+            yield return new Choice(RatingGroup, rating.Name, Rating(rating.Id), form.Include.Contains(rating.Id), rating.Id);
         }
         foreach (var (completion, title) in new[] { (CompletionFilter.Any, "Complete or in progress"), (CompletionFilter.Complete, "Complete"), (CompletionFilter.InProgress, "In progress") })
         {
