@@ -6,9 +6,10 @@ using Makimono.Feeds;
 using Makimono.Feeds.Opds;
 using Makimono.Search;
 using Makimono.Tags;
+using Makimono.Web.WorkListings;
 using Makimono.Works;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Feeds;
 
 /// <summary>
 /// The OPDS acquisition feeds as listings: the request's GET parameters are the listing's own (<see cref="WorkFilterForm"/>,
@@ -64,7 +65,7 @@ internal static class OpdsListings
 
         // Each facet leads to page 1 of its choice and counts the works that page's query finds.
         var choices = Choices(form).Select(c => (Choice: c, Path: PathOf(q => { ToPage(1)(q); c.Change(q); }))).ToList();
-        async Task<WorkQueryResult> FindAtAsync(string path, IReadOnlyList<Tags.TagType> facetTypes)
+        async Task<WorkQueryResult> FindAtAsync(string path, IReadOnlyList<TagType> facetTypes)
         {
             var parameters = Listings.Parameters(path.Contains('?', StringComparison.Ordinal) ? path[(path.IndexOf('?', StringComparison.Ordinal) + 1)..] : "");
             var (_, asked) = await listings.QueryOfAsync(parameters, viewer, scope, ct);
@@ -73,11 +74,11 @@ internal static class OpdsListings
         var counted = new Dictionary<string, int> { [PathOf(ToPage(1))] = result.Total };
         // A rating's link asks "any rating" and that rating, so one query's rating facet counts give the whole group.
         var anyRating = choices.First(c => c.Choice.Group == RatingGroup && c.Choice.RatingId is null).Path;
-        var byRating = await FindAtAsync(anyRating, [Tags.TagType.Rating]);
+        var byRating = await FindAtAsync(anyRating, [TagType.Rating]);
         counted[anyRating] = byRating.Total;
         foreach (var (choice, path) in choices.Where(c => c.Choice.RatingId is not null))
         {
-            counted[path] = byRating.Facets.GetValueOrDefault(Tags.TagType.Rating)?.FirstOrDefault(f => f.TagId == choice.RatingId)?.Count ?? 0;
+            counted[path] = byRating.Facets.GetValueOrDefault(TagType.Rating)?.FirstOrDefault(f => f.TagId == choice.RatingId)?.Count ?? 0;
         }
         var facets = new List<FacetLink>();
         foreach (var (choice, path) in choices)
