@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Makimono.Accounts;
 using Makimono.Database;
+using Makimono.Search;
 using Makimono.Tags;
 using Makimono.Works;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ namespace Makimono.Feeds;
 /// Every work passes through <see cref="WorkAccess.VisibleTo"/>, so a feed shows what the page it follows shows.
 /// </summary>
 /// <remarks>
-/// A saved search's feed (issue 10) is one more caller of <see cref="OfWorks"/>: it hands over the works its
-/// WorkQuery answers, already filtered for the viewer, with its own title and path.
+/// The tag, user and saved-search feeds ask the listing query (<see cref="IWorkSearch"/>) as their pages do, so the
+/// viewer's muting and blocklist apply too; a series' parts keep their series order, which no listing sort expresses.
 /// </remarks>
 public static class WorkFeeds
 {
@@ -27,7 +28,8 @@ public static class WorkFeeds
             Atom.Link("alternate", links.To(pagePath), Atom.Html),
             works.Select(w => WorkEntries.Entry(w, ids, links)));
 
-    public static async Task<XElement?> TagAsync(ArchiveDbContext db, Viewer viewer, string segment, FeedIds ids, FeedLinks links, CancellationToken ct = default)
+    public static async Task<XElement?> TagAsync(ArchiveDbContext db, IWorkSearch search, Viewer viewer, ViewerFilters filters, string segment,
+        FeedIds ids, FeedLinks links, CancellationToken ct = default)
     {
         var normalized = TagName.Normalize(TagUrl.FromSegment(segment));
         var tag = await db.Tags.KnownTo(db, viewer).Include(t => t.Merger).FirstOrDefaultAsync(t => t.NormalizedName == normalized, ct);
@@ -37,11 +39,12 @@ public static class WorkFeeds
         }
         // A synonym's works are its canonical tag's works, as on its page.
         var canonical = tag.Merger ?? tag;
-        var works = await NewestAsync(WorkListing.TaggedWith(db, canonical.Id).VisibleTo(viewer), ct);
+        var works = await NewestAsync(db, search, new WorkQuery { IncludeTagIds = [canonical.Id] }, viewer, filters, ct);
         return OfWorks(ids.For($"feeds/tags/{canonical.Id}"), $"New works in {canonical.Name}", Paths.Tag(canonical.Name), TagUrl.WorksPath(canonical.Name), canonical.CreatedAt, works, ids, links);
     }
 
-    public static async Task<XElement?> UserAsync(ArchiveDbContext db, Viewer viewer, string userName, FeedIds ids, FeedLinks links, CancellationToken ct = default)
+    public static async Task<XElement?> UserAsync(ArchiveDbContext db, IWorkSearch search, Viewer viewer, ViewerFilters filters, string userName,
+        FeedIds ids, FeedLinks links, CancellationToken ct = default)
     {
         var normalized = AccountNames.Normalize(userName);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
@@ -49,7 +52,7 @@ public static class WorkFeeds
         {
             return null;
         }
-        var works = await NewestAsync(WorkListing.ByUser(db, user.Id).VisibleTo(viewer), ct);
+        var works = await NewestAsync(db, search, new WorkQuery { CreatorUserId = user.Id }, viewer, filters, ct);
         return OfWorks(ids.For($"feeds/users/{user.Id}"), $"New works by {user.UserName}", Paths.User(user.UserName), $"/users/{Uri.EscapeDataString(user.UserName)}", user.CreatedAt, works, ids, links);
     }
 
@@ -58,15 +61,12 @@ public static class WorkFeeds
     /// access, muting and blocklist, as on the owner's search page. The query's own sort and page give way to "newest
     /// posted, first 20", as a feed of new works means.
     /// </summary>
-    public static async Task<XElement> SavedSearchAsync(ArchiveDbContext db, Search.IWorkSearch search, Search.SavedSearch saved, Search.WorkQuery query,
-        Viewer owner, Search.ViewerFilters filters, FeedIds ids, FeedLinks links, CancellationToken ct = default)
+    public static async Task<XElement> SavedSearchAsync(ArchiveDbContext db, IWorkSearch search, SavedSearch saved, WorkQuery query,
+        Viewer owner, ViewerFilters filters, FeedIds ids, FeedLinks links, CancellationToken ct = default)
     {
-        var newest = query with { Sort = Search.WorkSort.DatePosted, Descending = true, Page = 1, After = null, FacetTypes = [] };
+        var newest = query with { Sort = WorkSort.DatePosted, Descending = true, Page = 1, After = null, FacetTypes = [] };
         var found = await search.FindAsync(newest, owner, filters, ct);
-        var pageIds = found.WorkIds.Take(EntryCount).ToList();
-        // The ids already passed the access rule; asking it again costs nothing and holds if a work changed meanwhile.
-        var loaded = await WithEntryDetails(db.Works.VisibleTo(owner).Where(w => pageIds.Contains(w.Id))).ToDictionaryAsync(w => w.Id, ct);
-        var works = pageIds.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
+        var works = await EntriesAsync(db, owner, found.WorkIds.Take(EntryCount).ToList(), ct);
         var page = saved.Query.Length == 0 ? "/works/search" : "/works/search?" + saved.Query;
         var feed = OfWorks(ids.For($"feeds/searches/{saved.Id}"), $"Saved search: {saved.Name}", Paths.SavedSearch(saved.Id), page, saved.CreatedAt, works, ids, links);
         if (found.TextError is { } error)
@@ -132,9 +132,23 @@ public static class WorkFeeds
             $"Chapter {chapter.Position} of {work.Title}, {chapter.WordCount:N0} words.");
     }
 
-    /// <summary>The newest works first, by their publication date, as "new works" means.</summary>
-    private static Task<List<Work>> NewestAsync(IQueryable<Work> visible, CancellationToken ct) =>
-        WithEntryDetails(visible.OrderByDescending(w => w.PublishedOn).ThenByDescending(w => w.Id).Take(EntryCount)).ToListAsync(ct);
+    /// <summary>The newest works of a listing first, by their publication date, as "new works" means.</summary>
+    private static async Task<List<Work>> NewestAsync(ArchiveDbContext db, IWorkSearch search, WorkQuery scope, Viewer viewer, ViewerFilters filters, CancellationToken ct)
+    {
+        var found = await search.FindAsync(scope with { Sort = WorkSort.DatePosted, Descending = true }, viewer, filters, ct);
+        return await EntriesAsync(db, viewer, found.WorkIds.Take(EntryCount).ToList(), ct);
+    }
+
+    /// <summary>
+    /// The works a listing answered, in its order, loaded for <see cref="WorkEntries.Entry"/>. The ids already passed
+    /// the access rule; asking it again costs nothing and holds if a work changed meanwhile.
+    /// </summary>
+    public static async Task<List<Work>> EntriesAsync(ArchiveDbContext db, Viewer viewer, IReadOnlyList<int> workIds, CancellationToken ct)
+    {
+        var wanted = workIds.ToList();
+        var loaded = await WithEntryDetails(db.Works.VisibleTo(viewer).Where(w => wanted.Contains(w.Id))).ToDictionaryAsync(w => w.Id, ct);
+        return wanted.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
+    }
 
     /// <summary>What <see cref="WorkEntries.Entry"/> needs loaded.</summary>
     public static IQueryable<Work> WithEntryDetails(IQueryable<Work> works) => works

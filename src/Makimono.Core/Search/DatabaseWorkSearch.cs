@@ -8,28 +8,39 @@ namespace Makimono.Search;
 
 /// <summary>
 /// Answers a <see cref="WorkQuery"/> with EF over the database: the answer while the search index rebuilds, and the
-/// reference the index is checked against. <see cref="WorkQuery.Text"/> is matched plainly here: every word must occur
-/// in the title or the summary (no stemming, no query syntax, no relevance; best match orders as date updated).
+/// reference the index is checked against. <see cref="WorkQuery.Text"/> is read in the index's syntax and matched as
+/// substrings of the same fields (<see cref="DatabaseTextMatch"/> says what still differs: no stemming, no chapter text
+/// for bare words, no relevance; best match orders as date updated).
 /// <see cref="WorkQuery.After"/> pages by the sort key and id (search-after); without it pages are offsets.
 /// </summary>
 public sealed class DatabaseWorkSearch(ArchiveDbContext db) : IWorkSearch
 {
     public async Task<WorkQueryResult> FindAsync(WorkQuery query, Viewer viewer, ViewerFilters filters, CancellationToken ct)
     {
+        if (ParsedText(query.Text, out var textError) is null && textError is not null)
+        {
+            return new WorkQueryResult([], 0, new Dictionary<TagType, IReadOnlyList<FacetCount>>(), null, 0) { TextError = textError };
+        }
         var matching = Matching(db.Works.VisibleTo(viewer), query);
         var kept = WithoutFiltered(matching, filters);
         var total = await kept.CountAsync(ct);
         var hidden = filters.MutedUserIds.Count + filters.BlockedTagIds.Count == 0 ? 0 : await matching.CountAsync(ct) - total;
         var ordered = Ordered(kept, query.Sort, query.Descending);
         var cursor = WorkCursor.Parse(query.After, query.Sort, query.Descending);
+        // One work past the page says whether there is a next page: a full last page has no cursor to an empty one.
         var ids = await (cursor is null
                 ? ordered.Skip(query.Offset)
                 : ordered.Where(WorkCursor.After(query.Sort, query.Descending, cursor)))
-            .Take(WorkQuery.PageSize).Select(w => w.Id).ToListAsync(ct);
+            .Take(WorkQuery.PageSize + 1).Select(w => w.Id).ToListAsync(ct);
+        var hasMore = ids.Count > WorkQuery.PageSize;
+        if (hasMore)
+        {
+            ids.RemoveAt(ids.Count - 1);
+        }
         var facets = query.FacetTypes.Count == 0
             ? new Dictionary<TagType, IReadOnlyList<FacetCount>>()
             : await FacetsAsync(kept, query.FacetTypes, ct);
-        var next = ids.Count == WorkQuery.PageSize ? await WorkCursor.OfAsync(db, query.Sort, query.Descending, ids[^1], ct) : null;
+        var next = hasMore ? await WorkCursor.OfAsync(db, query.Sort, query.Descending, ids[^1], ct) : null;
         return new WorkQueryResult(ids, total, facets, next, hidden);
     }
 
@@ -51,10 +62,12 @@ public sealed class DatabaseWorkSearch(ArchiveDbContext db) : IWorkSearch
             CrossoverFilter.Only => works.Where(w => w.IsCrossover),
             _ => works,
         };
-        if (query.CompleteOnly)
+        works = query.Completion switch
         {
-            works = works.Where(w => w.IsComplete);
-        }
+            CompletionFilter.Complete => works.Where(w => w.IsComplete),
+            CompletionFilter.InProgress => works.Where(w => !w.IsComplete),
+            _ => works,
+        };
         if (query.SingleChapterOnly)
         {
             works = works.Where(w => w.ExpectedChapters == 1);
@@ -104,12 +117,14 @@ public sealed class DatabaseWorkSearch(ArchiveDbContext db) : IWorkSearch
             var ids = scope.ToList();
             works = works.Where(w => ids.Contains(w.Id));
         }
-        foreach (var word in Words(query.Text))
+        if (ParsedText(query.Text, out _) is { } text)
         {
-            // ToLower on both sides is what both databases translate; the string.Contains overloads with a comparison are not.
-#pragma warning disable CA1862
-            works = works.Where(w => w.Title.ToLower().Contains(word) || (w.Summary != null && w.Summary.ToLower().Contains(word)));
-#pragma warning restore CA1862
+            works = works.Where(DatabaseTextMatch.Of(text));
+        }
+        else if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            // A text that cannot be read matches nothing, as in the index; FindAsync says why.
+            works = works.Where(_ => false);
         }
         return works;
     }
@@ -178,6 +193,17 @@ public sealed class DatabaseWorkSearch(ArchiveDbContext db) : IWorkSearch
             .Select(c => new FacetCount(c.TagId, c.Count)).ToList());
     }
 
-    private static IEnumerable<string> Words(string? text) =>
-        (text ?? "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct();
+    private static Text.QueryNode? ParsedText(string? text, out QueryTextError? error)
+    {
+        error = null;
+        try
+        {
+            return Text.QueryParser.Parse(text);
+        }
+        catch (Text.QueryTextException problem)
+        {
+            error = new QueryTextError(problem.Message, problem.Position, problem.Suggestion);
+            return null;
+        }
+    }
 }

@@ -25,6 +25,14 @@ public enum CrossoverFilter
     Only,
 }
 
+/// <summary>Whether a work is complete (posted chapters reach the expected count): any, complete only, or in progress only.</summary>
+public enum CompletionFilter
+{
+    Any,
+    Complete,
+    InProgress,
+}
+
 /// <summary>An inclusive range; either end may be open.</summary>
 public readonly record struct Range<T>(T? Min, T? Max) where T : struct;
 
@@ -42,7 +50,18 @@ public sealed record WorkQuery
     public IReadOnlyList<int> ExcludeTagIds { get; init; } = [];
 
     public CrossoverFilter Crossovers { get; init; } = CrossoverFilter.Include;
-    public bool CompleteOnly { get; init; }
+    public CompletionFilter Completion { get; init; }
+
+    /// <summary>
+    /// <see cref="Completion"/> as the older yes-or-any switch, for callers that only ever ask for complete works
+    /// (the benchmark's instances); setting it false means any.
+    /// </summary>
+    public bool CompleteOnly
+    {
+        get => Completion == CompletionFilter.Complete;
+        init => Completion = value ? CompletionFilter.Complete : CompletionFilter.Any;
+    }
+
     public bool SingleChapterOnly { get; init; }
     /// <summary>BCP 47 code as stored on the work, such as "en".</summary>
     public string? Language { get; init; }

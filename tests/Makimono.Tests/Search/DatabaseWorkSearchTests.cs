@@ -158,6 +158,27 @@ public sealed class DatabaseWorkSearchTests(TestDatabases databases)
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Completion_is_any_complete_only_or_in_progress_only(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var corpus = await BuildAsync(archive);
+
+        Assert.Equal(["Foxtrot", "Echo", "Delta", "Charlie", "Bravo", "Alpha"], await corpus.TitlesAsync(new WorkQuery { Completion = CompletionFilter.Any }));
+        Assert.Equal(["Charlie", "Alpha"], await corpus.TitlesAsync(new WorkQuery { Completion = CompletionFilter.Complete }));
+        Assert.Equal(["Foxtrot", "Echo", "Delta", "Bravo"], await corpus.TitlesAsync(new WorkQuery { Completion = CompletionFilter.InProgress }));
+        Assert.Equal(["Echo", "Delta"], await corpus.TitlesAsync(new WorkQuery { Completion = CompletionFilter.InProgress, Words = new(35, 55) }));
+        var (naruto, result) = await corpus.FindAsync(new WorkQuery { IncludeTagIds = [corpus.Id("Naruto")], Completion = CompletionFilter.InProgress, FacetTypes = [TagType.Fandom] });
+        Assert.Equal(["Foxtrot", "Echo"], naruto);
+        Assert.Equal([(corpus.Id("Naruto"), 2), (corpus.Id("Marvel"), 1), (corpus.Id("MCU"), 1)], result.Facets[TagType.Fandom].Select(f => (f.TagId, f.Count)));
+
+        // A tag page answered from the index's kept counts and order must not skip the filter either.
+        using var kept = await TestIndex.OpenAsync(archive, tagListingMinWorks: 0);
+        Assert.Equal(["Foxtrot", "Echo"], kept.Find(new WorkQuery { IncludeTagIds = [corpus.Id("Naruto")], Completion = CompletionFilter.InProgress }).WorkIds.Select(id => corpus.Titles[id]));
+        Assert.Equal(["Charlie"], kept.Find(new WorkQuery { IncludeTagIds = [corpus.Id("Naruto")], Completion = CompletionFilter.Complete }).WorkIds.Select(id => corpus.Titles[id]));
+        Assert.Equal(4, kept.Find(new WorkQuery { Completion = CompletionFilter.InProgress }).Total);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Every_sort_ends_with_the_id_so_ties_keep_one_order(DatabaseProvider provider)
     {
         await using var archive = await TestArchive.OpenAsync(databases, provider);
@@ -262,6 +283,47 @@ public sealed class DatabaseWorkSearchTests(TestDatabases databases)
                 }
                 Assert.Equal(45, byOffset.Distinct().Count());
                 Assert.True(byOffset.SequenceEqual(byCursor), $"{sort} {(descending ? "descending" : "ascending")}: cursor pages differ from offset pages");
+            }
+        }
+    }
+
+    /// <summary>40 works: the second page is full and the last one, so neither engine offers a cursor to an empty third page.</summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_full_last_page_has_no_next_cursor_in_the_database_or_the_index(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var author = await archive.CreateUserAsync("Kiri");
+        for (var i = 0; i < 40; i++)
+        {
+            archive.Clock.Advance(TimeSpan.FromMinutes(1));
+            await archive.SaveWorkAsync(author, f => (f.Title, f.ExpectedChapters) = ($"Work {i}", i % 2 == 0 ? "1" : "?"));
+        }
+        await using var db = archive.NewContext();
+        using var index = await TestIndex.OpenAsync(archive);
+        using var kept = await TestIndex.OpenAsync(archive, tagListingMinWorks: 0);
+        var engines = new (string Name, Func<WorkQuery, Task<WorkQueryResult>> Find)[]
+        {
+            ("database", q => new DatabaseWorkSearch(db).FindAsync(q, Viewer.Guest, ViewerFilters.None, default)),
+            ("index", q => Task.FromResult(index.Find(q))),
+            ("index, kept order", q => Task.FromResult(kept.Find(q))),
+        };
+        foreach (var (name, find) in engines)
+        {
+            // Every work (the home listing, the kept order's case), and a filter that leaves exactly 20 (one full page).
+            foreach (var (query, pages) in new[] { (new WorkQuery(), 2), (new WorkQuery { Completion = CompletionFilter.Complete }, 1) })
+            {
+                var page = await find(query);
+                for (var number = 2; number <= pages; number++)
+                {
+                    Assert.True(page.NextAfter is not null, $"{name}: page {number - 1} of {pages} has no cursor to the next");
+                    var byOffset = await find(query with { Page = number });
+                    Assert.Equal(20, byOffset.WorkIds.Count);
+                    Assert.True(byOffset.NextAfter is null, $"{name}: the full last page {number} by offset has a next cursor");
+                    page = await find(query with { Page = number, After = page.NextAfter });
+                    Assert.Equal(byOffset.WorkIds, page.WorkIds);
+                }
+                Assert.Equal(20, page.WorkIds.Count);
+                Assert.True(page.NextAfter is null, $"{name}: the full last page of {query} has a next cursor");
             }
         }
     }

@@ -227,6 +227,38 @@ public sealed partial class FilterPageTests(ArchiveFactory archive) : IClassFixt
         Assert.Contains("No saved searches yet", (await saver.PageAsync("/account/searches")).Html);
     }
 
+    [Fact]
+    public async Task The_sidebar_filters_complete_works_or_works_in_progress()
+    {
+        await archive.CreateUserAsync("statusfilterer");
+        using var writer = await archive.LoggedInAsync("statusfilterer");
+        await Feeds.FeedWorks.PostAsync(writer, "Status Done", fandom: "Status Fandom", complete: true);
+        await Feeds.FeedWorks.PostAsync(writer, "Status Ongoing", fandom: "Status Fandom");
+        await Feeds.FeedWorks.PostAsync(writer, "Status Ongoing Too", fandom: "Status Fandom");
+        using var guest = archive.Guest();
+        async Task<HtmlPage> Filter(HtmlForm form)
+        {
+            using var response = await form.SubmitAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return new HtmlPage(guest, response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync());
+        }
+
+        var page = await guest.PageAsync("/tags/Status%20Fandom/works");
+        Assert.True(page.Document.QuerySelector("input[name=complete][value='']")!.HasAttribute("checked"));
+        var ongoing = await Filter(page.Form("Sort and filter").Check("complete", "0"));
+        Assert.Equal(["Status Ongoing Too", "Status Ongoing"], Titles(ongoing));
+        Assert.Contains("complete=0", ongoing.Address.Query);
+        Assert.True(ongoing.Document.QuerySelector("input[name=complete][value='0']")!.HasAttribute("checked"));
+        Assert.Equal("Status Fandom (2)", LabelOf(ongoing, "inc", "Status Fandom"));
+        var done = await Filter(ongoing.Form("Sort and filter").Check("complete", "1"));
+        Assert.Equal(["Status Done"], Titles(done));
+        var any = await Filter(done.Form("Sort and filter").Check("complete", ""));
+        Assert.Equal(3, Titles(any).Count);
+
+        var (_, refused) = await guest.GetAsync("/tags/Status%20Fandom/works?complete=maybe");
+        Assert.Contains("Complete &quot;maybe&quot; is not 1", refused);
+    }
+
     private const int SavedSearchNameMax = Makimono.Search.SavedSearch.NameMax;
 
     private static List<string> Titles(HtmlPage page) =>

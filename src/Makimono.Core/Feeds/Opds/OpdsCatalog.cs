@@ -70,67 +70,37 @@ public static class OpdsCatalog
         var pages = Math.Max(1, (total + FandomPageSize - 1) / FandomPageSize);
         return Atom.Feed(ids.For("opds/fandoms"), "Fandoms", updated,
             CommonLinks(links, FandomsPath + PageQuery(page), Navigation),
-            PagingLinks(links, p => FandomsPath + PageQuery(p), page, pages, Navigation),
+            PagingLinks(links, PageLinks.Numbered(p => FandomsPath + PageQuery(p), page, pages, Navigation)),
             shown.Select(f => NavigationEntry(ids, links, $"opds/tags/{f.Id}", f.Name,
                 string.Create(CultureInfo.InvariantCulture, $"{f.Works:N0} {(f.Works == 1 ? "work" : "works")}"),
                 TagPath(f.Name), Acquisition, f.CreatedAt, count: f.Works)));
     }
 
     /// <summary>
-    /// One page of works as an acquisition feed, the most recently updated first, with facet links whose counts are
-    /// exact. <paramref name="visible"/> must already be filtered for the viewer (see <see cref="WorkAccess.VisibleTo"/>).
+    /// One page of works as an acquisition feed: the works a listing query answered (<see cref="Search.IWorkSearch"/>,
+    /// which applied the access rules, the filters and the viewer's muting and blocklist), paging links, and facet
+    /// links each with the number of works it leads to. <paramref name="note"/>, when set, says in the subtitle what
+    /// could not be read (an e-reader shows it), so a feed is never silently empty.
     /// </summary>
-    public static async Task<XElement> AcquisitionAsync(IQueryable<Work> visible, AcquisitionFeed feed, OpdsFacets facets, int page,
-        FeedIds ids, FeedLinks links, CancellationToken ct = default)
-    {
-        page = Math.Max(1, page);
-        var narrowed = facets.Apply(visible);
-        var total = await narrowed.CountAsync(ct);
-        var works = await WorkFeeds.WithEntryDetails(narrowed
-            .OrderByDescending(w => w.UpdatedAt).ThenByDescending(w => w.Id)
-            .Skip((page - 1) * Limits.PageSize).Take(Limits.PageSize)).ToListAsync(ct);
-        var pages = Math.Max(1, (total + Limits.PageSize - 1) / Limits.PageSize);
-        string PathOf(OpdsFacets f, int p) => feed.Path + f.Query(p, feed.SearchTerms);
-        return Atom.Feed(ids.For(feed.IdName), feed.Title, works.Count == 0 ? feed.Since : works.Max(w => w.UpdatedAt),
-            CommonLinks(links, PathOf(facets, page), Acquisition),
-            PagingLinks(links, p => PathOf(facets, p), page, pages, Acquisition),
+    public static XElement WorksFeed(AcquisitionFeed feed, string selfPath, IReadOnlyList<Work> works, int total, PageLinks paging,
+        IEnumerable<FacetLink> facets, string? note, FeedIds ids, FeedLinks links)
+        => Atom.Feed(ids.For(feed.IdName), feed.Title, works.Count == 0 ? feed.Since : works.Max(w => w.UpdatedAt),
+            CommonLinks(links, selfPath, Acquisition),
+            note is null ? [] : new[] { new XElement(Atom.Ns + "subtitle", Atom.Text(note)) },
+            PagingLinks(links, paging),
             new XElement(Atom.OpenSearch + "totalResults", total),
             new XElement(Atom.OpenSearch + "itemsPerPage", Limits.PageSize),
-            await FacetLinksAsync(visible, facets, links, f => PathOf(f, 1), ct),
-            works.Select(w => WorkEntries.Entry(w, ids, links)));
-    }
-
-    /// <summary>Each facet's link with the number of works it would show; the other groups' choices stay applied.</summary>
-    private static async Task<List<XElement>> FacetLinksAsync(IQueryable<Work> visible, OpdsFacets facets, FeedLinks links,
-        Func<OpdsFacets, string> pathOf, CancellationToken ct)
-    {
-        var result = new List<XElement>();
-        async Task AddAsync(string group, string title, OpdsFacets choice, bool active)
-        {
-            var count = await choice.Apply(visible).CountAsync(ct);
-            var link = Atom.Link(Facet, links.To(pathOf(choice)), Acquisition, title);
-            link.Add(new XAttribute(Atom.Opds + "facetGroup", group), new XAttribute(Atom.Thread + "count", count));
-            if (active)
+            facets.Select(facet =>
             {
-                link.Add(new XAttribute(Atom.Opds + "activeFacet", "true"));
-            }
-            result.Add(link);
-        }
-        await AddAsync("Rating", "Any rating", facets with { RatingId = null }, facets.RatingId is null);
-        foreach (var rating in FixedTags.Ratings)
-        {
-            await AddAsync("Rating", rating.Name, facets with { RatingId = rating.Id }, facets.RatingId == rating.Id);
-        }
-        await AddAsync("Status", "Complete or in progress", facets with { Complete = null }, facets.Complete is null);
-        await AddAsync("Status", "Complete", facets with { Complete = true }, facets.Complete == true);
-        await AddAsync("Status", "In progress", facets with { Complete = false }, facets.Complete == false);
-        await AddAsync("Words", "Any length", facets with { Words = null }, facets.Words is null);
-        foreach (var (range, _, label) in OpdsFacets.WordRanges)
-        {
-            await AddAsync("Words", label, facets with { Words = range }, facets.Words == range);
-        }
-        return result;
-    }
+                var link = Atom.Link(Facet, links.To(facet.Path), Acquisition, facet.Title);
+                link.Add(new XAttribute(Atom.Opds + "facetGroup", facet.Group), new XAttribute(Atom.Thread + "count", facet.Count));
+                if (facet.Active)
+                {
+                    link.Add(new XAttribute(Atom.Opds + "activeFacet", "true"));
+                }
+                return link;
+            }),
+            works.Select(w => WorkEntries.Entry(w, ids, links)));
 
     private static XElement NavigationEntry(FeedIds ids, FeedLinks links, string idName, string title, string content, string path, string type,
         DateTime updated, int? count = null)
@@ -156,52 +126,54 @@ public static class OpdsCatalog
         Atom.Link("search", links.To(SearchDescriptionPath), OpenSearchDescription, "Search works"),
     ];
 
-    private static IEnumerable<XElement> PagingLinks(FeedLinks links, Func<int, string> pathOf, int page, int pages, string type)
+    private static IEnumerable<XElement> PagingLinks(FeedLinks links, PageLinks paging)
     {
-        yield return Atom.Link("first", links.To(pathOf(1)), type);
-        if (page > 1)
+        yield return Atom.Link("first", links.To(paging.First), paging.Type);
+        if (paging.Previous is { } previous)
         {
-            yield return Atom.Link("previous", links.To(pathOf(Math.Min(page - 1, pages))), type);
+            yield return Atom.Link("previous", links.To(previous), paging.Type);
         }
-        if (page < pages)
+        if (paging.Next is { } next)
         {
-            yield return Atom.Link("next", links.To(pathOf(page + 1)), type);
+            yield return Atom.Link("next", links.To(next), paging.Type);
         }
-        yield return Atom.Link("last", links.To(pathOf(pages)), type);
+        yield return Atom.Link("last", links.To(paging.Last), paging.Type);
     }
 
     private static string PageQuery(int page) => page > 1 ? "?page=" + page.ToString(CultureInfo.InvariantCulture) : "";
 
     /// <summary>
-    /// The OpenSearch description: one template, answered as an acquisition feed. A title, summary or tag match in
-    /// the database for now; the search index of issue 10 can answer the same template later.
+    /// The OpenSearch description: one template, answered as an acquisition feed by the same search as the works search
+    /// page (the archive's query syntax, with the listing filters as further parameters).
     /// </summary>
     public static XElement SearchDescription(FeedLinks links)
     {
         XNamespace os = Atom.OpenSearch;
         return new XElement(os + "OpenSearchDescription",
             new XElement(os + "ShortName", "Makimono"),
-            new XElement(os + "Description", "Search the works of this Makimono archive by title, summary or tag."),
+            new XElement(os + "Description", "Search the works of this Makimono archive: words, \"phrases\", fandom:\"Name\", words>1000, AND, OR, NOT."),
             new XElement(os + "InputEncoding", "UTF-8"),
             new XElement(os + "OutputEncoding", "UTF-8"),
             new XElement(os + "Url",
                 new XAttribute("type", Acquisition),
                 new XAttribute("template", links.To(SearchPath) + "?q={searchTerms}")));
     }
-
-    /// <summary>
-    /// Works whose title, summary or any tag's name contains the terms, case-insensitively for ASCII letters. A stand-in
-    /// for the search index (issue 10), which will answer the same request with its own query language.
-    /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1862", Justification = "EF translates ToLower and Contains to SQL on both providers; the StringComparison overload does not translate.")]
-    public static IQueryable<Work> Matching(IQueryable<Work> visible, string terms)
-    {
-        var needle = terms.Trim().ToLower(CultureInfo.InvariantCulture);
-        return visible.Where(w => w.Title.ToLower().Contains(needle)
-            || (w.Summary != null && w.Summary.ToLower().Contains(needle))
-            || w.Tags.Any(t => t.Tag.Name.ToLower().Contains(needle)));
-    }
 }
 
 /// <summary>What an acquisition feed is: its title, where it is served, the name its id is made from, and the date of an empty one.</summary>
-public sealed record AcquisitionFeed(string Title, string Path, string IdName, DateTime Since, string? SearchTerms = null);
+public sealed record AcquisitionFeed(string Title, string Path, string IdName, DateTime Since);
+
+/// <summary>A facet link of an acquisition feed: its group and title, where it leads, how many works are there, and whether it is the current choice.</summary>
+public sealed record FacetLink(string Group, string Title, string Path, int Count, bool Active);
+
+/// <summary>The paths of a feed's first, previous, next and last pages (previous and next only where there is one).</summary>
+public sealed record PageLinks(string First, string? Previous, string? Next, string Last, string Type)
+{
+    /// <summary>Pages by number: previous from page 2 on, next while a later page holds works.</summary>
+    public static PageLinks Numbered(Func<int, string> pathOf, int page, int pages, string type, string? nextPath = null) => new(
+        pathOf(1),
+        page > 1 ? pathOf(Math.Min(page - 1, pages)) : null,
+        page < pages ? nextPath ?? pathOf(page + 1) : null,
+        pathOf(pages),
+        type);
+}

@@ -159,7 +159,7 @@ internal static class ColumnSearch
             ? c.Languages.GetValueOrDefault(language, (short)-1) : (short)0;
         private readonly WorkColumns.WorkFlags _required =
             WorkColumns.WorkFlags.Live
-            | (q.CompleteOnly ? WorkColumns.WorkFlags.Complete : 0)
+            | (q.Completion == CompletionFilter.Complete ? WorkColumns.WorkFlags.Complete : 0)
             | (q.SingleChapterOnly ? WorkColumns.WorkFlags.SingleChapter : 0)
             | (q.Crossovers == CrossoverFilter.Only ? WorkColumns.WorkFlags.Crossover : 0);
         private readonly bool _checkText = text is not null;
@@ -170,6 +170,7 @@ internal static class ColumnSearch
             var flags = c.Flags[slot];
             if ((flags & _required) != _required
                 || (q.Crossovers == CrossoverFilter.Exclude && (flags & WorkColumns.WorkFlags.Crossover) != 0)
+                || (q.Completion == CompletionFilter.InProgress && (flags & WorkColumns.WorkFlags.Complete) != 0)
                 || !Visible(flags, slot))
             {
                 return Outcome.No;

@@ -18,7 +18,7 @@ internal static class TagListing
         IReadOnlyList<TagPostings> includes, TagPostings[] excludes, TagPostings[] blocked)
     {
         if (includes.Count > 1 || excludes.Length > 0 || blocked.Length > 0 || viewer.MutedUserIds.Count > 0 || text is not null
-            || q.Crossovers != CrossoverFilter.Include || q.CompleteOnly || q.SingleChapterOnly || !string.IsNullOrEmpty(q.Language)
+            || q.Crossovers != CrossoverFilter.Include || q.Completion != CompletionFilter.Any || q.SingleChapterOnly || !string.IsNullOrEmpty(q.Language)
             || q.Words != default || q.Kudos != default || q.Hits != default || q.Comments != default || q.Bookmarks != default
             || q.Posted != default || q.Updated != default
             || q.CreatorUserId is not null || q.CreatorPseudId is not null || q.SeriesId is not null || q.WorkIds is not null)

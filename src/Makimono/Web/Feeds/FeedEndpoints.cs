@@ -56,10 +56,18 @@ internal static class FeedEndpoints
     }
 
     private static Task TagFeedAsync(HttpContext context) =>
-        AtomAsync(context, (db, viewer, ids, links, ct) => WorkFeeds.TagAsync(db, viewer, Route(context, "name"), ids, links, ct));
+        AtomAsync(context, async (db, viewer, ids, links, ct) => await WorkFeeds.TagAsync(db, Search(context), viewer,
+            await FiltersAsync(context, viewer, ct), Route(context, "name"), ids, links, ct));
 
     private static Task UserFeedAsync(HttpContext context) =>
-        AtomAsync(context, (db, viewer, ids, links, ct) => WorkFeeds.UserAsync(db, viewer, Route(context, "name"), ids, links, ct));
+        AtomAsync(context, async (db, viewer, ids, links, ct) => await WorkFeeds.UserAsync(db, Search(context), viewer,
+            await FiltersAsync(context, viewer, ct), Route(context, "name"), ids, links, ct));
+
+    private static Search.IWorkSearch Search(HttpContext context) => context.RequestServices.GetRequiredService<Search.IWorkSearch>();
+
+    /// <summary>The viewer's muting and blocklist, as their listing pages apply them.</summary>
+    private static Task<Search.ViewerFilters> FiltersAsync(HttpContext context, Viewer viewer, CancellationToken ct) =>
+        context.RequestServices.GetRequiredService<Listings>().FiltersOfAsync(context, viewer, ct);
 
     private static Task SeriesFeedAsync(HttpContext context) =>
         AtomAsync(context, (db, viewer, ids, links, ct) => WorkFeeds.SeriesAsync(db, viewer, RouteId(context), ids, links, ct));
@@ -88,9 +96,7 @@ internal static class FeedEndpoints
             }
             var listings = context.RequestServices.GetRequiredService<Listings>();
             var query = await listings.QueryOfAsync(saved.Query, viewer, ct);
-            var filters = await listings.FiltersOfAsync(context, viewer, ct);
-            var search = context.RequestServices.GetRequiredService<Search.IWorkSearch>();
-            return await WorkFeeds.SavedSearchAsync(db, search, saved, query, viewer, filters, ids, links, ct);
+            return await WorkFeeds.SavedSearchAsync(db, Search(context), saved, query, viewer, await FiltersAsync(context, viewer, ct), ids, links, ct);
         });
     }
 
@@ -117,8 +123,8 @@ internal static class FeedEndpoints
 
     private static Task OpdsRecentAsync(HttpContext context) =>
         OpdsAsync(context, OpdsCatalog.Acquisition, async (db, viewer, ids, links, ct) =>
-            await OpdsCatalog.AcquisitionAsync(db.Works.VisibleTo(viewer),
-                new AcquisitionFeed("Recent works", OpdsCatalog.RecentPath, "opds/recent", DateTime.UnixEpoch), Facets(context), Page(context), ids, links, ct));
+            await OpdsListings.FeedAsync(context, db, viewer, new Search.WorkQuery(),
+                new AcquisitionFeed("Recent works", OpdsCatalog.RecentPath, "opds/recent", DateTime.UnixEpoch), ids, links, ct));
 
     private static Task OpdsFandomsAsync(HttpContext context) =>
         OpdsAsync(context, OpdsCatalog.Navigation, async (db, viewer, ids, links, ct) =>
@@ -134,9 +140,8 @@ internal static class FeedEndpoints
                 return null;
             }
             var canonical = tag.Merger ?? tag;
-            return await OpdsCatalog.AcquisitionAsync(WorkListing.TaggedWith(db, canonical.Id).VisibleTo(viewer),
-                new AcquisitionFeed(canonical.Name, OpdsCatalog.TagPath(canonical.Name), $"opds/tags/{canonical.Id}", canonical.CreatedAt),
-                Facets(context), Page(context), ids, links, ct);
+            return await OpdsListings.FeedAsync(context, db, viewer, new Search.WorkQuery { IncludeTagIds = [canonical.Id] },
+                new AcquisitionFeed(canonical.Name, OpdsCatalog.TagPath(canonical.Name), $"opds/tags/{canonical.Id}", canonical.CreatedAt), ids, links, ct);
         });
 
     private static async Task OpdsMyWorksAsync(HttpContext context)
@@ -147,9 +152,8 @@ internal static class FeedEndpoints
             return;
         }
         await OpdsAsync(context, OpdsCatalog.Acquisition, async (db, viewer, ids, links, ct) =>
-            await OpdsCatalog.AcquisitionAsync(WorkListing.ByUser(db, userId).VisibleTo(viewer),
-                new AcquisitionFeed("Your works", OpdsCatalog.MyWorksPath, $"opds/users/{userId}/works", DateTime.UnixEpoch),
-                Facets(context), Page(context), ids, links, ct));
+            await OpdsListings.FeedAsync(context, db, viewer, new Search.WorkQuery { CreatorUserId = userId },
+                new AcquisitionFeed("Your works", OpdsCatalog.MyWorksPath, $"opds/users/{userId}/works", DateTime.UnixEpoch), ids, links, ct));
     }
 
     /// <summary>A signed-in reader's own list of works (bookmarks, marked for later), each work still through the access rules.</summary>
@@ -163,10 +167,9 @@ internal static class FeedEndpoints
         }
         await OpdsAsync(context, OpdsCatalog.Acquisition, async (db, viewer, ids, links, ct) =>
         {
-            var listed = workIds(db, userId);
-            return await OpdsCatalog.AcquisitionAsync(db.Works.VisibleTo(viewer).Where(w => listed.Contains(w.Id)),
-                new AcquisitionFeed(title, path, $"opds/users/{userId}/{idSuffix}", DateTime.UnixEpoch),
-                Facets(context), Page(context), ids, links, ct);
+            var listed = await workIds(db, userId).Distinct().ToListAsync(ct);
+            return await OpdsListings.FeedAsync(context, db, viewer, new Search.WorkQuery { WorkIds = listed },
+                new AcquisitionFeed(title, path, $"opds/users/{userId}/{idSuffix}", DateTime.UnixEpoch), ids, links, ct);
         });
     }
 
@@ -179,15 +182,11 @@ internal static class FeedEndpoints
     private static Task OpdsSearchAsync(HttpContext context) =>
         OpdsAsync(context, OpdsCatalog.Acquisition, async (db, viewer, ids, links, ct) =>
         {
+            // The words are the listing's q, read with the rest of the filters; the feed's title and id name them.
             var terms = (context.Request.Query["q"].FirstOrDefault() ?? "").Trim();
-            if (terms.Length > Limits.TitleMax)
-            {
-                terms = terms[..Limits.TitleMax];
-            }
-            var visible = db.Works.VisibleTo(viewer);
-            return await OpdsCatalog.AcquisitionAsync(terms.Length == 0 ? visible.Where(_ => false) : OpdsCatalog.Matching(visible, terms),
-                new AcquisitionFeed($"Search: {terms}", OpdsCatalog.SearchPath, "opds/search?q=" + terms, DateTime.UnixEpoch, terms),
-                Facets(context), Page(context), ids, links, ct);
+            return await OpdsListings.FeedAsync(context, db, viewer, new Search.WorkQuery(),
+                new AcquisitionFeed(terms.Length == 0 ? "Search" : $"Search: {terms}", OpdsCatalog.SearchPath, "opds/search?q=" + terms, DateTime.UnixEpoch),
+                ids, links, ct);
         });
 
     private delegate Task<XElement?> FeedBuilder(ArchiveDbContext db, Viewer viewer, FeedIds ids, FeedLinks links, CancellationToken ct);
@@ -234,7 +233,4 @@ internal static class FeedEndpoints
 
     private static int Page(HttpContext context) =>
         int.TryParse(context.Request.Query["page"].FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var page) ? Math.Clamp(page, 1, 100_000) : 1;
-
-    private static OpdsFacets Facets(HttpContext context) =>
-        OpdsFacets.Parse(context.Request.Query["rating"].FirstOrDefault(), context.Request.Query["complete"].FirstOrDefault(), context.Request.Query["words"].FirstOrDefault());
 }

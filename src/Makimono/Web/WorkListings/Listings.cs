@@ -34,11 +34,24 @@ public sealed class Listings(ArchiveDbContext db, IWorkSearch search) : Inbox.IS
         viewer.UserId is int userId ? await ViewerPreferences.LoadAsync(db, userId, ct) : GuestFilterCookie.Read(http.Request);
 
     /// <summary>A saved search's query string as the query the search page would run.</summary>
-    public async Task<WorkQuery> QueryOfAsync(string queryString, Viewer viewer, CancellationToken ct)
+    public async Task<WorkQuery> QueryOfAsync(string queryString, Viewer viewer, CancellationToken ct) =>
+        (await QueryOfAsync(Parameters(queryString), viewer, new WorkQuery(), ct)).Query;
+
+    /// <summary>A query string (such as "inc=2&amp;complete=0") as its parameters, for <see cref="QueryOfAsync(IQueryCollection, Viewer, WorkQuery, CancellationToken, IReadOnlyList{string}?)"/>.</summary>
+    public static IQueryCollection Parameters(string queryString) =>
+        new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(queryString));
+
+    /// <summary>
+    /// The filter state of GET parameters and the query it asks within a page's <paramref name="scope"/>: typed tag
+    /// names resolved for the viewer, unreadable parameters kept in <see cref="WorkFilterForm.Problems"/>. Every
+    /// listing, its feeds and the OPDS catalog's acquisition feeds start here.
+    /// </summary>
+    public async Task<(WorkFilterForm Form, WorkQuery Query)> QueryOfAsync(IQueryCollection parameters, Viewer viewer, WorkQuery scope, CancellationToken ct,
+        IReadOnlyList<string>? pageFilters = null)
     {
-        var form = WorkFilterForm.Parse(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(queryString)));
+        var form = WorkFilterForm.Parse(parameters, pageFilters);
         var (include, exclude) = await TagsOfAsync(form, viewer, ct);
-        return form.ToQuery(new WorkQuery(), include, exclude);
+        return (form, form.ToQuery(scope, include, exclude));
     }
 
     private async Task<(List<int> Include, List<int> Exclude)> TagsOfAsync(WorkFilterForm form, Viewer viewer, CancellationToken ct)
@@ -53,14 +66,13 @@ public sealed class Listings(ArchiveDbContext db, IWorkSearch search) : Inbox.IS
     public async Task<ListingView> RunAsync(HttpContext http, Viewer viewer, WorkQuery scope, bool facets, CancellationToken ct,
         IReadOnlyList<string>? pageFilters = null)
     {
-        var form = WorkFilterForm.Parse(http.Request.Query, pageFilters);
+        var (form, asked) = await QueryOfAsync(http.Request.Query, viewer, scope, ct, pageFilters);
         var known = db.Tags.KnownTo(db, viewer);
-        var (include, exclude) = await TagsOfAsync(form, viewer, ct);
-        var query = form.ToQuery(scope, include, exclude) with { FacetTypes = facets ? AllTypes : [] };
+        var query = asked with { FacetTypes = facets ? AllTypes : [] };
         var filters = await FiltersOfAsync(http, viewer, ct);
         var result = await search.FindAsync(query, viewer, form.ShowHidden ? ViewerFilters.None : filters, ct);
         var works = await WorkListing.LoadBlurbsAsync(db, result.WorkIds, ct);
-        var tagIds = result.Facets.Values.SelectMany(f => f).Select(f => f.TagId).Concat(include).Concat(exclude).ToHashSet();
+        var tagIds = result.Facets.Values.SelectMany(f => f).Select(f => f.TagId).Concat(query.IncludeTagIds).Concat(query.ExcludeTagIds).ToHashSet();
         var tags = await known.Where(t => tagIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var hiddenBecause = form.ShowHidden ? await WhyHiddenAsync(works, filters, ct) : new Dictionary<int, IReadOnlyList<string>>();
         return new ListingView(new Page<Work>(works, Math.Max(1, query.Page), result.Total), result, form, tags, hiddenBecause,

@@ -18,7 +18,7 @@ public sealed class WorkFilterForm
     public string? IncludeNames { get; set; }
     public string? ExcludeNames { get; set; }
     public CrossoverFilter Crossovers { get; set; }
-    public bool CompleteOnly { get; set; }
+    public CompletionFilter Completion { get; set; }
     public bool SingleChapterOnly { get; set; }
     public string? Language { get; set; }
     public Dictionary<string, string?> Ranges { get; } = [];
@@ -59,7 +59,6 @@ public sealed class WorkFilterForm
             IncludeNames = Blank(query["inc_names"]),
             ExcludeNames = Blank(query["exc_names"]),
             Language = Blank(query["lang"]),
-            CompleteOnly = query["complete"] == "1",
             SingleChapterOnly = query["single"] == "1",
             Ascending = query["dir"] == "asc",
             ShowHidden = query["show_hidden"] == "1",
@@ -71,6 +70,13 @@ public sealed class WorkFilterForm
         }
         form.Include.AddRange(Ids(query["inc"], "inc", form.Problems));
         form.Exclude.AddRange(Ids(query["exc"], "exc", form.Problems));
+        form.Completion = Blank(query["complete"]) switch
+        {
+            null => CompletionFilter.Any,
+            "1" => CompletionFilter.Complete,
+            "0" => CompletionFilter.InProgress,
+            var other => Problem(form, $"Complete \"{other}\" is not 1 (complete works only) or 0 (works in progress only).", CompletionFilter.Any),
+        };
         form.Crossovers = query["crossover"].ToString() switch
         {
             "" or "include" => CrossoverFilter.Include,
@@ -103,7 +109,7 @@ public sealed class WorkFilterForm
         IncludeTagIds = scope.IncludeTagIds.Concat(includeIds).Distinct().ToList(),
         ExcludeTagIds = excludeIds.Distinct().ToList(),
         Crossovers = Crossovers,
-        CompleteOnly = CompleteOnly,
+        Completion = Completion,
         SingleChapterOnly = SingleChapterOnly,
         Language = Language,
         Words = IntRange("words"),
@@ -151,6 +157,17 @@ public sealed class WorkFilterForm
         return null;
     }
 
+    /// <summary>The <c>complete</c> parameter of each choice: 1 complete only, 0 in progress only, absent for any.</summary>
+    public static string? CompletionValue(CompletionFilter completion) => completion switch
+    {
+        CompletionFilter.Complete => "1",
+        CompletionFilter.InProgress => "0",
+        _ => null,
+    };
+
+    public static readonly IReadOnlyList<(CompletionFilter Completion, string Label)> Completions =
+        [(CompletionFilter.Any, "Complete or in progress"), (CompletionFilter.Complete, "Complete works only"), (CompletionFilter.InProgress, "Works in progress only")];
+
     public string SortValue => Sorts.First(s => s.Sort == Sort).Value;
 
     /// <summary>This state as a query string (without "?"), with <paramref name="change"/> applied; page 1 is left out.</summary>
@@ -170,7 +187,7 @@ public sealed class WorkFilterForm
         Exclude.ForEach(id => Add("exc", id.ToString(CultureInfo.InvariantCulture)));
         Add("exc_names", ExcludeNames);
         Add("crossover", Crossovers == CrossoverFilter.Include ? null : Crossovers.ToString().ToLowerInvariant());
-        Add("complete", CompleteOnly ? "1" : null);
+        Add("complete", CompletionValue(Completion));
         Add("single", SingleChapterOnly ? "1" : null);
         Add("lang", Language);
         foreach (var (key, value) in Ranges)
