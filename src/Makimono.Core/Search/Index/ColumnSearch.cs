@@ -1,4 +1,3 @@
-using System.Buffers;
 using Makimono.Tags;
 using Makimono.Works;
 
@@ -162,6 +161,8 @@ internal static class ColumnSearch
             | (q.CompleteOnly ? WorkColumns.WorkFlags.Complete : 0)
             | (q.SingleChapterOnly ? WorkColumns.WorkFlags.SingleChapter : 0)
             | (q.Crossovers == CrossoverFilter.Only ? WorkColumns.WorkFlags.Crossover : 0);
+        private readonly bool _words = q.Words != default, _kudos = q.Kudos != default, _hits = q.Hits != default,
+            _comments = q.Comments != default, _bookmarks = q.Bookmarks != default, _posted = q.Posted != default, _updated = q.Updated != default;
         private readonly bool _checkText = text is not null;
         private readonly bool _muting = viewer.MutedUserIds.Count > 0;
 
@@ -174,13 +175,14 @@ internal static class ColumnSearch
             {
                 return Outcome.No;
             }
-            if (c.Words[slot] < _wordsMin || c.Words[slot] > _wordsMax
-                || c.Kudos[slot] < _kudosMin || c.Kudos[slot] > _kudosMax
-                || c.Hits[slot] < _hitsMin || c.Hits[slot] > _hitsMax
-                || c.Comments[slot] < _commentsMin || c.Comments[slot] > _commentsMax
-                || c.Bookmarks[slot] < _bookmarksMin || c.Bookmarks[slot] > _bookmarksMax
-                || c.Posted[slot] < _postedMin || c.Posted[slot] > _postedMax
-                || c.Updated[slot] < _updatedMin || c.Updated[slot] > _updatedMax
+            // Only the ranges the query sets are read: each column is another memory read per candidate.
+            if ((_words && (c.Words[slot] < _wordsMin || c.Words[slot] > _wordsMax))
+                || (_kudos && (c.Kudos[slot] < _kudosMin || c.Kudos[slot] > _kudosMax))
+                || (_hits && (c.Hits[slot] < _hitsMin || c.Hits[slot] > _hitsMax))
+                || (_comments && (c.Comments[slot] < _commentsMin || c.Comments[slot] > _commentsMax))
+                || (_bookmarks && (c.Bookmarks[slot] < _bookmarksMin || c.Bookmarks[slot] > _bookmarksMax))
+                || (_posted && (c.Posted[slot] < _postedMin || c.Posted[slot] > _postedMax))
+                || (_updated && (c.Updated[slot] < _updatedMin || c.Updated[slot] > _updatedMax))
                 || (_language != 0 && c.Language[slot] != _language))
             {
                 return Outcome.No;
@@ -228,57 +230,5 @@ internal static class ColumnSearch
                 && (access.HiddenAllowed || (flags & WorkColumns.WorkFlags.Hidden) == 0)
                 && (access.RestrictedAllowed || (flags & WorkColumns.WorkFlags.Restricted) == 0))
             || (access.CreatorUserId is int userId && Array.IndexOf(c.CreatorUsers[slot], userId) >= 0);
-    }
-
-    /// <summary>Counts the filter tags of the matching works, by tag id in a pooled array, then picks each type's top tags.</summary>
-    private sealed class FacetCounter(WorkColumns c, IReadOnlyList<TagType> types)
-    {
-        private readonly int[] _counts = RentCleared(c.TagTypes.Length);
-        private readonly List<int> _touched = [];
-        private readonly bool[] _wanted = Wanted(types);
-
-        private static int[] RentCleared(int length)
-        {
-            var counts = ArrayPool<int>.Shared.Rent(length);
-            Array.Clear(counts, 0, length);
-            return counts;
-        }
-
-        private static bool[] Wanted(IReadOnlyList<TagType> types)
-        {
-            var wanted = new bool[16];
-            foreach (var type in types)
-            {
-                wanted[(int)type] = true;
-            }
-            return wanted;
-        }
-
-        public void Add(int slot)
-        {
-            foreach (var tag in c.FilterTags[slot])
-            {
-                if (_counts[tag]++ == 0)
-                {
-                    _touched.Add(tag);
-                }
-            }
-        }
-
-        public Dictionary<TagType, IReadOnlyList<FacetCount>> Top()
-        {
-            var byType = types.Distinct().ToDictionary(t => t, _ => new List<FacetCount>());
-            foreach (var tag in _touched)
-            {
-                var type = c.TagTypes[tag];
-                if (_wanted[(int)type])
-                {
-                    byType[type].Add(new FacetCount(tag, _counts[tag]));
-                }
-            }
-            ArrayPool<int>.Shared.Return(_counts);
-            return byType.ToDictionary(p => p.Key, IReadOnlyList<FacetCount> (p) =>
-                p.Value.OrderByDescending(f => f.Count).ThenBy(f => f.TagId).Take(WorkQuery.FacetSize).ToList());
-        }
     }
 }
