@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // SearchBench index DATA QUERIES.json | postgres DATA CONNECTION QUERIES.json | fulltext DATA | classes DATA [general]
+//   | profile DATA [COUNT] (where the AO3 filters' CPU time goes, for iterating; not part of bench/run search)
 // Each prints one JSON object on its last line; bench/search.sh puts them together.
 var verb = args[0];
 var data = args[1];
@@ -95,6 +96,24 @@ switch (verb)
             var instances = Instance.Pick(index, Count, 4242);
             var (classes, matches) = Stats.TimeClasses(index, instances);
             Console.WriteLine(JsonSerializer.Serialize(new { works = columns.LiveCount, classes, median_matches = matches }));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        break;
+    }
+    case "profile":
+    {
+        using var index = new WorkIndex();
+        var watch = Stopwatch.StartNew();
+        var columns = await IndexBuilder.LoadColumnsAsync(NewContext, CancellationToken.None);
+        Console.Error.WriteLine($"{columns.LiveCount:N0} works loaded in {watch.Elapsed.TotalSeconds:F1} s");
+        var folder = Directory.CreateTempSubdirectory("makimono-profile-").FullName;
+        try
+        {
+            index.Install(columns, TextIndex.Open(folder, create: true), 0);
+            Profile.Run(index, columns, Instance.Pick(index, args.Length > 2 ? int.Parse(args[2]) : 40, 4242));
         }
         finally
         {
