@@ -30,7 +30,8 @@ internal static partial class NameFinder
         "Christmas", "Easter", "Halloween", "English", "French", "German", "Japanese", "Spanish",
         "Chapter", "Sensei", "Oh", "Ah", "Um", "Uh", "Hmm", "Huh", "Wow", "Ugh", "Yeah", "Nope", "Alright", "Maybe",
         "Yes", "No", "Hey", "Hi", "Thank", "Thanks", "Please", "Sorry", "Okay", "Well", "Fine", "Sure", "Wait", "Look", "Come",
-        "Mom", "Mum", "Dad", "Mother", "Father", "Grandma", "Grandpa", "Aunt", "Uncle", "Brother", "Sister",
+        "Mom", "Mum", "Dad", "Mother", "Father", "Mama", "Mamma", "Mommy", "Mummy", "Papa", "Daddy", "Ma", "Pa", "Nana",
+        "Grandmother", "Grandfather", "Grandad", "Granddad", "Grandmama", "Grandpapa", "Grandma", "Grandpa", "Aunt", "Uncle", "Brother", "Sister",
         "Captain", "Professor", "Master", "Doctor", "Commander", "Sergeant", "Lieutenant", "King", "Queen", "Prince", "Princess",
         // Words that mostly open sentences, which the sentence-start rule below would otherwise have to weigh.
         "Everyone", "Everybody", "Everything", "Nobody", "Nothing", "Someone", "Somebody", "Something", "Anyone", "Anything",
@@ -72,8 +73,10 @@ internal static partial class NameFinder
     private static readonly HashSet<string> NotPersonBefore = new(StringComparer.OrdinalIgnoreCase)
     {
         "in", "to", "from", "at", "into", "toward", "towards", "near", "through", "across", "outside", "inside",
-        // "the Gull", "the Morrow Company": a person's name seldom follows an article; a ship's or a firm's does.
-        "the",
+        "above", "below", "beneath", "along", "beyond", "onto", "within", "throughout", "via",
+        // "the Gull", "the Morrow Company", "a Ford Fiesta": a person's name seldom follows an article; a ship's,
+        // a firm's or a brand's does.
+        "the", "a", "an",
     };
 
     private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
@@ -140,6 +143,7 @@ internal static partial class NameFinder
         var previousEnd = -2;
         var previousMidSentence = false;
         var previousPlaceCue = false;
+        var previousPossessive = false;
         var headings = new HeadingLines(text);
         for (var position = 0; NameWords.Next(text, ref position, out var index);)
         {
@@ -185,7 +189,9 @@ internal static partial class NameFinder
             var placeCue = (notPersonBefore.Contains(PreviousWord(text, index, out var previousStart)) && !AfterVerbTowardAPerson(text, previousStart))
                 || placeWords.Contains(next) || AfterPlaceNounOf(text, previousStart)
                 // "from Harrow Cross", "the Orchard Kingdoms": the cue before a two-word name is the second word's too.
-                || (adjacent && previousPlaceCue && !NotNames.Contains(previousName!));
+                || (adjacent && previousPlaceCue && !NotNames.Contains(previousName!))
+                // "above Fifth and Lomax", "in Suna or Kiri": a place cue carries over "and" and "or" to the next name.
+                || (previousPlaceCue && previousName is not null && IsCoordinated(text, previousEnd, index));
             if (placeCue)
             {
                 placeCues[key] = placeCues.GetValueOrDefault(key) + 1;
@@ -205,7 +211,8 @@ internal static partial class NameFinder
                 midSentence[key] = midSentence.GetValueOrDefault(key) + 1;
             }
             // "Ansel Brae": two capitalised words with one space between are likely one person's two names.
-            if (adjacent && !NotNames.Contains(previousName!) && !NotNames.Contains(key))
+            // "Castellan's Books": a possessive and the noun it owns are not one person's two names.
+            if (adjacent && !previousPossessive && !NotNames.Contains(previousName!) && !NotNames.Contains(key))
             {
                 pairs[(previousName!, key)] = pairs.GetValueOrDefault((previousName!, key)) + 1;
                 if (previousMidSentence)
@@ -217,6 +224,7 @@ internal static partial class NameFinder
             previousEnd = position;
             previousMidSentence = !startsSentence;
             previousPlaceCue = placeCue;
+            previousPossessive = word.Length < position - index && text[position - 1] is 's' or '\'' or '’' && text[position - 2] is '\'' or '’' or 's';
         }
         var before = pairs.GroupBy(p => p.Key.Second)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.First, StringComparer.Ordinal).First());
@@ -327,6 +335,13 @@ internal static partial class NameFinder
         return false;
     }
 
+    /// <summary>True when only " and " or " or " stands between the end of one name and the start of the next.</summary>
+    private static bool IsCoordinated(string text, int previousEnd, int index)
+    {
+        var between = text.AsSpan(previousEnd, index - previousEnd);
+        return between is " and " or " or ";
+    }
+
     /// <summary>"looked at Rook", "said to Ren": verbs of looking and speaking take people after "at" and "to".</summary>
     private static readonly HashSet<string> VerbsTowardAPerson = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -433,12 +448,24 @@ internal static partial class NameFinder
         return word;
     }
 
-    /// <summary>A word starts a sentence after ., ! or ? or an opening quote at a sentence start, or at a line start.</summary>
+    /// <summary>“ and ‘ always open a quotation; a straight quote does when it stands before a word, not after one.</summary>
+    private static bool IsOpeningQuote(string text, int i) =>
+        text[i] is '“' or '‘'
+        || (text[i] is '"' or '\'' && (i == 0 || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '—' or '-')
+            && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]));
+
+    /// <summary>A word starts a sentence after ., ! or ?, at the opening of a quotation, or at a line start.</summary>
     internal static bool StartsSentence(string text, int index)
     {
         var i = index - 1;
         while (i >= 0 && (text[i] is ' ' or '\t' or '"' or '“' or '\'' or '‘' or '(' or '*' or '_' or '-' or '—'))
         {
+            // A quotation's first word is capitalised wherever the quotation stands ("she said, “Chart came out.”"),
+            // so it says no more than a sentence's first word does.
+            if (IsOpeningQuote(text, i))
+            {
+                return true;
+            }
             i--;
         }
         return i < 0 || text[i] is '!' or '?' or '\n' or '…' or ':' || (text[i] == '.' && !MentionCues.AfterAbbreviation(text, i));

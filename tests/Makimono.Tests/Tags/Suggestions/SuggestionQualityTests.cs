@@ -98,4 +98,14 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
         Assert.Equal(["Hanabusa", "Konoha"], wrong);
         Assert.Equal(["Kazeno Haru"], missed);
     }
+
+    [Fact]
+    public void The_scoring_takes_a_typographic_and_a_straight_apostrophe_for_the_same_character()
+    {
+        var (right, wrong, missed) = SuggestionQuality.Score(["T’Sera", "D'Arcy Venn"], ["T'Sera", "D’Arcy"], SuggestionQuality.SameCharacter);
+
+        Assert.Equal(2, right);
+        Assert.Empty(wrong);
+        Assert.Empty(missed);
+    }
 }
