@@ -11,7 +11,11 @@ namespace Makimono.Tags.Suggestions;
 /// Enough evidence to suggest the name as a new character: three mentions or more, or fewer with a cue that
 /// says it is a person (see <see cref="NameFinder.SureAtFewMentions"/>).
 /// </param>
-internal sealed record FoundName(string Name, int Mentions, string? Before, int BeforeCount, string? After, int AfterCount, int PersonCues, int PlaceCues, bool Sure = true);
+/// <param name="Weak">
+/// Suggested on a title or a full name alone, at one or two mentions: a person, but maybe one only talked about
+/// (see <see cref="NameFinder.TakesPart"/>).
+/// </param>
+internal sealed record FoundName(string Name, int Mentions, string? Before, int BeforeCount, string? After, int AfterCount, int PersonCues, int PlaceCues, bool Sure = true, bool Weak = false);
 
 /// <summary>
 /// Proper names without a fandom list (<see cref="KnownNames"/> reads the archive's): capitalised words that
@@ -234,6 +238,8 @@ internal static partial class NameFinder
         // "Elias Carrow" in mid-sentence, both words never written in lower case: a full name, a person at one mention.
         var fullNames = midSentencePairs.Where(p => Candidate(p.First) && Candidate(p.Second) && !PlaceWords.Contains(p.Second))
             .SelectMany(p => new[] { p.First, p.Second }).ToHashSet(StringComparer.Ordinal);
+        // "Miss Farrow raised the matter… Ottilie is of the opinion": what one half of a full name does, the person does.
+        bool TakesPartOf(string? name) => name is not null && TakesPart(midSentence.GetValueOrDefault(name), cues.GetValueOrDefault(name));
         var found = new List<FoundName>();
         foreach (var (name, count) in mentions)
         {
@@ -245,21 +251,23 @@ internal static partial class NameFinder
             var alsoLowerCase = lowerCase.Contains(name);
             var cue = cues.GetValueOrDefault(name);
             var acts = personCues.GetValueOrDefault(name) + cue.Acts;
-            var enough = EnoughEvidence(count, mid, alsoLowerCase, acts + cue.Named);
+            var named = cue.Named + cue.Titled;
+            var enough = EnoughEvidence(count, mid, alsoLowerCase, acts + named);
             var places = placeCues.GetValueOrDefault(name);
             // A place or a ship acts in narration too ("Kumogiri burned", "the Kestrel docked"): at few mentions,
             // any place cue outweighs acting, and only a cue that names a person counts against it.
             var sure = (count >= NewCharacterMentions && enough)
-                || (!alsoLowerCase && !PlaceWords.Contains(name) && (places == 0 || cue.Named > places) && SureAtFewMentions(mid, cue, fullNames.Contains(name)));
+                || (!alsoLowerCase && !PlaceWords.Contains(name) && (places == 0 || named > places) && SureAtFewMentions(mid, cue, fullNames.Contains(name)));
             // "in Suna", "to Konoha", "Hogwarts Castle": a name found mostly in place cues, and seldom speaking, is a place.
-            if ((!enough && !sure) || IsPlace(places, personCues.GetValueOrDefault(name) + cue.Named + cue.Addressed, count))
+            if ((!enough && !sure) || IsPlace(places, personCues.GetValueOrDefault(name) + named + cue.Addressed, count))
             {
                 continue;
             }
             found.Add(new FoundName(name, count,
                 before.TryGetValue(name, out var b) ? b.Key.First : null, b.Value,
                 after.TryGetValue(name, out var a) ? a.Key.Second : null, a.Value,
-                Math.Max(personCues.GetValueOrDefault(name), cue.Acts) + cue.Named + cue.Addressed + (fullNames.Contains(name) ? 1 : 0), places, sure));
+                Math.Max(personCues.GetValueOrDefault(name), cue.Acts) + named + cue.Addressed + (fullNames.Contains(name) ? 1 : 0), places, sure,
+                Weak: count < NewCharacterMentions && !TakesPartOf(name) && !TakesPartOf(b.Key.First) && !TakesPartOf(a.Key.Second)));
         }
         return found.OrderByDescending(n => n.Mentions).ThenBy(n => n.Name, StringComparer.Ordinal).ToList();
     }
@@ -280,13 +288,23 @@ internal static partial class NameFinder
     /// opens sentences and acts ("Wardrobe pinned her") is not enough: narration opens sentences with things too.
     /// </summary>
     internal static bool SureAtFewMentions(int midSentence, Cues cues, bool fullName) =>
-        cues.Named > 0 || fullName || (midSentence > 0 && cues.Acts + cues.Addressed > 0) || (cues.Acts > 0 && cues.Addressed > 0);
+        TakesPart(midSentence, cues) || cues.Titled > 0 || fullName;
+
+    /// <summary>
+    /// Of the few-mention cues, the ones that show a person taking part in the scene: speaking or spoken to, named
+    /// as one by a verb of speech, or acting in mid-sentence. A title or a full name alone shows a person, but
+    /// people only talked about have those too ("Lord Ashby's mother remarked", "the victim, Kevin Marsh"), so such
+    /// a name is suggested below <see cref="SuggestTags.Likely"/> (<see cref="FoundName.Weak"/>).
+    /// </summary>
+    internal static bool TakesPart(int midSentence, Cues cues) =>
+        cues.Named > 0 || (midSentence > 0 && cues.Acts + cues.Addressed > 0) || (cues.Acts > 0 && cues.Addressed > 0);
 
     /// <summary>How many mentions of a word carry each kind of <see cref="MentionCue"/>.</summary>
-    internal readonly record struct Cues(int Acts, int Named, int Addressed)
+    internal readonly record struct Cues(int Acts, int Named, int Addressed, int Titled)
     {
         public Cues With(MentionCue cue) => new(
-            Acts + (cue.HasFlag(MentionCue.Acts) ? 1 : 0), Named + (cue.HasFlag(MentionCue.Named) ? 1 : 0), Addressed + (cue.HasFlag(MentionCue.Addressed) ? 1 : 0));
+            Acts + (cue.HasFlag(MentionCue.Acts) ? 1 : 0), Named + (cue.HasFlag(MentionCue.Named) ? 1 : 0),
+            Addressed + (cue.HasFlag(MentionCue.Addressed) ? 1 : 0), Titled + (cue.HasFlag(MentionCue.Titled) ? 1 : 0));
     }
 
     internal static bool IsNameParticle(ReadOnlySpan<char> word) => NameParticlesBySpan.Contains(word);

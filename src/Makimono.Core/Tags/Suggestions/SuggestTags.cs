@@ -211,7 +211,7 @@ public static class SuggestTags
     /// A name mentioned once or twice is suggested only on a cue that it is a person, so it is just <see cref="Likely"/>.
     /// </summary>
     private static double NewCharacterConfidence(FoundName name) => name.Mentions < NameFinder.NewCharacterMentions
-        ? Likely + 0.05
+        ? (name.Weak ? Likely - 0.05 : Likely + 0.05)
         : Math.Round(Math.Clamp(0.3 + 0.05 * Math.Min(name.Mentions, 8) + (name.PersonCues > 0 ? 0.2 : 0) - (name.PlaceCues > name.PersonCues ? 0.15 : 0), 0.1, 0.85), 2);
 
     private static double KnownCharacterConfidence(int mentions) => Math.Round(Math.Min(0.95, 0.7 + 0.05 * mentions), 2);
