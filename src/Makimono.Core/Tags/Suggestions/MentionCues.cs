@@ -140,9 +140,14 @@ internal static class MentionCues
         var cues = MentionCue.None;
         var next = NextWordInSentence(text, end, out var nextEnd);
         if (ActionVerbsBySpan.Contains(next) || IsRegularPast(next) || ActsThroughAuxiliary(text, next, nextEnd)
-            || (IsPossessive(text, end) && BodyPartsBySpan.Contains(next)) || IsParticipleAside(text, end, next))
+            || (IsPossessive(text, end) && BodyPartsBySpan.Contains(next)) || IsParticipleAside(text, end, next, nextEnd))
         {
-            cues |= MentionCue.Acts;
+            // "“Dae-hyun heard the directors talking,” she said": what a name does inside someone's speech is
+            // reported, not seen; the person may be nowhere near the scene.
+            if (!InsideQuotation(text, start))
+            {
+                cues |= MentionCue.Acts;
+            }
         }
         var previous = PreviousWord(text, start, out var endsSentence, out var previousStart);
         // "Count de la Fère", "Herr von Albrecht": a title stands before the particles.
@@ -201,9 +206,12 @@ internal static class MentionCues
     private static bool IsPossessive(string text, int end) =>
         end >= 2 && ((text[end - 1] == 's' && text[end - 2] is '\'' or '’') || (text[end - 1] is '\'' or '’' && text[end - 2] == 's'));
 
-    /// <summary>"Wilhelmina Sorrel, watching from the steps": a comma, then a present participle.</summary>
-    private static bool IsParticipleAside(string text, int end, ReadOnlySpan<char> next) =>
-        end < text.Length && text[end] == ',' && IsParticiple(next);
+    /// <summary>
+    /// "Wilhelmina Sorrel, watching from the steps": a comma, then a present participle that goes on ("Security,
+    /// engineering, and…" is a list).
+    /// </summary>
+    private static bool IsParticipleAside(string text, int end, ReadOnlySpan<char> next, int nextEnd) =>
+        end < text.Length && text[end] == ',' && IsParticiple(next) && nextEnd < text.Length && text[nextEnd] == ' ';
 
     private static bool IsParticiple(ReadOnlySpan<char> word) =>
         word.Length >= 6 && char.IsLower(word[0]) && word.EndsWith("ing", StringComparison.Ordinal) && !word.SequenceEqual("during");
@@ -280,9 +288,55 @@ internal static class MentionCues
         return text[end] is '.' or '!' or '?' or ',' && IsQuote(text[end + 1]);
     }
 
-    /// <summary>"“Ilse, wait.”": the name opens a quotation and a comma, "!" or "?" follows.</summary>
-    private static bool IsOpeningAddress(string text, int start, int end) =>
-        start > 0 && text[start - 1] is '"' or '“' && end < text.Length && text[end] is ',' or '!' or '?';
+    /// <summary>
+    /// "“Ilse, wait.”", "“No, your left. Marigold, your other left.”", "“And Karimi—get some sleep.”", "“Karimi.”": the
+    /// name opens a quotation, or a sentence inside one, and a comma, "!", "?" or a dash follows; or it is the
+    /// whole quotation.
+    /// </summary>
+    private static bool IsOpeningAddress(string text, int start, int end)
+    {
+        if (start == 0 || end >= text.Length)
+        {
+            return false;
+        }
+        var opensQuotation = text[start - 1] is '"' or '“';
+        if (opensQuotation && end + 1 < text.Length && text[end] is '.' or '!' or '?' && IsQuote(text[end + 1]))
+        {
+            return true;
+        }
+        if (text[end] is not (',' or '!' or '?' or '—'))
+        {
+            return false;
+        }
+        return opensQuotation || (InsideQuotation(text, start) && (NameFinder.StartsSentence(text, start) || PreviousIsAnd(text, start)));
+    }
+
+    /// <summary>"“And Karimi—": "And" opening the quotation before the name.</summary>
+    private static bool PreviousIsAnd(string text, int start) =>
+        PreviousWord(text, start, out _, out var previousStart) is "And" && previousStart > 0 && text[previousStart - 1] is '"' or '“';
+
+    /// <summary>True when a quotation opened earlier in the paragraph is still open at <paramref name="index"/>.</summary>
+    private static bool InsideQuotation(string text, int index)
+    {
+        var paragraph = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        var open = false;
+        for (var i = paragraph; i < index; i++)
+        {
+            if (text[i] == '“')
+            {
+                open = true;
+            }
+            else if (text[i] == '”')
+            {
+                open = false;
+            }
+            else if (text[i] == '"')
+            {
+                open = !open;
+            }
+        }
+        return open;
+    }
 
     /// <summary>A letter's signature: the name alone on its line, under a line that ends in a comma ("Your loving brother,").</summary>
     private static bool IsSignature(string text, int start, int end)

@@ -81,6 +81,9 @@ internal static partial class NameFinder
         // "the Gull", "the Morrow Company", "a Ford Fiesta": a person's name seldom follows an article; a ship's,
         // a firm's or a brand's does.
         "the", "a", "an",
+        // "into his Coke", "their Ford": a possessive determiner before a capitalised word marks a thing one has.
+        // ("my", "your" and "our" are left out: "Your Clara" signs a letter.)
+        "his", "its", "their",
     };
 
     private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)

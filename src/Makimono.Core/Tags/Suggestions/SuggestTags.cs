@@ -104,13 +104,19 @@ public static class SuggestTags
         var characters = work.Suggestions.Characters;
         var mapped = new List<CharacterSuggestion>();
         var sure = characters.ToHashSet();
+        var knownNames = KnownNames.Find(text ?? TextOf(work), index.Characters);
+        // A known character written once or twice only as talked about ("Aiko and Minoru and the rest", "Rosa
+        // Ortiz's boy") is still offered, below Likely; one the finder was sure of, or seen taking part, is likely.
+        var takingPart = knownNames.Where(k => k.TakesPart).Select(k => k.TagId).ToHashSet();
+        takingPart.UnionWith(characters.Where(c => c.Confidence > Likely).Select(c => index.Characters.Resolve(c.Name)?.TagId).OfType<int>());
+        double Known(int tagId, int mentions) => KnownCharacterConfidence(mentions, takingPart.Contains(tagId));
         foreach (var c in characters.Concat(work.Suggestions.RareNames))
         {
             if (index.Characters.Resolve(c.Name) is { } match)
             {
                 var same = mapped.FindIndex(m => m.TagId == match.TagId);
                 var mentions = c.Mentions + (same >= 0 ? mapped[same].Mentions : 0);
-                var known = c with { Mentions = mentions, TagId = match.TagId, Tag = match.Name, Confidence = KnownCharacterConfidence(mentions) };
+                var known = c with { Mentions = mentions, TagId = match.TagId, Tag = match.Name, Confidence = Known(match.TagId, mentions) };
                 if (same >= 0)
                 {
                     mapped[same] = known with { Name = mapped[same].Name };
@@ -127,7 +133,6 @@ public static class SuggestTags
         }
         // The fandom's characters as a dictionary: a name the archive knows counts from its first mention, even
         // where the finder, which has only the text to go on, wanted more evidence.
-        var knownNames = KnownNames.Find(text ?? TextOf(work), index.Characters);
         IEnumerable<string> FormsOf(int tagId) => characters.Concat(work.Suggestions.RareNames)
             .Where(c => index.Characters.Resolve(c.Name)?.TagId == tagId).Select(c => c.Name)
             .Concat(knownNames.Where(k => k.TagId == tagId).SelectMany(k => k.Forms))
@@ -139,12 +144,12 @@ public static class SuggestTags
             {
                 mapped.Add(new CharacterSuggestion(known.Written, known.Mentions)
                 {
-                    TagId = known.TagId, Tag = known.Tag, Confidence = KnownCharacterConfidence(known.Mentions),
+                    TagId = known.TagId, Tag = known.Tag, Confidence = Known(known.TagId, known.Mentions),
                 });
             }
             else if (mapped[same].Mentions < known.Mentions)
             {
-                mapped[same] = mapped[same] with { Mentions = known.Mentions, Confidence = KnownCharacterConfidence(known.Mentions) };
+                mapped[same] = mapped[same] with { Mentions = known.Mentions, Confidence = Known(known.TagId, known.Mentions) };
             }
         }
         characters.Clear();
@@ -214,7 +219,8 @@ public static class SuggestTags
         ? (name.Weak ? Likely - 0.05 : Likely + 0.05)
         : Math.Round(Math.Clamp(0.3 + 0.05 * Math.Min(name.Mentions, 8) + (name.PersonCues > 0 ? 0.2 : 0) - (name.PlaceCues > name.PersonCues ? 0.15 : 0), 0.1, 0.85), 2);
 
-    private static double KnownCharacterConfidence(int mentions) => Math.Round(Math.Min(0.95, 0.7 + 0.05 * mentions), 2);
+    private static double KnownCharacterConfidence(int mentions, bool takesPart) =>
+        mentions < NameFinder.NewCharacterMentions && !takesPart ? Likely - 0.05 : Math.Round(Math.Min(0.95, 0.7 + 0.05 * mentions), 2);
 
     /// <summary>
     /// A stated relationship first; then pairs of names sharing paragraphs. A romantic cue ("kissed", "in love")
