@@ -214,7 +214,8 @@ internal static class MentionCues
         end < text.Length && text[end] == ',' && IsParticiple(next) && nextEnd < text.Length && text[nextEnd] == ' ';
 
     private static bool IsParticiple(ReadOnlySpan<char> word) =>
-        word.Length >= 6 && char.IsLower(word[0]) && word.EndsWith("ing", StringComparison.Ordinal) && !word.SequenceEqual("during");
+        word.Length >= 6 && char.IsLower(word[0]) && word.EndsWith("ing", StringComparison.Ordinal)
+        && !word.SequenceEqual("during") && !word.EndsWith("thing", StringComparison.Ordinal);
 
     /// <summary>True when the full stop before <paramref name="index"/> ends an abbreviated title or an initial, not a sentence.</summary>
     public static bool AfterAbbreviation(string text, int stop)
