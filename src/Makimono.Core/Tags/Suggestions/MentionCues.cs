@@ -24,6 +24,9 @@ internal enum MentionCue
     /// Ashby's mother remarked") as one who takes part, so weaker than <see cref="Named"/>.
     /// </summary>
     Titled = 8,
+
+    /// <summary>Direct address in mid-sentence ("“Go ahead, Lev.”"), also <see cref="Named"/>.</summary>
+    Vocative = 16,
 }
 
 /// <summary>
@@ -160,6 +163,10 @@ internal static class MentionCues
             || IsMidSentenceAddress(text, start, end) || IsSignature(text, start, end))
         {
             cues |= MentionCue.Named;
+        }
+        if (IsMidSentenceAddress(text, start, end))
+        {
+            cues |= MentionCue.Vocative;
         }
         if (!endsSentence && TitlesBySpan.Contains(previous))
         {

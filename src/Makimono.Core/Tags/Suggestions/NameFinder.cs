@@ -270,7 +270,8 @@ internal static partial class NameFinder
                 before.TryGetValue(name, out var b) ? b.Key.First : null, b.Value,
                 after.TryGetValue(name, out var a) ? a.Key.Second : null, a.Value,
                 Math.Max(personCues.GetValueOrDefault(name), cue.Acts) + named + cue.Addressed + (fullNames.Contains(name) ? 1 : 0), places, sure,
-                Weak: count < NewCharacterMentions && !TakesPartOf(name) && !TakesPartOf(b.Key.First) && !TakesPartOf(a.Key.Second)));
+                Weak: (count < NewCharacterMentions && !TakesPartOf(name) && !TakesPartOf(b.Key.First) && !TakesPartOf(a.Key.Second))
+                    || OnlyCalledOnce(count, cue, fullNames.Contains(name))));
         }
         return found.OrderByDescending(n => n.Mentions).ThenBy(n => n.Name, StringComparer.Ordinal).ToList();
     }
@@ -302,12 +303,21 @@ internal static partial class NameFinder
     internal static bool TakesPart(int midSentence, Cues cues) =>
         cues.Named > 0 || (midSentence > 0 && cues.Acts + cues.Addressed > 0) || (cues.Acts > 0 && cues.Addressed > 0);
 
+    /// <summary>
+    /// A name written once, only to call someone ("“Go ahead, Lev.”", "“Honestly, Hector.”"): a person who takes
+    /// part, but most often one the narration names otherwise (the surname, a title), so a suggestion of its own
+    /// would be a second one for the same character. Offered below <see cref="SuggestTags.Likely"/>.
+    /// </summary>
+    private static bool OnlyCalledOnce(int count, Cues cues, bool fullName) =>
+        count == 1 && cues.Vocative == cues.Named && cues.Acts == 0 && cues.Addressed == 0 && cues.Titled == 0 && !fullName;
+
     /// <summary>How many mentions of a word carry each kind of <see cref="MentionCue"/>.</summary>
-    internal readonly record struct Cues(int Acts, int Named, int Addressed, int Titled)
+    internal readonly record struct Cues(int Acts, int Named, int Addressed, int Titled, int Vocative = 0)
     {
         public Cues With(MentionCue cue) => new(
             Acts + (cue.HasFlag(MentionCue.Acts) ? 1 : 0), Named + (cue.HasFlag(MentionCue.Named) ? 1 : 0),
-            Addressed + (cue.HasFlag(MentionCue.Addressed) ? 1 : 0), Titled + (cue.HasFlag(MentionCue.Titled) ? 1 : 0));
+            Addressed + (cue.HasFlag(MentionCue.Addressed) ? 1 : 0), Titled + (cue.HasFlag(MentionCue.Titled) ? 1 : 0),
+            Vocative + (cue.HasFlag(MentionCue.Vocative) ? 1 : 0));
     }
 
     internal static bool IsNameParticle(ReadOnlySpan<char> word) => NameParticlesBySpan.Contains(word);

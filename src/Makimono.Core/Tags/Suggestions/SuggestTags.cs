@@ -31,7 +31,9 @@ public static class SuggestTags
         }
         var romantic = new List<int>();
         var cues = CueWords.Count(text, romantic);
-        var people = names.Take(8).Select(n => new Person(n.Name, NameWords.WholeWordMatches(text, n.Name).ToList())).ToList();
+        // Only people who take part are paired: a name offered below Likely ("Lord Ashby's mother remarked") is not.
+        var people = names.Where(n => NewCharacterConfidence(n) >= Likely).Take(8)
+            .Select(n => new Person(n.Name, NameWords.WholeWordMatches(text, n.Name).ToList())).ToList();
         SuggestRelationships(work, text, people, romantic);
         SuggestRating(work, cues);
         SuggestWarnings(work, cues);

@@ -62,10 +62,17 @@ public sealed class FewMentionCuesTests
         Assert.Equal(["Genzo"], Suggested("The broth was hot. Genzo-san grunted."));
     }
 
+    /// <summary>
+    /// One call of a name in mid-sentence is a person, but often one the narration names otherwise ("“Go ahead,
+    /// Lev.”" to the Dragomirov of every other line): offered below Likely; a second mention, or acting, makes it likely.
+    /// </summary>
     [Fact]
-    public void A_name_addressed_in_mid_sentence_is_a_person_at_one_mention()
+    public void A_name_addressed_in_mid_sentence_is_a_person_at_one_mention_likely_with_more()
     {
-        Assert.Equal(["Ilse"], Suggested("“Come on, Ilse.” The lamp went out."));
+        Assert.Equal(["Ilse"], Offered("“Come on, Ilse.” The lamp went out."));
+        Assert.Empty(Suggested("“Come on, Ilse.” The lamp went out."));
+        Assert.Equal(["Ilse"], Suggested("“Come on, Ilse.” The lamp went out. “Wait, Ilse.”"));
+        Assert.Equal(["Ilse"], Suggested("“Come on, Ilse.” The lamp went out, and Ilse laughed."));
     }
 
     [Fact]

@@ -71,4 +71,23 @@ public sealed class RelationshipSuggestionTests
         Assert.Contains(pairings, p => p is "Juno/Pell" or "Pell/Juno");
         Assert.DoesNotContain(pairings, p => p.Contains("Vex", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_engagement_or_a_hand_taken_is_a_romantic_cue()
+    {
+        var engaged = Work("Oriel laughed, and Oriel waved the letter. Oriel is engaged. To Mr. Fenmoor! Mr. Fenmoor bowed, and Mr. Fenmoor smiled.");
+        var hand = Work("Oriel laughed, and Oriel waved. Fenmoor bowed, and Fenmoor smiled.\n\nThen Fenmoor took her hand, and Oriel did not let go.");
+
+        Assert.Equal(["Fenmoor/Oriel"], Likely(engaged));
+        Assert.Equal(["Fenmoor/Oriel"], Likely(hand));
+    }
+
+    [Fact]
+    public void A_name_offered_below_likely_is_nobodys_partner()
+    {
+        // "Ashby" is named only by a title and takes no part: the hand Orin took is not his.
+        var work = Work("Orin laughed, and Orin waved. Then Orin took her hand, even when Lord Ashby’s mother stared from the door.");
+
+        Assert.Empty(Likely(work));
+    }
 }
