@@ -324,7 +324,7 @@ internal static class MentionCues
         PreviousWord(text, start, out _, out var previousStart) is "And" && previousStart > 0 && text[previousStart - 1] is '"' or '“';
 
     /// <summary>True when a quotation opened earlier in the paragraph is still open at <paramref name="index"/>.</summary>
-    private static bool InsideQuotation(string text, int index)
+    internal static bool InsideQuotation(string text, int index)
     {
         var paragraph = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
         var open = false;

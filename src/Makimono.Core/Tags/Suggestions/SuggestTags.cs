@@ -241,10 +241,16 @@ public static class SuggestTags
         var appearsIn = ParagraphsOf(text, mentions);
         var cues = new Dictionary<(int, int), int>();
         var nearest = new NearestMentions(names, mentions);
+        var narrator = Narrator(text, mentions);
         foreach (var position in romanticCues)
         {
             var paragraphEnd = text.IndexOf("\n\n", position, StringComparison.Ordinal);
-            if (nearest.Two(position, paragraphEnd < 0 ? text.Length : paragraphEnd) is { } pair)
+            // "Wren leaned over and kissed me": in a first-person story the narrator is one of the two.
+            if (narrator >= 0 && AboutTheNarrator(text, position) && NearestOther(mentions, narrator, position) is { } other)
+            {
+                cues[(other, narrator)] = cues.GetValueOrDefault((other, narrator)) + 1;
+            }
+            else if (nearest.Two(position, paragraphEnd < 0 ? text.Length : paragraphEnd) is { } pair)
             {
                 cues[pair] = cues.GetValueOrDefault(pair) + 1;
             }
@@ -286,6 +292,72 @@ public static class SuggestTags
                 work.Suggestions.Relationships.Add(suggestion);
             }
         }
+    }
+
+    /// <summary>
+    /// The narrator of a first-person story, when one of the people is named only in others' speech ("“Marigold, your
+    /// other left”") or by "My name is": the person narration calls "I". -1 when the story has no such person, or several.
+    /// </summary>
+    private static int Narrator(string text, List<int>[] mentions)
+    {
+        if (CountOutsideQuotations(text, " I ") < 5)
+        {
+            return -1;
+        }
+        var narrators = Enumerable.Range(0, mentions.Length)
+            .Where(n => mentions[n].Count > 0 && mentions[n].All(m => MentionCues.InsideQuotation(text, m) || AfterMyNameIs(text, m)))
+            .ToList();
+        return narrators.Count == 1 ? narrators[0] : -1;
+    }
+
+    private static bool AfterMyNameIs(string text, int position) =>
+        position >= 11 && text.AsSpan(position - 11, 11).Equals("my name is ", StringComparison.OrdinalIgnoreCase);
+
+    private static int CountOutsideQuotations(string text, string word)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0 && count < 5; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
+        {
+            if (!MentionCues.InsideQuotation(text, i))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>"kissed me", "I love her", "my hand": the cue's own sentence, in narration, speaks of the narrator.</summary>
+    private static bool AboutTheNarrator(string text, int position)
+    {
+        if (MentionCues.InsideQuotation(text, position))
+        {
+            return false;
+        }
+        var start = Math.Max(0, position - 30);
+        var window = text.AsSpan(start, Math.Min(text.Length, position + 30) - start);
+        return window.Contains(" me", StringComparison.Ordinal) || window.Contains("I ", StringComparison.Ordinal);
+    }
+
+    /// <summary>The person other than the narrator mentioned nearest before the cue, within <see cref="NearestMentions.Reach"/>.</summary>
+    private static int? NearestOther(List<int>[] mentions, int narrator, int position)
+    {
+        int? best = null;
+        var bestDistance = NearestMentions.Reach;
+        for (var n = 0; n < mentions.Length; n++)
+        {
+            if (n == narrator)
+            {
+                continue;
+            }
+            foreach (var m in mentions[n])
+            {
+                if (m < position && position - m <= bestDistance)
+                {
+                    (best, bestDistance) = (n, position - m);
+                }
+            }
+        }
+        return best;
     }
 
     /// <summary>

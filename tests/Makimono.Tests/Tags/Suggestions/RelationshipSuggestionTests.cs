@@ -90,4 +90,34 @@ public sealed class RelationshipSuggestionTests
 
         Assert.Empty(Likely(work));
     }
+
+    [Fact]
+    public void In_a_first_person_story_the_narrator_named_only_in_others_speech_is_one_of_the_pair()
+    {
+        const string text = """
+            I was on the ladder when Tamsin came in. I had the lanterns, and I had a plan.
+
+            “Left a bit,” Tamsin said. “No, your left. Oriel, your other left.”
+
+            I did not fall. Tamsin laughed, and Tamsin held the ladder, and I climbed down at last, and I bowed.
+
+            The cloister was cold, the kind of cold that gets in under a scarf and settles there for the winter. We hung
+            the lanterns from the chapel end to the great hall, one by one, and the wind tried to put out every one of
+            them, and the old stones smelled of wax and frost and of the long years of other people's winters.
+
+            I thought about the timetable. Then Tamsin leaned over and kissed me, and I stopped thinking.
+            """;
+        var characters = new CharacterDirectory();
+        characters.Add(1, "Oriel Vance", ["Oriel"]);
+        characters.Add(2, "Tamsin Hale", ["Tamsin"]);
+        var index = new RelationshipIndex(characters);
+        index.AddCanonical(3, "Oriel Vance/Tamsin Hale");
+        var work = Work(text);
+
+        SuggestTags.MapTo(work, index);
+
+        // Oriel is named far from the kiss: only the narrator rule pairs her.
+        Assert.True(text.IndexOf("kissed", StringComparison.Ordinal) - text.IndexOf("Oriel", StringComparison.Ordinal) > NearestMentions.Reach);
+        Assert.Equal(["Oriel Vance/Tamsin Hale"], Likely(work));
+    }
 }
