@@ -323,10 +323,14 @@ internal static class MentionCues
     private static bool PreviousIsAnd(string text, int start) =>
         PreviousWord(text, start, out _, out var previousStart) is "And" && previousStart > 0 && text[previousStart - 1] is '"' or '“';
 
+    /// <summary>How far back a quotation is looked for: a text without line breaks must not be read again at every mention.</summary>
+    private const int QuotationReach = 2000;
+
     /// <summary>True when a quotation opened earlier in the paragraph is still open at <paramref name="index"/>.</summary>
     internal static bool InsideQuotation(string text, int index)
     {
-        var paragraph = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        var from = Math.Max(0, index - QuotationReach);
+        var paragraph = index == 0 ? 0 : Math.Max(from, text.LastIndexOf('\n', index - 1, index - from) + 1);
         var open = false;
         for (var i = paragraph; i < index; i++)
         {
