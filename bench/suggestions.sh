@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Suggestion quality: precision and recall of the character suggestions on the labelled stories the rules were
 # tuned on (tests/Makimono.Tests/Tags/Suggestions/Fixtures), on the first held-out set (…/Suggestions/HeldOut,
-# seen while tuning since 2026-12-01, so tuning data now) and on the fresh held-out set no rule was tuned on
-# (…/Suggestions/HeldOutFresh; the heldout_fresh_* figures, characters and relationships, are the ones that count),
-# each with the archive's tags for the story's fandom and without any. Runs the quality tests and prints every miss;
+# seen while tuning since 2026-12-01, so tuning data now) and on the fresh held-out set (…/Suggestions/HeldOutFresh),
+# each with the archive's tags for the story's fandom and without any. HeldOutFresh was written before any rule saw
+# it; since the fourth session of 2026-12-01 it has served as the validation set (its misses were read, and rules
+# were kept only when they held there too), so its heldout_fresh_* figures are validation figures: the honest
+# held-out figure is the next fresh set's, written by someone who has not seen the rules. Runs the quality tests and prints every miss;
 # the last line is one JSON object.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -9,7 +9,9 @@ public sealed record NameParts(IReadOnlyList<string> Full, IReadOnlyList<char> I
 {
     /// <summary>Japanese honorifics fans write after a name; they say how a character is addressed, not who it is.</summary>
     public static readonly IReadOnlyList<string> Honorifics =
-        ["-sama", "-san", "-kun", "-chan", "-sensei", "-senpai", "-sempai", "-dono", "-nii", "-nee", "-shishou"];
+        ["-sama", "-san", "-kun", "-chan", "-sensei", "-senpai", "-sempai", "-dono", "-nii", "-nee", "-shishou",
+            // Korean ones, as fan fiction romanises them ("Eun-bi-noona", "Dae-hyun-ssi").
+            "-ssi", "-hyung", "-hyeong", "-noona", "-nuna", "-oppa", "-unnie", "-eonni", "-sunbae", "-seonbae"];
 
     public bool IsEmpty => Full.Count == 0;
 

@@ -5,7 +5,8 @@ namespace Makimono.Tags.Suggestions;
 /// <summary>A fandom's canonical character found in a text through its name, a synonym or a part of either.</summary>
 /// <param name="Written">The form written most often ("Kakashi" for "Hatake Kakashi").</param>
 /// <param name="Forms">Every form written ("Kakashi", "Hatake").</param>
-internal sealed record KnownName(int TagId, string Tag, string Written, int Mentions, IReadOnlyList<string> Forms);
+/// <param name="TakesPart">Some mention shows the character taking part (<see cref="NameFinder.TakesPart"/>), not only talked about.</param>
+internal sealed record KnownName(int TagId, string Tag, string Written, int Mentions, IReadOnlyList<string> Forms, bool TakesPart);
 
 /// <summary>
 /// The archive's own tags as a dictionary: every capitalised word of the text that a fandom's canonical characters
@@ -24,7 +25,7 @@ internal static class KnownNames
             return [];
         }
         var lowerCase = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var capitalised = new List<(string Word, bool MidSentence)>();
+        var capitalised = new List<(string Word, bool MidSentence, MentionCue Cue)>();
         for (var position = 0; NameWords.Next(text, ref position, out var index);)
         {
             var word = NameFinder.Clean(text.AsSpan(index, position - index));
@@ -34,7 +35,7 @@ internal static class KnownNames
             }
             if (char.IsUpper(word[0]))
             {
-                capitalised.Add((word.ToString(), !NameFinder.StartsSentence(text, index)));
+                capitalised.Add((word.ToString(), !NameFinder.StartsSentence(text, index), MentionCues.Of(text, index, position)));
             }
             else
             {
@@ -43,7 +44,8 @@ internal static class KnownNames
         }
         var resolved = new Dictionary<string, CharacterMatch?>(StringComparer.Ordinal);
         var found = new Dictionary<int, Dictionary<string, int>>();
-        foreach (var (word, midSentence) in capitalised)
+        var takingPart = new HashSet<int>();
+        foreach (var (word, midSentence, cue) in capitalised)
         {
             if ((!midSentence && lowerCase.Contains(word)) || NameFinder.IsNeverAName(word))
             {
@@ -63,12 +65,18 @@ internal static class KnownNames
                 found[match.TagId] = forms = new Dictionary<string, int>(StringComparer.Ordinal);
             }
             forms[word] = forms.GetValueOrDefault(word) + 1;
+            // The archive already says this is a person, so any sign of taking part will do, even at a sentence
+            // start ("Pell kept watch", "“Nadia,” she says"); a title alone ("Lord Ashby's mother") will not.
+            if ((cue & (MentionCue.Acts | MentionCue.Named | MentionCue.Addressed)) != 0)
+            {
+                takingPart.Add(match.TagId);
+            }
         }
         return found
             .Select(f => new KnownName(f.Key, characters.Canonicals[f.Key],
                 f.Value.OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).First().Key,
                 // "Hatake Kakashi" written out is one mention, not two.
-                Math.Max(1, f.Value.Values.Max()), f.Value.Keys.ToList()))
+                Math.Max(1, f.Value.Values.Max()), f.Value.Keys.ToList(), takingPart.Contains(f.Key)))
             .OrderByDescending(k => k.Mentions).ThenBy(k => k.Tag, StringComparer.Ordinal)
             .ToList();
     }

@@ -18,6 +18,15 @@ internal enum MentionCue
 
     /// <summary>Direct address opening a quotation ("“Ilse, wait”"): like <see cref="Acts"/>, since interjections open quotations too.</summary>
     Addressed = 4,
+
+    /// <summary>
+    /// A title before the mention ("Lord Ashby", "Mrs. Baek"): a person, but as often one only talked about ("Lord
+    /// Ashby's mother remarked") as one who takes part, so weaker than <see cref="Named"/>.
+    /// </summary>
+    Titled = 8,
+
+    /// <summary>Direct address in mid-sentence ("“Go ahead, Lev.”"), also <see cref="Named"/>.</summary>
+    Vocative = 16,
 }
 
 /// <summary>
@@ -83,6 +92,27 @@ internal static class MentionCues
 
     private static readonly HashSet<string> ActionVerbs = BuildActionVerbs();
 
+    /// <summary>Auxiliaries before a verb: "had said", "was running", "would go".</summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "had", "has", "was", "is", "would", "could", "will", "should", "might", "must", "did", "does", "can", "had", "just",
+    };
+
+    /// <summary>
+    /// Parts of the body, and the voice: what a person has in a scene ("Dragomirov's voice", "Ren's hand"); a place
+    /// or a thing seldom does.
+    /// </summary>
+    private static readonly HashSet<string> BodyParts = new(StringComparer.Ordinal)
+    {
+        "voice", "hand", "hands", "eyes", "eye", "face", "head", "mouth", "lips", "jaw", "shoulder", "shoulders", "arm",
+        "arms", "fingers", "finger", "hair", "gaze", "smile", "grin", "frown", "expression", "brow", "forehead", "cheek",
+        "cheeks", "chin", "neck", "back", "chest", "knees", "knee", "feet", "foot", "legs", "leg", "wrist", "wrists", "palm",
+        "fist", "breath", "laugh", "laughter", "footsteps", "glance", "attention", "ear", "ears", "nose", "throat",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AuxiliariesBySpan = Auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BodyPartsBySpan = BodyParts.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ActionVerbsBySpan = ActionVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitlesBySpan = Titles.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationsBySpan = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -111,10 +141,16 @@ internal static class MentionCues
     public static MentionCue Of(string text, int start, int end)
     {
         var cues = MentionCue.None;
-        var next = NextWordInSentence(text, end);
-        if (ActionVerbsBySpan.Contains(next) || IsRegularPast(next))
+        var next = NextWordInSentence(text, end, out var nextEnd);
+        if (ActionVerbsBySpan.Contains(next) || IsRegularPast(next) || ActsThroughAuxiliary(text, next, nextEnd)
+            || (IsPossessive(text, end) && BodyPartsBySpan.Contains(next)) || IsParticipleAside(text, end, next, nextEnd))
         {
-            cues |= MentionCue.Acts;
+            // "“Dae-hyun heard the directors talking,” she said": what a name does inside someone's speech is
+            // reported, not seen; the person may be nowhere near the scene.
+            if (!InsideQuotation(text, start))
+            {
+                cues |= MentionCue.Acts;
+            }
         }
         var previous = PreviousWord(text, start, out var endsSentence, out var previousStart);
         // "Count de la Fère", "Herr von Albrecht": a title stands before the particles.
@@ -122,10 +158,19 @@ internal static class MentionCues
         {
             previous = PreviousWord(text, previousStart, out endsSentence, out previousStart);
         }
-        if (HasHonorific(text.AsSpan(start, end - start)) || (!endsSentence && (NamingWordsBySpan.Contains(previous) || TitlesBySpan.Contains(previous)))
+        if (HasHonorific(text.AsSpan(start, end - start)) || (!endsSentence && NamingWordsBySpan.Contains(previous))
+            || (!endsSentence && previous is "is" && PreviousWord(text, previousStart, out _, out _) is "name")
             || IsMidSentenceAddress(text, start, end) || IsSignature(text, start, end))
         {
             cues |= MentionCue.Named;
+        }
+        if (IsMidSentenceAddress(text, start, end))
+        {
+            cues |= MentionCue.Vocative;
+        }
+        if (!endsSentence && TitlesBySpan.Contains(previous))
+        {
+            cues |= MentionCue.Titled;
         }
         if (IsOpeningAddress(text, start, end))
         {
@@ -138,20 +183,46 @@ internal static class MentionCues
     /// The word after a mention, past spaces and a comma ("Ilse, who") but not past a quote: in "“Imre,” said Pell"
     /// the verb is Pell's.
     /// </summary>
-    private static ReadOnlySpan<char> NextWordInSentence(string text, int index)
+    private static ReadOnlySpan<char> NextWordInSentence(string text, int index, out int end)
     {
         var start = index;
         while (start < text.Length && text[start] is ' ' or ',')
         {
             start++;
         }
-        var end = start;
+        end = start;
         while (end < text.Length && char.IsLetter(text[end]))
         {
             end++;
         }
         return text.AsSpan(start, end - start);
     }
+
+    /// <summary>"Mrs. Dunmore had said", "Ren was running": an auxiliary, then a verb a person does.</summary>
+    private static bool ActsThroughAuxiliary(string text, ReadOnlySpan<char> next, int nextEnd)
+    {
+        if (!AuxiliariesBySpan.Contains(next))
+        {
+            return false;
+        }
+        var verb = NextWordInSentence(text, nextEnd, out _);
+        return ActionVerbsBySpan.Contains(verb) || IsRegularPast(verb) || IsParticiple(verb);
+    }
+
+    /// <summary>"Dragomirov's voice", "Ren's hand": the mention ends in a possessive.</summary>
+    private static bool IsPossessive(string text, int end) =>
+        end >= 2 && ((text[end - 1] == 's' && text[end - 2] is '\'' or '’') || (text[end - 1] is '\'' or '’' && text[end - 2] == 's'));
+
+    /// <summary>
+    /// "Wilhelmina Sorrel, watching from the steps": a comma, then a present participle that goes on ("Security,
+    /// engineering, and…" is a list).
+    /// </summary>
+    private static bool IsParticipleAside(string text, int end, ReadOnlySpan<char> next, int nextEnd) =>
+        end < text.Length && text[end] == ',' && IsParticiple(next) && nextEnd < text.Length && text[nextEnd] == ' ';
+
+    private static bool IsParticiple(ReadOnlySpan<char> word) =>
+        word.Length >= 6 && char.IsLower(word[0]) && word.EndsWith("ing", StringComparison.Ordinal)
+        && !word.SequenceEqual("during") && !word.EndsWith("thing", StringComparison.Ordinal);
 
     /// <summary>True when the full stop before <paramref name="index"/> ends an abbreviated title or an initial, not a sentence.</summary>
     public static bool AfterAbbreviation(string text, int stop)
@@ -225,9 +296,59 @@ internal static class MentionCues
         return text[end] is '.' or '!' or '?' or ',' && IsQuote(text[end + 1]);
     }
 
-    /// <summary>"“Ilse, wait.”": the name opens a quotation and a comma, "!" or "?" follows.</summary>
-    private static bool IsOpeningAddress(string text, int start, int end) =>
-        start > 0 && text[start - 1] is '"' or '“' && end < text.Length && text[end] is ',' or '!' or '?';
+    /// <summary>
+    /// "“Ilse, wait.”", "“No, your left. Marigold, your other left.”", "“And Karimi—get some sleep.”", "“Karimi.”": the
+    /// name opens a quotation, or a sentence inside one, and a comma, "!", "?" or a dash follows; or it is the
+    /// whole quotation.
+    /// </summary>
+    private static bool IsOpeningAddress(string text, int start, int end)
+    {
+        if (start == 0 || end >= text.Length)
+        {
+            return false;
+        }
+        var opensQuotation = text[start - 1] is '"' or '“';
+        if (opensQuotation && end + 1 < text.Length && text[end] is '.' or '!' or '?' && IsQuote(text[end + 1]))
+        {
+            return true;
+        }
+        if (text[end] is not (',' or '!' or '?' or '—'))
+        {
+            return false;
+        }
+        return opensQuotation || (InsideQuotation(text, start) && (NameFinder.StartsSentence(text, start) || PreviousIsAnd(text, start)));
+    }
+
+    /// <summary>"“And Karimi—": "And" opening the quotation before the name.</summary>
+    private static bool PreviousIsAnd(string text, int start) =>
+        PreviousWord(text, start, out _, out var previousStart) is "And" && previousStart > 0 && text[previousStart - 1] is '"' or '“';
+
+    /// <summary>How far back a quotation is looked for: a text without line breaks must not be read again at every mention.</summary>
+    private const int QuotationReach = 2000;
+
+    /// <summary>True when a quotation opened earlier in the paragraph is still open at <paramref name="index"/>.</summary>
+    internal static bool InsideQuotation(string text, int index)
+    {
+        var from = Math.Max(0, index - QuotationReach);
+        var paragraph = index == 0 ? 0 : Math.Max(from, text.LastIndexOf('\n', index - 1, index - from) + 1);
+        var open = false;
+        for (var i = paragraph; i < index; i++)
+        {
+            if (text[i] == '“')
+            {
+                open = true;
+            }
+            else if (text[i] == '”')
+            {
+                open = false;
+            }
+            else if (text[i] == '"')
+            {
+                open = !open;
+            }
+        }
+        return open;
+    }
 
     /// <summary>A letter's signature: the name alone on its line, under a line that ends in a comma ("Your loving brother,").</summary>
     private static bool IsSignature(string text, int start, int end)

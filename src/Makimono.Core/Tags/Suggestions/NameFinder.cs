@@ -11,7 +11,11 @@ namespace Makimono.Tags.Suggestions;
 /// Enough evidence to suggest the name as a new character: three mentions or more, or fewer with a cue that
 /// says it is a person (see <see cref="NameFinder.SureAtFewMentions"/>).
 /// </param>
-internal sealed record FoundName(string Name, int Mentions, string? Before, int BeforeCount, string? After, int AfterCount, int PersonCues, int PlaceCues, bool Sure = true);
+/// <param name="Weak">
+/// Suggested on a title or a full name alone, at one or two mentions: a person, but maybe one only talked about
+/// (see <see cref="NameFinder.TakesPart"/>).
+/// </param>
+internal sealed record FoundName(string Name, int Mentions, string? Before, int BeforeCount, string? After, int AfterCount, int PersonCues, int PlaceCues, bool Sure = true, bool Weak = false);
 
 /// <summary>
 /// Proper names without a fandom list (<see cref="KnownNames"/> reads the archive's): capitalised words that
@@ -30,7 +34,8 @@ internal static partial class NameFinder
         "Christmas", "Easter", "Halloween", "English", "French", "German", "Japanese", "Spanish",
         "Chapter", "Sensei", "Oh", "Ah", "Um", "Uh", "Hmm", "Huh", "Wow", "Ugh", "Yeah", "Nope", "Alright", "Maybe",
         "Yes", "No", "Hey", "Hi", "Thank", "Thanks", "Please", "Sorry", "Okay", "Well", "Fine", "Sure", "Wait", "Look", "Come",
-        "Mom", "Mum", "Dad", "Mother", "Father", "Grandma", "Grandpa", "Aunt", "Uncle", "Brother", "Sister",
+        "Mom", "Mum", "Dad", "Mother", "Father", "Mama", "Mamma", "Mommy", "Mummy", "Papa", "Daddy", "Ma", "Pa", "Nana",
+        "Grandmother", "Grandfather", "Grandad", "Granddad", "Grandmama", "Grandpapa", "Grandma", "Grandpa", "Aunt", "Uncle", "Brother", "Sister",
         "Captain", "Professor", "Master", "Doctor", "Commander", "Sergeant", "Lieutenant", "King", "Queen", "Prince", "Princess",
         // Words that mostly open sentences, which the sentence-start rule below would otherwise have to weigh.
         "Everyone", "Everybody", "Everything", "Nobody", "Nothing", "Someone", "Somebody", "Something", "Anyone", "Anything",
@@ -72,8 +77,13 @@ internal static partial class NameFinder
     private static readonly HashSet<string> NotPersonBefore = new(StringComparer.OrdinalIgnoreCase)
     {
         "in", "to", "from", "at", "into", "toward", "towards", "near", "through", "across", "outside", "inside",
-        // "the Gull", "the Morrow Company": a person's name seldom follows an article; a ship's or a firm's does.
-        "the",
+        "above", "below", "beneath", "along", "beyond", "onto", "within", "throughout", "via",
+        // "the Gull", "the Morrow Company", "a Ford Fiesta": a person's name seldom follows an article; a ship's,
+        // a firm's or a brand's does.
+        "the", "a", "an",
+        // "into his Coke", "their Ford": a possessive determiner before a capitalised word marks a thing one has.
+        // ("my", "your" and "our" are left out: "Your Clara" signs a letter.)
+        "his", "its", "their",
     };
 
     private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
@@ -140,6 +150,7 @@ internal static partial class NameFinder
         var previousEnd = -2;
         var previousMidSentence = false;
         var previousPlaceCue = false;
+        var previousPossessive = false;
         var headings = new HeadingLines(text);
         for (var position = 0; NameWords.Next(text, ref position, out var index);)
         {
@@ -185,7 +196,9 @@ internal static partial class NameFinder
             var placeCue = (notPersonBefore.Contains(PreviousWord(text, index, out var previousStart)) && !AfterVerbTowardAPerson(text, previousStart))
                 || placeWords.Contains(next) || AfterPlaceNounOf(text, previousStart)
                 // "from Harrow Cross", "the Orchard Kingdoms": the cue before a two-word name is the second word's too.
-                || (adjacent && previousPlaceCue && !NotNames.Contains(previousName!));
+                || (adjacent && previousPlaceCue && !NotNames.Contains(previousName!))
+                // "above Fifth and Lomax", "in Suna or Kiri": a place cue carries over "and" and "or" to the next name.
+                || (previousPlaceCue && previousName is not null && IsCoordinated(text, previousEnd, index));
             if (placeCue)
             {
                 placeCues[key] = placeCues.GetValueOrDefault(key) + 1;
@@ -205,7 +218,8 @@ internal static partial class NameFinder
                 midSentence[key] = midSentence.GetValueOrDefault(key) + 1;
             }
             // "Ansel Brae": two capitalised words with one space between are likely one person's two names.
-            if (adjacent && !NotNames.Contains(previousName!) && !NotNames.Contains(key))
+            // "Castellan's Books": a possessive and the noun it owns are not one person's two names.
+            if (adjacent && !previousPossessive && !NotNames.Contains(previousName!) && !NotNames.Contains(key))
             {
                 pairs[(previousName!, key)] = pairs.GetValueOrDefault((previousName!, key)) + 1;
                 if (previousMidSentence)
@@ -217,6 +231,7 @@ internal static partial class NameFinder
             previousEnd = position;
             previousMidSentence = !startsSentence;
             previousPlaceCue = placeCue;
+            previousPossessive = word.Length < position - index && text[position - 1] is 's' or '\'' or '’' && text[position - 2] is '\'' or '’' or 's';
         }
         var before = pairs.GroupBy(p => p.Key.Second)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Value).ThenBy(p => p.Key.First, StringComparer.Ordinal).First());
@@ -226,6 +241,8 @@ internal static partial class NameFinder
         // "Elias Carrow" in mid-sentence, both words never written in lower case: a full name, a person at one mention.
         var fullNames = midSentencePairs.Where(p => Candidate(p.First) && Candidate(p.Second) && !PlaceWords.Contains(p.Second))
             .SelectMany(p => new[] { p.First, p.Second }).ToHashSet(StringComparer.Ordinal);
+        // "Miss Farrow raised the matter… Ottilie is of the opinion": what one half of a full name does, the person does.
+        bool TakesPartOf(string? name) => name is not null && TakesPart(midSentence.GetValueOrDefault(name), cues.GetValueOrDefault(name));
         var found = new List<FoundName>();
         foreach (var (name, count) in mentions)
         {
@@ -237,21 +254,24 @@ internal static partial class NameFinder
             var alsoLowerCase = lowerCase.Contains(name);
             var cue = cues.GetValueOrDefault(name);
             var acts = personCues.GetValueOrDefault(name) + cue.Acts;
-            var enough = EnoughEvidence(count, mid, alsoLowerCase, acts + cue.Named);
+            var named = cue.Named + cue.Titled;
+            var enough = EnoughEvidence(count, mid, alsoLowerCase, acts + named);
             var places = placeCues.GetValueOrDefault(name);
             // A place or a ship acts in narration too ("Kumogiri burned", "the Kestrel docked"): at few mentions,
             // any place cue outweighs acting, and only a cue that names a person counts against it.
             var sure = (count >= NewCharacterMentions && enough)
-                || (!alsoLowerCase && !PlaceWords.Contains(name) && (places == 0 || cue.Named > places) && SureAtFewMentions(mid, cue, fullNames.Contains(name)));
+                || (!alsoLowerCase && !PlaceWords.Contains(name) && (places == 0 || named > places) && SureAtFewMentions(mid, cue, fullNames.Contains(name)));
             // "in Suna", "to Konoha", "Hogwarts Castle": a name found mostly in place cues, and seldom speaking, is a place.
-            if ((!enough && !sure) || IsPlace(places, personCues.GetValueOrDefault(name) + cue.Named + cue.Addressed, count))
+            if ((!enough && !sure) || IsPlace(places, personCues.GetValueOrDefault(name) + named + cue.Addressed, count))
             {
                 continue;
             }
             found.Add(new FoundName(name, count,
                 before.TryGetValue(name, out var b) ? b.Key.First : null, b.Value,
                 after.TryGetValue(name, out var a) ? a.Key.Second : null, a.Value,
-                Math.Max(personCues.GetValueOrDefault(name), cue.Acts) + cue.Named + cue.Addressed + (fullNames.Contains(name) ? 1 : 0), places, sure));
+                Math.Max(personCues.GetValueOrDefault(name), cue.Acts) + named + cue.Addressed + (fullNames.Contains(name) ? 1 : 0), places, sure,
+                Weak: (count < NewCharacterMentions && !TakesPartOf(name) && !TakesPartOf(b.Key.First) && !TakesPartOf(a.Key.Second))
+                    || OnlyCalledOnce(count, cue, fullNames.Contains(name))));
         }
         return found.OrderByDescending(n => n.Mentions).ThenBy(n => n.Name, StringComparer.Ordinal).ToList();
     }
@@ -272,13 +292,32 @@ internal static partial class NameFinder
     /// opens sentences and acts ("Wardrobe pinned her") is not enough: narration opens sentences with things too.
     /// </summary>
     internal static bool SureAtFewMentions(int midSentence, Cues cues, bool fullName) =>
-        cues.Named > 0 || fullName || (midSentence > 0 && cues.Acts + cues.Addressed > 0) || (cues.Acts > 0 && cues.Addressed > 0);
+        TakesPart(midSentence, cues) || cues.Titled > 0 || fullName;
+
+    /// <summary>
+    /// Of the few-mention cues, the ones that show a person taking part in the scene: speaking or spoken to, named
+    /// as one by a verb of speech, or acting in mid-sentence. A title or a full name alone shows a person, but
+    /// people only talked about have those too ("Lord Ashby's mother remarked", "the victim, Kevin Marsh"), so such
+    /// a name is suggested below <see cref="SuggestTags.Likely"/> (<see cref="FoundName.Weak"/>).
+    /// </summary>
+    internal static bool TakesPart(int midSentence, Cues cues) =>
+        cues.Named > 0 || (midSentence > 0 && cues.Acts + cues.Addressed > 0) || (cues.Acts > 0 && cues.Addressed > 0);
+
+    /// <summary>
+    /// A name written once, only to call someone ("“Go ahead, Lev.”", "“Honestly, Hector.”"): a person who takes
+    /// part, but most often one the narration names otherwise (the surname, a title), so a suggestion of its own
+    /// would be a second one for the same character. Offered below <see cref="SuggestTags.Likely"/>.
+    /// </summary>
+    private static bool OnlyCalledOnce(int count, Cues cues, bool fullName) =>
+        count == 1 && cues.Vocative == cues.Named && cues.Acts == 0 && cues.Addressed == 0 && cues.Titled == 0 && !fullName;
 
     /// <summary>How many mentions of a word carry each kind of <see cref="MentionCue"/>.</summary>
-    internal readonly record struct Cues(int Acts, int Named, int Addressed)
+    internal readonly record struct Cues(int Acts, int Named, int Addressed, int Titled, int Vocative = 0)
     {
         public Cues With(MentionCue cue) => new(
-            Acts + (cue.HasFlag(MentionCue.Acts) ? 1 : 0), Named + (cue.HasFlag(MentionCue.Named) ? 1 : 0), Addressed + (cue.HasFlag(MentionCue.Addressed) ? 1 : 0));
+            Acts + (cue.HasFlag(MentionCue.Acts) ? 1 : 0), Named + (cue.HasFlag(MentionCue.Named) ? 1 : 0),
+            Addressed + (cue.HasFlag(MentionCue.Addressed) ? 1 : 0), Titled + (cue.HasFlag(MentionCue.Titled) ? 1 : 0),
+            Vocative + (cue.HasFlag(MentionCue.Vocative) ? 1 : 0));
     }
 
     internal static bool IsNameParticle(ReadOnlySpan<char> word) => NameParticlesBySpan.Contains(word);
@@ -325,6 +364,13 @@ internal static partial class NameFinder
             }
         }
         return false;
+    }
+
+    /// <summary>True when only " and " or " or " stands between the end of one name and the start of the next.</summary>
+    private static bool IsCoordinated(string text, int previousEnd, int index)
+    {
+        var between = text.AsSpan(previousEnd, index - previousEnd);
+        return between is " and " or " or ";
     }
 
     /// <summary>"looked at Rook", "said to Ren": verbs of looking and speaking take people after "at" and "to".</summary>
@@ -433,12 +479,24 @@ internal static partial class NameFinder
         return word;
     }
 
-    /// <summary>A word starts a sentence after ., ! or ? or an opening quote at a sentence start, or at a line start.</summary>
+    /// <summary>“ and ‘ always open a quotation; a straight quote does when it stands before a word, not after one.</summary>
+    private static bool IsOpeningQuote(string text, int i) =>
+        text[i] is '“' or '‘'
+        || (text[i] is '"' or '\'' && (i == 0 || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '—' or '-')
+            && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]));
+
+    /// <summary>A word starts a sentence after ., ! or ?, at the opening of a quotation, or at a line start.</summary>
     internal static bool StartsSentence(string text, int index)
     {
         var i = index - 1;
         while (i >= 0 && (text[i] is ' ' or '\t' or '"' or '“' or '\'' or '‘' or '(' or '*' or '_' or '-' or '—'))
         {
+            // A quotation's first word is capitalised wherever the quotation stands ("she said, “Chart came out.”"),
+            // so it says no more than a sentence's first word does.
+            if (IsOpeningQuote(text, i))
+            {
+                return true;
+            }
             i--;
         }
         return i < 0 || text[i] is '!' or '?' or '\n' or '…' or ':' || (text[i] == '.' && !MentionCues.AfterAbbreviation(text, i));

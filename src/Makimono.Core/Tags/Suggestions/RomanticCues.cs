@@ -4,7 +4,7 @@ namespace Makimono.Tags.Suggestions;
 /// The romantic cues behind relationship suggestions ("kissed", "in love", "held her hand"), matched at word
 /// starts during <see cref="CueWords"/>' one pass instead of by a case-insensitive regex over the whole story.
 /// They match as <c>\b(?:kiss\w*|lover?s?|loved|in love|blush\w*|darling|sweetheart|boyfriend|girlfriend|husband|
-/// wife|married|wedding|held hands|hand in hand|held (?:her|his|their) hand|hand found (?:hers|his)|embrace\w*|
+/// wife|married|wedding|engaged|engagement|held hands|hand in hand|(?:held|took) (?:her|his|their) hand|hand found (?:hers|his)|embrace\w*|
 /// heart (?:raced|pounded|skipped)|(?:went|turned|going|turning) (?:red|pink|scarlet|crimson)|flushed|date)\b</c> with IgnoreCase did: whole words, the words of a phrase
 /// separated by one space.
 /// </summary>
@@ -19,12 +19,13 @@ internal static class RomanticCues
         .. new[]
         {
             "love", "lover", "loves", "lovers", "loved", "darling", "sweetheart", "boyfriend", "girlfriend", "husband",
-            "wife", "married", "wedding", "date",
+            "wife", "married", "wedding", "date", "engaged", "engagement",
         }.Select(word => new Cue([[word]])),
         new([["in"], ["love"]]),
         new([["held"], ["hands"]]),
         new([["hand"], ["in"], ["hand"]]),
         new([["held"], ["her", "his", "their"], ["hand"]]),
+        new([["took"], ["her", "his", "their"], ["hand"]]),
         new([["hand"], ["found"], ["hers", "his"]]),
         new([["heart"], ["raced", "pounded", "skipped"]]),
         // Blushing in other words: "went red to the ears", "turned pink", "flushed".

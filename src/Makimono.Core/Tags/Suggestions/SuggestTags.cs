@@ -31,7 +31,9 @@ public static class SuggestTags
         }
         var romantic = new List<int>();
         var cues = CueWords.Count(text, romantic);
-        var people = names.Take(8).Select(n => new Person(n.Name, NameWords.WholeWordMatches(text, n.Name).ToList())).ToList();
+        // Only people who take part are paired: a name offered below Likely ("Lord Ashby's mother remarked") is not.
+        var people = names.Where(n => NewCharacterConfidence(n) >= Likely).Take(8)
+            .Select(n => new Person(n.Name, NameWords.WholeWordMatches(text, n.Name).ToList())).ToList();
         SuggestRelationships(work, text, people, romantic);
         SuggestRating(work, cues);
         SuggestWarnings(work, cues);
@@ -104,13 +106,19 @@ public static class SuggestTags
         var characters = work.Suggestions.Characters;
         var mapped = new List<CharacterSuggestion>();
         var sure = characters.ToHashSet();
+        var knownNames = KnownNames.Find(text ?? TextOf(work), index.Characters);
+        // A known character written once or twice only as talked about ("Aiko and Minoru and the rest", "Rosa
+        // Ortiz's boy") is still offered, below Likely; one the finder was sure of, or seen taking part, is likely.
+        var takingPart = knownNames.Where(k => k.TakesPart).Select(k => k.TagId).ToHashSet();
+        takingPart.UnionWith(characters.Where(c => c.Confidence > Likely).Select(c => index.Characters.Resolve(c.Name)?.TagId).OfType<int>());
+        double Known(int tagId, int mentions) => KnownCharacterConfidence(mentions, takingPart.Contains(tagId));
         foreach (var c in characters.Concat(work.Suggestions.RareNames))
         {
             if (index.Characters.Resolve(c.Name) is { } match)
             {
                 var same = mapped.FindIndex(m => m.TagId == match.TagId);
                 var mentions = c.Mentions + (same >= 0 ? mapped[same].Mentions : 0);
-                var known = c with { Mentions = mentions, TagId = match.TagId, Tag = match.Name, Confidence = KnownCharacterConfidence(mentions) };
+                var known = c with { Mentions = mentions, TagId = match.TagId, Tag = match.Name, Confidence = Known(match.TagId, mentions) };
                 if (same >= 0)
                 {
                     mapped[same] = known with { Name = mapped[same].Name };
@@ -127,7 +135,6 @@ public static class SuggestTags
         }
         // The fandom's characters as a dictionary: a name the archive knows counts from its first mention, even
         // where the finder, which has only the text to go on, wanted more evidence.
-        var knownNames = KnownNames.Find(text ?? TextOf(work), index.Characters);
         IEnumerable<string> FormsOf(int tagId) => characters.Concat(work.Suggestions.RareNames)
             .Where(c => index.Characters.Resolve(c.Name)?.TagId == tagId).Select(c => c.Name)
             .Concat(knownNames.Where(k => k.TagId == tagId).SelectMany(k => k.Forms))
@@ -139,12 +146,12 @@ public static class SuggestTags
             {
                 mapped.Add(new CharacterSuggestion(known.Written, known.Mentions)
                 {
-                    TagId = known.TagId, Tag = known.Tag, Confidence = KnownCharacterConfidence(known.Mentions),
+                    TagId = known.TagId, Tag = known.Tag, Confidence = Known(known.TagId, known.Mentions),
                 });
             }
             else if (mapped[same].Mentions < known.Mentions)
             {
-                mapped[same] = mapped[same] with { Mentions = known.Mentions, Confidence = KnownCharacterConfidence(known.Mentions) };
+                mapped[same] = mapped[same] with { Mentions = known.Mentions, Confidence = Known(known.TagId, known.Mentions) };
             }
         }
         characters.Clear();
@@ -211,10 +218,11 @@ public static class SuggestTags
     /// A name mentioned once or twice is suggested only on a cue that it is a person, so it is just <see cref="Likely"/>.
     /// </summary>
     private static double NewCharacterConfidence(FoundName name) => name.Mentions < NameFinder.NewCharacterMentions
-        ? Likely + 0.05
+        ? (name.Weak ? Likely - 0.05 : Likely + 0.05)
         : Math.Round(Math.Clamp(0.3 + 0.05 * Math.Min(name.Mentions, 8) + (name.PersonCues > 0 ? 0.2 : 0) - (name.PlaceCues > name.PersonCues ? 0.15 : 0), 0.1, 0.85), 2);
 
-    private static double KnownCharacterConfidence(int mentions) => Math.Round(Math.Min(0.95, 0.7 + 0.05 * mentions), 2);
+    private static double KnownCharacterConfidence(int mentions, bool takesPart) =>
+        mentions < NameFinder.NewCharacterMentions && !takesPart ? Likely - 0.05 : Math.Round(Math.Min(0.95, 0.7 + 0.05 * mentions), 2);
 
     /// <summary>
     /// A stated relationship first; then pairs of names sharing paragraphs. A romantic cue ("kissed", "in love")
@@ -233,10 +241,16 @@ public static class SuggestTags
         var appearsIn = ParagraphsOf(text, mentions);
         var cues = new Dictionary<(int, int), int>();
         var nearest = new NearestMentions(names, mentions);
+        var narrator = Narrator(text, mentions);
         foreach (var position in romanticCues)
         {
             var paragraphEnd = text.IndexOf("\n\n", position, StringComparison.Ordinal);
-            if (nearest.Two(position, paragraphEnd < 0 ? text.Length : paragraphEnd) is { } pair)
+            // "Wren leaned over and kissed me": in a first-person story the narrator is one of the two.
+            if (narrator >= 0 && AboutTheNarrator(text, position) && NearestOther(mentions, narrator, position) is { } other)
+            {
+                cues[(other, narrator)] = cues.GetValueOrDefault((other, narrator)) + 1;
+            }
+            else if (nearest.Two(position, paragraphEnd < 0 ? text.Length : paragraphEnd) is { } pair)
             {
                 cues[pair] = cues.GetValueOrDefault(pair) + 1;
             }
@@ -278,6 +292,72 @@ public static class SuggestTags
                 work.Suggestions.Relationships.Add(suggestion);
             }
         }
+    }
+
+    /// <summary>
+    /// The narrator of a first-person story, when one of the people is named only in others' speech ("“Marigold, your
+    /// other left”") or by "My name is": the person narration calls "I". -1 when the story has no such person, or several.
+    /// </summary>
+    private static int Narrator(string text, List<int>[] mentions)
+    {
+        if (CountOutsideQuotations(text, " I ") < 5)
+        {
+            return -1;
+        }
+        var narrators = Enumerable.Range(0, mentions.Length)
+            .Where(n => mentions[n].Count > 0 && mentions[n].All(m => MentionCues.InsideQuotation(text, m) || AfterMyNameIs(text, m)))
+            .ToList();
+        return narrators.Count == 1 ? narrators[0] : -1;
+    }
+
+    private static bool AfterMyNameIs(string text, int position) =>
+        position >= 11 && text.AsSpan(position - 11, 11).Equals("my name is ", StringComparison.OrdinalIgnoreCase);
+
+    private static int CountOutsideQuotations(string text, string word)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0 && count < 5; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
+        {
+            if (!MentionCues.InsideQuotation(text, i))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>"kissed me", "I love her", "my hand": the cue's own sentence, in narration, speaks of the narrator.</summary>
+    private static bool AboutTheNarrator(string text, int position)
+    {
+        if (MentionCues.InsideQuotation(text, position))
+        {
+            return false;
+        }
+        var start = Math.Max(0, position - 30);
+        var window = text.AsSpan(start, Math.Min(text.Length, position + 30) - start);
+        return window.Contains(" me", StringComparison.Ordinal) || window.Contains("I ", StringComparison.Ordinal);
+    }
+
+    /// <summary>The person other than the narrator mentioned nearest before the cue, within <see cref="NearestMentions.Reach"/>.</summary>
+    private static int? NearestOther(List<int>[] mentions, int narrator, int position)
+    {
+        int? best = null;
+        var bestDistance = NearestMentions.Reach;
+        for (var n = 0; n < mentions.Length; n++)
+        {
+            if (n == narrator)
+            {
+                continue;
+            }
+            foreach (var m in mentions[n])
+            {
+                if (m < position && position - m <= bestDistance)
+                {
+                    (best, bestDistance) = (n, position - m);
+                }
+            }
+        }
+        return best;
     }
 
     /// <summary>

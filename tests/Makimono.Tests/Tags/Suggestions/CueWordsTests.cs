@@ -17,7 +17,7 @@ public sealed class CueWordsTests
     private static readonly Regex Death = new(@"\b(?:death|died|dies|dead|killed|corpse|funeral|grave|remains|memorial|buried|burial)\b", RegexOptions.IgnoreCase);
     private static readonly Regex Violence = new(@"\b(?:blood\w*|gore|gory|stab\w*|wound\w*|tortur\w*|slaughter\w*|mangled|beat(?:en|ing))\b", RegexOptions.IgnoreCase);
 
-    private static readonly Regex Romantic = new(@"\b(?:kiss\w*|lover?s?|loved|in love|blush\w*|darling|sweetheart|boyfriend|girlfriend|husband|wife|married|wedding|held hands|hand in hand|held (?:her|his|their) hand|hand found (?:hers|his)|embrace\w*|heart (?:raced|pounded|skipped)|(?:went|turned|going|turning) (?:red|pink|scarlet|crimson)|flushed|date)\b", RegexOptions.IgnoreCase);
+    private static readonly Regex Romantic = new(@"\b(?:kiss\w*|lover?s?|loved|in love|blush\w*|darling|sweetheart|boyfriend|girlfriend|husband|wife|married|wedding|engaged|engagement|held hands|hand in hand|(?:held|took) (?:her|his|their) hand|hand found (?:hers|his)|embrace\w*|heart (?:raced|pounded|skipped)|(?:went|turned|going|turning) (?:red|pink|scarlet|crimson)|flushed|date)\b", RegexOptions.IgnoreCase);
 
     private static readonly string[] Pieces =
     [

@@ -71,4 +71,53 @@ public sealed class RelationshipSuggestionTests
         Assert.Contains(pairings, p => p is "Juno/Pell" or "Pell/Juno");
         Assert.DoesNotContain(pairings, p => p.Contains("Vex", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_engagement_or_a_hand_taken_is_a_romantic_cue()
+    {
+        var engaged = Work("Oriel laughed, and Oriel waved the letter. Oriel is engaged. To Mr. Fenmoor! Mr. Fenmoor bowed, and Mr. Fenmoor smiled.");
+        var hand = Work("Oriel laughed, and Oriel waved. Fenmoor bowed, and Fenmoor smiled.\n\nThen Fenmoor took her hand, and Oriel did not let go.");
+
+        Assert.Equal(["Fenmoor/Oriel"], Likely(engaged));
+        Assert.Equal(["Fenmoor/Oriel"], Likely(hand));
+    }
+
+    [Fact]
+    public void A_name_offered_below_likely_is_nobodys_partner()
+    {
+        // "Ashby" is named only by a title and takes no part: the hand Orin took is not his.
+        var work = Work("Orin laughed, and Orin waved. Then Orin took her hand, even when Lord Ashby’s mother stared from the door.");
+
+        Assert.Empty(Likely(work));
+    }
+
+    [Fact]
+    public void In_a_first_person_story_the_narrator_named_only_in_others_speech_is_one_of_the_pair()
+    {
+        const string text = """
+            I was on the ladder when Tamsin came in. I had the lanterns, and I had a plan.
+
+            “Left a bit,” Tamsin said. “No, your left. Oriel, your other left.”
+
+            I did not fall. Tamsin laughed, and Tamsin held the ladder, and I climbed down at last, and I bowed.
+
+            The cloister was cold, the kind of cold that gets in under a scarf and settles there for the winter. We hung
+            the lanterns from the chapel end to the great hall, one by one, and the wind tried to put out every one of
+            them, and the old stones smelled of wax and frost and of the long years of other people's winters.
+
+            I thought about the timetable. Then Tamsin leaned over and kissed me, and I stopped thinking.
+            """;
+        var characters = new CharacterDirectory();
+        characters.Add(1, "Oriel Vance", ["Oriel"]);
+        characters.Add(2, "Tamsin Hale", ["Tamsin"]);
+        var index = new RelationshipIndex(characters);
+        index.AddCanonical(3, "Oriel Vance/Tamsin Hale");
+        var work = Work(text);
+
+        SuggestTags.MapTo(work, index);
+
+        // Oriel is named far from the kiss: only the narrator rule pairs her.
+        Assert.True(text.IndexOf("kissed", StringComparison.Ordinal) - text.IndexOf("Oriel", StringComparison.Ordinal) > NearestMentions.Reach);
+        Assert.Equal(["Oriel Vance/Tamsin Hale"], Likely(work));
+    }
 }

@@ -113,11 +113,14 @@ internal static class SuggestionQuality
         return (truth.Count - left.Count, wrong, left);
     }
 
-    /// <summary>The same name, or one written with fewer of its parts ("Suzu" for "Suzu Hanabusa").</summary>
+    /// <summary>
+    /// The same name, or one written with fewer of its parts ("Suzu" for "Suzu Hanabusa"). An apostrophe is an
+    /// apostrophe however it is typed: the suggestion "T'Sera" is the label "T’Sera".
+    /// </summary>
     public static bool SameCharacter(string truth, string suggested)
     {
-        var s = NameParts.Of(suggested);
-        var t = NameParts.Of(truth);
+        var s = NameParts.Of(suggested.Replace('’', '\''));
+        var t = NameParts.Of(truth.Replace('’', '\''));
         return s.FitsWithin(t) || t.FitsWithin(s);
     }
 
