@@ -39,6 +39,13 @@ internal static class SuggestionQuality
     public const string HeldOutFresh = "HeldOutFresh";
 
     /// <summary>
+    /// Thirty stories written on 2026-12-01 (fourth session) by a helper who never read the rules or ran the
+    /// suggester, while another helper tuned the rules without this set; measured by the coordinator once before
+    /// and once after that tuning. Its figures are the ones that count for that tuning.
+    /// </summary>
+    public const string HeldOutFresh2 = "HeldOutFresh2";
+
+    /// <summary>
     /// Runs the import's suggestions on every story of a set, with the archive's tags for the story's fandom
     /// (its canonical characters and synonyms, as a dictionary and for mapping) or without any, and counts the
     /// suggestions at or above <see cref="SuggestTags.Likely"/>. A suggestion is right when its name

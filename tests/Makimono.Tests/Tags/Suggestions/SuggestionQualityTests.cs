@@ -30,7 +30,7 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
     [Fact]
     public void Quality_figures_on_the_tuning_and_held_out_stories_with_and_without_the_archives_tags()
     {
-        var sets = new (string Set, string Key)[] { (SuggestionQuality.Tuning, "tuning"), (SuggestionQuality.HeldOut, "heldout"), (SuggestionQuality.HeldOutFresh, "heldout_fresh") };
+        var sets = new (string Set, string Key)[] { (SuggestionQuality.Tuning, "tuning"), (SuggestionQuality.HeldOut, "heldout"), (SuggestionQuality.HeldOutFresh, "heldout_fresh"), (SuggestionQuality.HeldOutFresh2, "heldout_fresh2") };
         var figures = sets.SelectMany(s => new[] { true, false }.Select(tags => (s.Set, Key: $"{s.Key}_{(tags ? "with_tags" : "without_tags")}", Tags: tags)))
             .ToDictionary(c => c.Key, c => Report(c.Set, c.Tags));
         var measured = figures.SelectMany(f => new[]
