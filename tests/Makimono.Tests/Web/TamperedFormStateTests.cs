@@ -4,9 +4,10 @@ using Xunit;
 namespace Makimono.Tests.Web;
 
 /// <summary>
-/// The posting form carries the last suggestions and the imported file's notice in hidden JSON fields. Whatever comes
-/// back in them (a null list, a null in a list, a missing name) is dropped, and the form goes on with what was typed:
-/// never an error page.
+/// Forms as served, with a field a browser never sends changed: a clear answer and the typed text back, never an
+/// error page. The posting form carries the last suggestions and the imported file's notice in hidden JSON fields;
+/// whatever comes back in them (a null list, a null in a list, a missing name) is dropped. A checkbox's hidden
+/// "false" changed to something that is not a bool reads as unticked.
 /// </summary>
 public sealed class TamperedFormStateTests(ArchiveFactory archive) : IClassFixture<ArchiveFactory>
 {
@@ -48,5 +49,39 @@ public sealed class TamperedFormStateTests(ArchiveFactory archive) : IClassFixtu
         var refusedHtml = await refused.Content.ReadAsStringAsync();
         Assert.True(refused.StatusCode == HttpStatusCode.OK, $"a refused post with {field}={json} answered {(int)refused.StatusCode}");
         Assert.Contains("Wren laughed at the rain", refusedHtml, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    public async Task A_checkbox_posted_with_a_value_that_is_not_a_bool_reads_as_unticked(string posted)
+    {
+        var name = "boxtamper" + posted;
+        await archive.CreateUserAsync(name);
+        using var author = await archive.LoggedInAsync(name);
+        var id = await author.PostWorkAsync("Boxes Left Alone " + posted);
+        var workPage = await author.PageAsync($"/works/{id}");
+        var editAddress = workPage.Links.Single(l => l.AbsolutePath == $"/works/{id}/edit");
+        var form = (await author.PageAsync(editAddress.PathAndQuery)).Form("Save changes").Set("Work.Title", "Boxes Changed " + posted);
+
+        // The checkboxes' hidden "false" fields, as a hand-edited form would send them.
+        var fields = form.Fields
+            .Select(f => f.Key is "Work.IsRestricted" or "Work.ModeratesComments" && f.Value == "false" ? new(f.Key, posted) : f)
+            .ToList();
+        Assert.Contains(fields, f => f.Key == "Work.IsRestricted" && f.Value == posted);
+        using var saved = await author.Http.PostAsync(form.Action, new FormUrlEncodedContent(fields));
+
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"saving answered {(int)saved.StatusCode}: {await saved.Content.ReadAsStringAsync()}");
+        var (_, shown) = await author.GetAsync(saved.Headers.Location!.OriginalString);
+        Assert.Contains("Boxes Changed " + posted, shown, StringComparison.Ordinal);
+        using var guest = archive.Guest();
+        Assert.Equal(HttpStatusCode.OK, (await guest.GetAsync($"/works/{id}")).Status);
+
+        // Refused for another reason (no title), the form is drawn again with the boxes as they were read.
+        var refusedFields = fields.Select(f => f.Key == "Work.Title" ? new(f.Key, "") : f).ToList();
+        using var refused = await author.Http.PostAsync(form.Action, new FormUrlEncodedContent(refusedFields));
+        Assert.True(refused.StatusCode == HttpStatusCode.OK, $"a refused save answered {(int)refused.StatusCode}");
+        var page = new HtmlPage(author, form.Action, await refused.Content.ReadAsStringAsync());
+        Assert.False(page.Document.QuerySelector("input[type=checkbox][name='Work.IsRestricted']")!.HasAttribute("checked"));
     }
 }
