@@ -88,7 +88,11 @@ internal static class ArchiveWebApp
             {
                 AttributeRouteModel = new() { Template = "works/{id:int}/chapters/{chapterId:int}", SuppressLinkGeneration = true },
             }));
-        }).AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
+        }).AddMvcOptions(options =>
+        {
+            options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+            options.Filters.Add<RefusedFormShowBack>();
+        });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {
             options.LoginPath = "/login";
@@ -99,6 +103,8 @@ internal static class ArchiveWebApp
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // A form posted after the session ended keeps what was typed (RefusedFormShowBack); other requests log in.
+            options.Events.OnRedirectToLogin = RefusedFormShowBack.RedirectToLoginAsync;
             options.Cookie.Name = "makimono.session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
