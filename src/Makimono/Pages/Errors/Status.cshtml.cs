@@ -10,8 +10,8 @@ public class StatusModel : PageModel
     public string Heading { get; private set; } = "Something went wrong";
     public string Message { get; private set; } = string.Empty;
 
-    /// <summary>A form refused before any page read it (<see cref="Web.FormGuard"/>), with what can be shown back.</summary>
-    public Web.FormProblem? FormProblem { get; private set; }
+    /// <summary>A form refused before any page read it (<see cref="Web.Forms.FormGuard"/>), with what can be shown back.</summary>
+    public Web.Forms.FormProblem? FormProblem { get; private set; }
 
     /// <summary>For a form posted after the session ended: where to log in and come back to.</summary>
     public string? LoginAddress { get; private set; }
@@ -38,7 +38,7 @@ public class StatusModel : PageModel
         var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
         Response.StatusCode = reExecuted ? code : StatusCodes.Status404NotFound;
-        FormProblem = reExecuted ? Web.FormGuard.Problem(HttpContext) : null;
+        FormProblem = reExecuted ? Web.Forms.FormGuard.Problem(HttpContext) : null;
         if (reExecuted && code == StatusCodes.Status401Unauthorized
             && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is { } original)
         {
@@ -48,7 +48,7 @@ public class StatusModel : PageModel
         {
             404 => ("Page not found", "There is no page here, or you are not allowed to see it. Some works are visible only to logged-in users."),
             405 => ("Method not allowed", "This address does not answer that kind of request."),
-            403 => ("Not allowed", HttpContext.Items[Web.PageModelExtensions.ForbiddenReasonKey] as string ?? "You do not have permission to do that."),
+            403 => ("Not allowed", HttpContext.Items[Web.PageModels.PageModelExtensions.ForbiddenReasonKey] as string ?? "You do not have permission to do that."),
             413 => ("Too large", "What you sent is larger than the archive accepts. A file to import can be at most 10 MB."),
             429 => ("Slow down", HttpContext.Items[Web.ArchiveWebApp.RateLimitMessageKey] as string ?? "Too many requests in a short time. Wait a few seconds and try again."),
             401 => ("Logged out", "Log in to do that."),

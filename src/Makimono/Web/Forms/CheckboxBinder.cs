@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Forms;
 
 /// <summary>
 /// Reads every <c>bool</c> a form or query binds as a checkbox does: "true" (any case) is true, anything else false.

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Forms;
 
 /// <summary>
 /// Two ways a form can be refused after someone typed into it for an hour, and what they typed is kept for the
