@@ -136,7 +136,12 @@ internal static class ArchiveWebApp
         services.AddScoped<ViewerFilterSettings>();
         services.AddSingleton<Exports.DownloadCache>(_ => new Exports.DownloadCache());
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();
-        services.AddAntiforgery(options => options.Cookie.Name = "makimono.antiforgery");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "makimono.antiforgery";
+            // Secure over https (or behind a proxy that says so), as the session cookie is; the default is never.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddFormGuard();
         Mail.MailSetup.AddArchiveMail(services);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
