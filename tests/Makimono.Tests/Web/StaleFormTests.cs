@@ -33,6 +33,9 @@ public sealed class StaleFormTests(ArchiveFactory archive) : IClassFixture<Archi
         var shown = page.Document.QuerySelectorAll("textarea").Select(t => t.TextContent).ToList();
         Assert.Contains("An Hour of Typing", shown);
         Assert.Contains("Every word of the chapter typed on the laptop.", shown);
+        // The choices (rating id, boxes) are not shown as text to copy.
+        Assert.DoesNotContain("false", shown);
+        Assert.DoesNotContain("2", shown);
         Assert.Contains("You are no longer logged in", page.Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.Links, l => l.AbsolutePath == "/login" && l.Query.Contains("ReturnUrl=%2Fworks%2Fnew", StringComparison.Ordinal));
         Assert.False(await archive.WithDbAsync(db => db.Works.AnyAsync(w => w.Title == "An Hour of Typing")));

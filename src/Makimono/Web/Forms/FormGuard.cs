@@ -93,7 +93,7 @@ internal static class FormGuard
         var typed = request.Form
             .Where(f => ShowsBack(f.Key))
             .SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? string.Empty)))
-            .Where(f => f.Value.Length > 0 && f.Value.Length <= MaxFieldChars && !IsBookkeeping(f.Key))
+            .Where(f => f.Value.Length > 0 && f.Value.Length <= MaxFieldChars && !IsBookkeeping(f.Key) && !IsChoice(f.Value))
             .ToList();
         context.Items[ItemKey] = new FormProblem(message, typed);
     }
@@ -107,6 +107,10 @@ internal static class FormGuard
     /// <summary>Hidden fields a page fills for itself (ids, where to go back to), which nobody typed.</summary>
     private static bool IsBookkeeping(string name) =>
         name is "returnUrl" or "ReturnUrl" or "returnTo" or "return_to" or "submit" or "target" or "id";
+
+    /// <summary>A ticked box or a chosen option (an id, true or false) is quicker to choose again than to copy.</summary>
+    private static bool IsChoice(string value) =>
+        value is "true" or "false" || value.All(char.IsAsciiDigit);
 
     private static FormProblem? Check(IEnumerable<KeyValuePair<string, string>> fields)
     {
