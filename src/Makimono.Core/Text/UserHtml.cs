@@ -116,6 +116,16 @@ public static partial class UserHtml
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
         };
         var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        // As on AO3, an image comes from an http or https address: a relative one ("x", "/works/5") would be fetched
+        // from the archive itself by every reader's browser, with their cookies.
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            if (e.Tag.NodeName == "IMG" && e.SanitizedUrl is { } url
+                && !(Uri.TryCreate(url.Trim(), UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"))
+            {
+                e.SanitizedUrl = null;
+            }
+        };
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is AngleSharp.Dom.IElement { NodeName: "A" } link && link.HasAttribute("href"))

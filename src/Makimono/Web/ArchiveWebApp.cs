@@ -96,6 +96,10 @@ internal static class ArchiveWebApp
             {
                 AttributeRouteModel = new() { Template = "works/{id:int}/chapters/{chapterId:int}", SuppressLinkGeneration = true },
             }));
+        }).AddMvcOptions(options =>
+        {
+            options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+            options.Filters.Add<RefusedFormShowBack>();
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {
@@ -107,6 +111,8 @@ internal static class ArchiveWebApp
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // A form posted after the session ended keeps what was typed (RefusedFormShowBack); other requests log in.
+            options.Events.OnRedirectToLogin = RefusedFormShowBack.RedirectToLoginAsync;
             options.Cookie.Name = "makimono.session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
@@ -130,7 +136,12 @@ internal static class ArchiveWebApp
         services.AddScoped<ViewerFilterSettings>();
         services.AddSingleton<Exports.DownloadCache>(_ => new Exports.DownloadCache());
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Tags.Autocomplete.TagIndexChanges>();
-        services.AddAntiforgery(options => options.Cookie.Name = "makimono.antiforgery");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "makimono.antiforgery";
+            // Secure over https (or behind a proxy that says so), as the session cookie is; the default is never.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddFormGuard();
         Mail.MailSetup.AddArchiveMail(services);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -132,4 +132,36 @@ public sealed class UserHtmlTests
             Assert.Equal(typed, editable);
         }
     }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("/works/5")]
+    [InlineData("../../../etc/passwd")]
+    [InlineData("//elsewhere.example/a.png")]
+    [InlineData("data:image/png;base64,AAAA")]
+    public void An_image_from_anywhere_but_an_http_or_https_address_loses_its_source(string src)
+    {
+        var result = UserHtml.Sanitize($"<p>Look: <img src=\"{src}\" alt=\"a picture\"></p>");
+
+        Assert.DoesNotContain("src=", result.Html, StringComparison.Ordinal);
+        Assert.Contains("a picture", result.Html, StringComparison.Ordinal);
+        Assert.Contains("the src attribute of <img>", result.Removed);
+    }
+
+    [Theory]
+    [InlineData("https://images.example/a.png")]
+    [InlineData("http://images.example/a.png")]
+    public void An_image_from_an_http_or_https_address_is_kept(string src)
+    {
+        var result = UserHtml.Sanitize($"<p><img src=\"{src}\" alt=\"a picture\"></p>");
+
+        Assert.Contains($"src=\"{src}\"", result.Html, StringComparison.Ordinal);
+        Assert.Empty(result.Removed);
+    }
+
+    [Fact]
+    public void A_relative_link_is_still_a_link()
+    {
+        Assert.Contains("href=\"/works/5\"", UserHtml.Sanitize("<p><a href=\"/works/5\">the sequel</a></p>").Html, StringComparison.Ordinal);
+    }
 }

@@ -13,6 +13,9 @@ public class StatusModel : PageModel
     /// <summary>A form refused before any page read it (<see cref="Web.Forms.FormGuard"/>), with what can be shown back.</summary>
     public Web.Forms.FormProblem? FormProblem { get; private set; }
 
+    /// <summary>For a form posted after the session ended: where to log in and come back to.</summary>
+    public string? LoginAddress { get; private set; }
+
     public void OnGet(int code) => Describe(code);
 
     public void OnPost(int code) => Describe(code);
@@ -36,6 +39,11 @@ public class StatusModel : PageModel
             || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
         Response.StatusCode = reExecuted ? code : StatusCodes.Status404NotFound;
         FormProblem = reExecuted ? Web.Forms.FormGuard.Problem(HttpContext) : null;
+        if (reExecuted && code == StatusCodes.Status401Unauthorized
+            && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is { } original)
+        {
+            LoginAddress = "/login?ReturnUrl=" + Uri.EscapeDataString(original.OriginalPath);
+        }
         (Heading, Message) = code switch
         {
             404 => ("Page not found", "There is no page here, or you are not allowed to see it. Some works are visible only to logged-in users."),
@@ -43,6 +51,7 @@ public class StatusModel : PageModel
             403 => ("Not allowed", HttpContext.Items[Web.PageModels.PageModelExtensions.ForbiddenReasonKey] as string ?? "You do not have permission to do that."),
             413 => ("Too large", "What you sent is larger than the archive accepts. A file to import can be at most 10 MB."),
             429 => ("Slow down", HttpContext.Items[Web.ArchiveWebApp.RateLimitMessageKey] as string ?? "Too many requests in a short time. Wait a few seconds and try again."),
+            401 => ("Logged out", "Log in to do that."),
             400 => ("Bad request", "The request could not be understood. If you submitted a form, reload the page and try again."),
             _ => ("Something went wrong", "The archive hit an error. It has been logged; please try again in a moment."),
         };

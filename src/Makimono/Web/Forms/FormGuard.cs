@@ -78,6 +78,40 @@ internal static class FormGuard
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
     });
 
+    /// <summary>
+    /// Keeps what was typed into a form that is refused after it was read (a session that ended, a token from
+    /// before a log-in), for the status page to show back with <paramref name="message"/>. Not for a post from
+    /// another site: a forgery's text is not shown on the archive's page.
+    /// </summary>
+    public static void ShowBack(HttpContext context, string message)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType || !FromThisSite(request))
+        {
+            return;
+        }
+        var typed = request.Form
+            .Where(f => ShowsBack(f.Key))
+            .SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? string.Empty)))
+            .Where(f => f.Value.Length > 0 && f.Value.Length <= MaxFieldChars && !IsBookkeeping(f.Key) && !IsChoice(f.Value))
+            .ToList();
+        context.Items[ItemKey] = new FormProblem(message, typed);
+    }
+
+    /// <summary>Browsers send Origin with every form post; one naming another site is a forgery.</summary>
+    private static bool FromThisSite(HttpRequest request) =>
+        request.Headers.Origin is not [{ } origin]
+        || (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Hidden fields a page fills for itself (ids, where to go back to), which nobody typed.</summary>
+    private static bool IsBookkeeping(string name) =>
+        name is "returnUrl" or "ReturnUrl" or "returnTo" or "return_to" or "submit" or "target" or "id";
+
+    /// <summary>A ticked box or a chosen option (an id, true or false) is quicker to choose again than to copy.</summary>
+    private static bool IsChoice(string value) =>
+        value is "true" or "false" || value.All(char.IsAsciiDigit);
+
     private static FormProblem? Check(IEnumerable<KeyValuePair<string, string>> fields)
     {
         var all = fields.ToList();
