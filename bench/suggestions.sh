@@ -5,8 +5,9 @@
 # each with the archive's tags for the story's fandom and without any. HeldOutFresh was written before any rule saw
 # it; since the fourth session of 2026-12-01 it has served as the validation set (its misses were read, and rules
 # were kept only when they held there too), so its heldout_fresh_* figures are validation figures: the honest
-# held-out figure is the next fresh set's, written by someone who has not seen the rules. Runs the quality tests and prints every miss;
-# the last line is one JSON object.
+# held-out figure is the second fresh set's (…/Suggestions/HeldOutFresh2, heldout_fresh2_*), written that session by
+# someone who had not seen the rules and kept from the helper who tuned them. Runs the quality tests and prints every
+# miss; the last line is one JSON object.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$(mktemp)"
@@ -14,7 +15,7 @@ trap 'rm -f "$out"' EXIT
 dotnet test "$root/tests/Makimono.Tests" --nologo -v quiet \
   --filter "FullyQualifiedName~SuggestionQualityTests.Quality_figures" \
   --logger "console;verbosity=detailed" > "$out" 2>&1 || { tail -30 "$out" >&2; echo "the quality test failed" >&2; exit 1; }
-grep -E '(Fixtures|HeldOut|HeldOutFresh), with' "$out" | grep -v 'xUnit.net' | sed 's/^\s*//' >&2 || true
+grep -E '(Fixtures|HeldOut|HeldOutFresh|HeldOutFresh2), with' "$out" | grep -v 'xUnit.net' | sed 's/^\s*//' >&2 || true
 json=$(grep -oE '\{"tuning_with_tags_character_precision"[^}]*\}' "$out" | tail -1)
 [[ -n "$json" ]] || { echo "no figures in the test output" >&2; exit 1; }
 echo "$json"

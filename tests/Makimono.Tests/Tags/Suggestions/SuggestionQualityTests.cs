@@ -23,7 +23,7 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
     /// <summary>
     /// The figures `bench/run suggestions` reports: characters on the tuning set, the seen held-out set (HeldOut,
     /// tuning data since 2026-12-01) and the fresh held-out set (HeldOutFresh, the figures that count), with the
-    /// archive's tags and without; and relationships on the fresh set. The floors are the figures measured when each
+    /// archive's tags and without; relationships on each; and the second fresh set (HeldOutFresh2). The floors are the figures measured when each
     /// held-out set was written (issue 13's targets are precision 0.95 and recall 0.9), so a rule change that loses
     /// ground on stories it was not tuned on fails here.
     /// </summary>
@@ -44,7 +44,7 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
         })).ToDictionary(m => m.Item1, m => m.Item2);
         output.WriteLine("{" + string.Join(", ", measured.Select(m => string.Create(CultureInfo.InvariantCulture, $"\"{m.Key}\": {m.Value:0.000}"))) + "}");
 
-        foreach (var (name, floor) in HeldOutFloors.Concat(HeldOutFreshFloors))
+        foreach (var (name, floor) in HeldOutFloors.Concat(HeldOutFreshFloors).Concat(HeldOutFresh2Floors))
         {
             Assert.True(measured[name] >= floor, $"{name} {measured[name]:0.000} < {floor}");
         }
@@ -81,6 +81,25 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
         ("heldout_fresh_without_tags_character_precision", 0.88), ("heldout_fresh_without_tags_character_recall", 0.84),
         ("heldout_fresh_with_tags_relationship_precision", 0.87), ("heldout_fresh_with_tags_relationship_recall", 0.58),
         ("heldout_fresh_without_tags_relationship_precision", 0.71), ("heldout_fresh_without_tags_relationship_recall", 0.41),
+    ];
+
+    /// <summary>
+    /// The second fresh set, thirty stories written in the fourth session of 2026-12-01 by a helper who never read the
+    /// rules or ran the suggester, and kept from the helper who tuned the rules that session. Measured once on the
+    /// rules before that tuning: characters 0.681 / 0.908 with the archive's tags and 0.532 / 0.758 without;
+    /// relationships 0.412 / 0.467 with and 0.059 / 0.067 without. Once after it: characters 0.776 / 0.867 with and
+    /// 0.599 / 0.708 without; relationships 0.400 / 0.400 with and 0.133 / 0.133 without. So the tuning raised
+    /// precision on unseen text by about 0.1 and lost some recall, and issue 13's targets (precision 0.95, recall 0.9)
+    /// are far off. Most wrong suggestions here are people only talked about, remembered or dead, which the labels
+    /// leave out. The floors are the figures after the tuning, rounded down; the coordinator printed this set's
+    /// misses to describe them, so the next rule change needs a new fresh set again.
+    /// </summary>
+    private static readonly (string Name, double Floor)[] HeldOutFresh2Floors =
+    [
+        ("heldout_fresh2_with_tags_character_precision", 0.77), ("heldout_fresh2_with_tags_character_recall", 0.86),
+        ("heldout_fresh2_without_tags_character_precision", 0.59), ("heldout_fresh2_without_tags_character_recall", 0.70),
+        ("heldout_fresh2_with_tags_relationship_precision", 0.40), ("heldout_fresh2_with_tags_relationship_recall", 0.40),
+        ("heldout_fresh2_without_tags_relationship_precision", 0.13), ("heldout_fresh2_without_tags_relationship_recall", 0.13),
     ];
 
     private SuggestionFigures Report(string set, bool withArchiveTags)
