@@ -15,7 +15,8 @@ public static class BookmarkQueries
     public static IQueryable<Bookmark> VisibleTo(this IQueryable<Bookmark> bookmarks, ArchiveDbContext db, Viewer viewer)
     {
         var me = viewer.UserId ?? 0;
-        var readable = SaveBookmark.Bookmarkable(db, viewer);
+        // The reading rule, not the responding one: an admin reads a hidden work, and so its bookmarks, though no new ones are made.
+        var readable = db.Works.VisibleTo(viewer).Where(w => !w.IsDraft);
         return bookmarks.Where(b => (!b.IsPrivate || b.UserId == me)
             && (b.WorkId != null
                 ? readable.Any(w => w.Id == b.WorkId)
