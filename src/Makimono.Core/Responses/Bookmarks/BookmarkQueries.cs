@@ -1,5 +1,6 @@
 using Makimono.Accounts;
 using Makimono.Database;
+using Makimono.Search;
 using Makimono.Works;
 
 namespace Makimono.Responses.Bookmarks;
@@ -21,5 +22,19 @@ public static class BookmarkQueries
             && (b.WorkId != null
                 ? readable.Any(w => w.Id == b.WorkId)
                 : db.SeriesWorks.Any(sw => sw.SeriesId == b.SeriesId && readable.Any(w => w.Id == sw.WorkId))));
+    }
+
+    /// <summary>
+    /// Leaves out bookmarks made by users the viewer muted: muting takes a user's bookmarks out of every bookmark listing,
+    /// as it takes their works out of every work listing (<see cref="ViewerFilters"/>).
+    /// </summary>
+    public static IQueryable<Bookmark> NotMutedBy(this IQueryable<Bookmark> bookmarks, ViewerFilters filters)
+    {
+        if (filters.MutedUserIds.Count == 0)
+        {
+            return bookmarks;
+        }
+        var muted = filters.MutedUserIds.ToList();
+        return bookmarks.Where(b => !muted.Contains(b.UserId));
     }
 }
