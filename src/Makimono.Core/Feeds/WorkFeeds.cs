@@ -154,7 +154,7 @@ public static class WorkFeeds
 
         public static string Chapters(int workId) => $"/works/{workId}/chapters.atom";
 
-        /// <summary>Ends in .atom, so app passwords open it (Web/AppPasswordAuth); only its owner may read it.</summary>
+        /// <summary>Ends in .atom, so app passwords open it (Web/Auth/AppPasswordAuth); only its owner may read it.</summary>
         public static string SavedSearch(int savedSearchId) => $"/account/searches/{savedSearchId}/works.atom";
     }
 }

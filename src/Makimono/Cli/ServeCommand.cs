@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Makimono.Web;
+using Makimono.Web.Pipeline;
 
 namespace Makimono.Cli;
 

@@ -1,5 +1,6 @@
 using Makimono.Search;
-using Makimono.Web;
+using Makimono.Web.PageModels;
+using Makimono.Web.WorkListings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Makimono.Pages;

@@ -1,7 +1,7 @@
 using Makimono.Inbox;
 using Makimono.Search;
 using Makimono.Tests.Database;
-using Makimono.Web;
+using Makimono.Web.WorkListings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Tests.Inbox;

@@ -1,5 +1,5 @@
 using Makimono.Database;
-using Makimono.Web;
+using Makimono.Web.PageModels;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -2,6 +2,7 @@ using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Mail;
 using Makimono.Web;
+using Makimono.Web.PageModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

@@ -1,4 +1,4 @@
-using Makimono.Web;
+using Makimono.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -2,6 +2,8 @@ using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Mail;
 using Makimono.Web;
+using Makimono.Web.Auth;
+using Makimono.Web.PageModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

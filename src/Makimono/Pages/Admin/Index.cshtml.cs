@@ -3,7 +3,7 @@ using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Tags;
 using Makimono.Tags.Wrangling;
-using Makimono.Web;
+using Makimono.Web.PageModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Responses.Blocking;
-using Makimono.Web;
+using Makimono.Web.PageModels;
 using Makimono.Works;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using Makimono.Database;
 using Makimono.Responses.Comments;
-using Makimono.Web;
+using Makimono.Web.PageModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -10,8 +10,8 @@ public class StatusModel : PageModel
     public string Heading { get; private set; } = "Something went wrong";
     public string Message { get; private set; } = string.Empty;
 
-    /// <summary>A form refused before any page read it (<see cref="Web.FormGuard"/>), with what can be shown back.</summary>
-    public Web.FormProblem? FormProblem { get; private set; }
+    /// <summary>A form refused before any page read it (<see cref="Web.Forms.FormGuard"/>), with what can be shown back.</summary>
+    public Web.Forms.FormProblem? FormProblem { get; private set; }
 
     public void OnGet(int code) => Describe(code);
 
@@ -35,12 +35,12 @@ public class StatusModel : PageModel
         var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
         Response.StatusCode = reExecuted ? code : StatusCodes.Status404NotFound;
-        FormProblem = reExecuted ? Web.FormGuard.Problem(HttpContext) : null;
+        FormProblem = reExecuted ? Web.Forms.FormGuard.Problem(HttpContext) : null;
         (Heading, Message) = code switch
         {
             404 => ("Page not found", "There is no page here, or you are not allowed to see it. Some works are visible only to logged-in users."),
             405 => ("Method not allowed", "This address does not answer that kind of request."),
-            403 => ("Not allowed", HttpContext.Items[Web.PageModelExtensions.ForbiddenReasonKey] as string ?? "You do not have permission to do that."),
+            403 => ("Not allowed", HttpContext.Items[Web.PageModels.PageModelExtensions.ForbiddenReasonKey] as string ?? "You do not have permission to do that."),
             413 => ("Too large", "What you sent is larger than the archive accepts. A file to import can be at most 10 MB."),
             429 => ("Slow down", HttpContext.Items[Web.ArchiveWebApp.RateLimitMessageKey] as string ?? "Too many requests in a short time. Wait a few seconds and try again."),
             400 => ("Bad request", "The request could not be understood. If you submitted a form, reload the page and try again."),

@@ -1,6 +1,6 @@
 using Makimono.Database;
 using Makimono.Tags;
-using Makimono.Web;
+using Makimono.Web.PageModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

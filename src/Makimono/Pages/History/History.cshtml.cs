@@ -1,7 +1,8 @@
 using Makimono.Database;
 using Makimono.Reading.History;
 using Makimono.Search;
-using Makimono.Web;
+using Makimono.Web.PageModels;
+using Makimono.Web.WorkListings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
 using Makimono.Database;
 using Makimono.Reading.History;
-using Makimono.Web;
+using Makimono.Web.PageModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

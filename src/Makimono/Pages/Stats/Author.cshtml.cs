@@ -1,7 +1,7 @@
 using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Reading.Stats;
-using Makimono.Web;
+using Makimono.Web.PageModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using Makimono.Database;
 using Makimono.Tags;
 using Makimono.Tags.Wrangling;
-using Makimono.Web;
+using Makimono.Web.PageModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using Makimono.Database;
 using Makimono.Tags;
 using Makimono.Tags.Names;
 using Makimono.Tags.Wrangling;
-using Makimono.Web;
+using Makimono.Web.PageModels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,8 @@
 using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Search;
-using Makimono.Web;
+using Makimono.Web.PageModels;
+using Makimono.Web.WorkListings;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
 using Makimono.Accounts;
 using Makimono.Database;
-using Makimono.Web;
+using Makimono.Web.PageModels;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Makimono.Import;
-using Makimono.Web;
+using Makimono.Web.Forms;
 
 namespace Makimono.Pages.Works;
 

@@ -1,6 +1,6 @@
 using Makimono.Database;
 using Makimono.Responses.Kudos;
-using Makimono.Web;
+using Makimono.Web.PageModels;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

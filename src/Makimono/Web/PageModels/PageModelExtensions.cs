@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Makimono.Web;
+namespace Makimono.Web.PageModels;
 
 internal static class PageModelExtensions
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace Makimono.Web;
+namespace Makimono.Web.TagHelpers;
 
 /// <summary>
 /// Every date on every page in one form: <c>&lt;time date="@value"&gt;&lt;/time&gt;</c> becomes

@@ -2,7 +2,7 @@ using Makimono.Reading.Hits;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Makimono.Web;
+namespace Makimono.Web.PageModels;
 
 internal static class HitRecording
 {

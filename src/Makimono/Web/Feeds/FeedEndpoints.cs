@@ -5,11 +5,13 @@ using Makimono.Database;
 using Makimono.Feeds;
 using Makimono.Feeds.Opds;
 using Makimono.Tags;
+using Makimono.Web.Auth;
+using Makimono.Web.WorkListings;
 using Makimono.Works;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Feeds;
 
 /// <summary>
 /// The Atom feeds and the OPDS catalog, as plain request delegates like the tag autocomplete endpoint. The viewer is the

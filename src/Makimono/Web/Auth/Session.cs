@@ -6,7 +6,7 @@ using Makimono.Database;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Auth;
 
 /// <summary>
 /// The login cookie carries the key of a session recorded in the database (<see cref="Sessions"/>), so ending the

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Pipeline;
 
 /// <summary>
 /// A method a page has no handler for (TRACE, PUT, DELETE, or POST to a page without a form) would run the page

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Pipeline;
 
 /// <summary>The "RateLimits" settings: how many form posts one address may make, validated at start.</summary>
 public sealed class RateLimitOptions

@@ -1,4 +1,4 @@
-namespace Makimono.Web;
+namespace Makimono.Web.Pipeline;
 
 /// <summary>
 /// Lets `serve` migrate the database on one core while the web server starts on the other, which shortens

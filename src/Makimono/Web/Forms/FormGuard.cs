@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Forms;
 
 /// <summary>A form post refused before any page sees it, with what can be shown back of what was typed.</summary>
 public sealed record FormProblem(string Message, IReadOnlyList<KeyValuePair<string, string>> Typed);

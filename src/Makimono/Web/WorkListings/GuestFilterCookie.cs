@@ -1,7 +1,7 @@
 using System.Globalization;
 using Makimono.Search;
 
-namespace Makimono.Web;
+namespace Makimono.Web.WorkListings;
 
 /// <summary>
 /// A guest's muted users and tag blocklist, kept in their browser as a cookie ("u=1.2&amp;t=5") so guests get the

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Forms;
 
 /// <summary>
 /// State a page carries through its own form round trips in a hidden field, as JSON. What comes back is read

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Claims;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Monitoring;
 
 /// <summary>
 /// One log line per request: method, path, status, time taken and the user's id ("-" for a guest). The query string

@@ -5,7 +5,7 @@ using Makimono.Works;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Net.Http.Headers;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Downloads;
 
 /// <summary>
 /// GET /works/{id}/download.epub|.html|.txt: the work as a file, for whoever may see its page, with the chapters they

@@ -3,7 +3,7 @@ using Makimono.Search;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
-namespace Makimono.Web;
+namespace Makimono.Web.WorkListings;
 
 /// <summary>
 /// A listing's filter state as plain GET parameters, so every state is a URL to bookmark or share and the sidebar needs

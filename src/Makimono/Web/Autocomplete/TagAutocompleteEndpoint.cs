@@ -1,7 +1,7 @@
 using Makimono.Tags;
 using Makimono.Tags.Autocomplete;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Autocomplete;
 
 /// <summary>GET /tags/autocomplete?term=kak&amp;type=character&amp;fandom=Naruto: suggestions as JSON for the tag fields' script.</summary>
 internal static class TagAutocompleteEndpoint

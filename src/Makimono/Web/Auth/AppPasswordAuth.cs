@@ -5,7 +5,7 @@ using Makimono.Accounts;
 using Makimono.Database;
 using Microsoft.Net.Http.Headers;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Auth;
 
 /// <summary>
 /// HTTP Basic auth with app passwords, for the addresses e-readers and feed readers fetch: the OPDS catalog, the Atom

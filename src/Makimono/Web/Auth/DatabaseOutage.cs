@@ -1,7 +1,7 @@
 using Makimono.Hosting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Auth;
 
 internal static class DatabaseOutage
 {

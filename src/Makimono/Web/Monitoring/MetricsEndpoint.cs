@@ -2,7 +2,7 @@ using System.Net;
 using Makimono.Hosting;
 using OpenTelemetry.Metrics;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Monitoring;
 
 /// <summary>
 /// /metrics in Prometheus text, through OpenTelemetry's exporter: request rate and latency by route (ASP.NET Core's

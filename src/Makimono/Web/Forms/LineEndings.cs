@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
 
-namespace Makimono.Web;
+namespace Makimono.Web.Forms;
 
 /// <summary>
 /// Browsers send a textarea's line breaks as CR LF. Every bound string keeps only LF, so text shown again in a form

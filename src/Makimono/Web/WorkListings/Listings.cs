@@ -5,7 +5,7 @@ using Makimono.Tags;
 using Makimono.Works;
 using Microsoft.EntityFrameworkCore;
 
-namespace Makimono.Web;
+namespace Makimono.Web.WorkListings;
 
 /// <summary>What a listing page shows: the page of blurbs, the answer it came from, and what the sidebar needs.</summary>
 public sealed record ListingView(
