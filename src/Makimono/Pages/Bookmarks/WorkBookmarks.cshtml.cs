@@ -1,6 +1,7 @@
 using Makimono.Database;
 using Makimono.Responses.Bookmarks;
 using Makimono.Web.PageModels;
+using Makimono.Web.WorkListings;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
