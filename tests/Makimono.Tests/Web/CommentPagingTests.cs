@@ -44,6 +44,10 @@ public sealed class CommentPagingTests(ArchiveFactory archive) : IClassFixture<A
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Contains("?page=3#comment-", posted.Headers.Location!.OriginalString);
         CommentItem(await reader.FollowAsync(posted), "The newest word.");
+
+        // The pager and the pages it links are valid HTML.
+        var errors = await Crawling.NuChecker.CheckAsync([.. new[] { first, second, third, permalink }.Select(p => new Crawling.CollectedPage("guest", p.Address, p.Html))]);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     private static List<string> Threads(HtmlPage page) =>
