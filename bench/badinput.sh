@@ -5,27 +5,22 @@
 # length limit, so they measure the nesting check rather than the length check that refuses 50,000.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-out="$root/bench/.build/badinput"
+# shellcheck source=lib/node.sh
+source "$root/bench/lib/node.sh"
 work="$(mktemp -d)"
 pid=""
-stop() { if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
+stop() { if [[ -n "$pid" ]]; then stop_node "$pid"; pid=""; fi; }
 trap 'stop; rm -rf "$work"' EXIT
 
-echo "publishing makimono (Release)..." >&2
-dotnet publish "$root/src/Makimono" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o "$out" --nologo -v quiet >&2
+publish_makimono
 
 data="$work/data"
 password="correct horse battery staple"
-printf '%s\n' "$password" | "$out/makimono" user add writer --email writer@example.org --data "$data" >&2
-port=$((20000 + RANDOM % 20000))
-base="http://127.0.0.1:$port"
-"$out/makimono" serve --data "$data" --urls "$base" > "$work/serve.log" 2>&1 &
+printf '%s\n' "$password" | "$makimono" user add writer --email writer@example.org --data "$data" >&2
+base="http://127.0.0.1:$(free_port)"
+"$makimono" serve --data "$data" --urls "$base" > "$work/serve.log" 2>&1 &
 pid=$!
-until curl -sf -o /dev/null "$base/health"; do
-  if ! kill -0 "$pid" 2>/dev/null; then cat "$work/serve.log" >&2; echo "the server exited" >&2; exit 1; fi
-  sleep 0.1
-done
+if ! wait_serving "$base" "$pid" 120; then cat "$work/serve.log" >&2; echo "the server did not start" >&2; exit 1; fi
 
 jar="$work/cookies"
 token() { curl -sf -b "$jar" -c "$jar" "$base$1" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }

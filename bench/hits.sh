@@ -32,14 +32,16 @@ location="$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{redirect_url}' --data
   --data-urlencode Work.Fandoms=Bench --data-urlencode "Chapter.Body=A story read many times." --data-urlencode submit=post "$base/works/new")"
 path="/works/${location##*/}"
 
-# One curl config per run: each transfer its own URL, output and (for the second run) address.
+# One curl config per run: each transfer its own URL, output, status line and (for the second run) address. Every
+# per-transfer option goes in each section: "next" resets them, so a -w on the command line would print only the first
+# transfer's status (which made every run report "only 1 of 2000 views answered 200").
 python3 - "$work" "$base$path" "$views" <<'PY'
 import sys
 d, url, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with open(f"{d}/same", "w") as f:
-    f.write("next\n".join(f'url = "{url}"\noutput = "/dev/null"\n' for _ in range(n)))
+    f.write("next\n".join(f'url = "{url}"\noutput = "/dev/null"\nwrite-out = "%{{http_code}}\\n"\n' for _ in range(n)))
 with open(f"{d}/distinct", "w") as f:
-    f.write("next\n".join(f'url = "{url}"\noutput = "/dev/null"\nheader = "X-Forwarded-For: 203.{i // 65536 % 256}.{i // 256 % 256}.{i % 256}"\n'
+    f.write("next\n".join(f'url = "{url}"\noutput = "/dev/null"\nwrite-out = "%{{http_code}}\\n"\nheader = "X-Forwarded-For: 203.{i // 65536 % 256}.{i // 256 % 256}.{i % 256}"\n'
                           for i in range(n)))
 PY
 hits() { curl -sf "$base$path" | tr -d '\n' | grep -o '<dt>Hits</dt><dd>[0-9,]*</dd>' | head -1 | sed 's/.*<dd>//;s/<.*//;s/,//g'; }
@@ -47,12 +49,12 @@ hits() { curl -sf "$base$path" | tr -d '\n' | grep -o '<dt>Hits</dt><dd>[0-9,]*<
 settled() { for _ in $(seq 1 60); do h="$(hits)"; [[ "$h" -ge "$1" ]] && break; sleep 0.5; done; echo "$h"; }
 rate() {
   local start end
-  curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/$1" -w '%{http_code}\n' > "$work/$1.codes"  # warm-up
+  curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/$1" > "$work/$1.codes"  # warm-up
   start=$(date +%s.%N)
-  curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/$1" -w '%{http_code}\n' > "$work/$1.codes"
+  curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/$1" > "$work/$1.codes"
   end=$(date +%s.%N)
   local ok; ok=$(grep -c '^200$' "$work/$1.codes" || true)
-  [[ "$ok" -eq "$views" ]] || { echo "only $ok of $views views answered 200" >&2; exit 1; }
+  [[ "$ok" -eq "$views" ]] || { echo "only $ok of $views views answered 200; answers: $(sort "$work/$1.codes" | uniq -c | tr -s ' \n' ' ')" >&2; exit 1; }
   awk -v n="$views" -v s="$start" -v e="$end" 'BEGIN {printf "%.0f", n / (e - s)}'
 }
 same_rate=$(rate same)

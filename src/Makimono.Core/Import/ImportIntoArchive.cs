@@ -26,7 +26,7 @@ public static class ImportIntoArchive
         var notes = string.Join("\n\n", new[] { work.Disclaimer, work.ContentNotes, work.Notes }.Where(n => !string.IsNullOrWhiteSpace(n)));
         return new WorkForm
         {
-            Title = work.Title ?? FileImport.TitleFromFileName(work.Source),
+            Title = Text.PlainLine.Tidy(work.Title ?? FileImport.TitleFromFileName(work.Source)),
             Summary = work.Summary,
             Notes = notes.Length == 0 ? null : notes,
             EndNotes = work.EndNotes,
@@ -39,13 +39,13 @@ public static class ImportIntoArchive
             Characters = string.Join(", ", work.Characters),
             Freeforms = string.Join(", ", work.Freeforms),
             ExpectedChapters = work.Chapters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            SeriesTitles = string.Join(", ", work.Series),
+            SeriesTitles = string.Join(", ", work.Series.Select(Text.PlainLine.Tidy)),
         };
     }
 
     public static ChapterForm ChapterFormFor(ImportedChapter chapter) => new()
     {
-        Title = chapter.Title,
+        Title = Text.PlainLine.Tidy(chapter.Title),
         Summary = chapter.Summary,
         Notes = chapter.Notes,
         EndNotes = chapter.EndNotes,

@@ -77,7 +77,22 @@ public static class InboxListing
         return (new Page<InboxGroup>(groups, page, total), await NamesAsync(db, groups, ct));
     }
 
-    private static async Task<InboxNames> NamesAsync(ArchiveDbContext db, IReadOnlyList<InboxGroup> groups, CancellationToken ct)
+    /// <summary>
+    /// Groups items already read from the database as the page groups them: by work, the most recently active first,
+    /// each kind one line, newest first (the inbox mail uses this, so it tells each item as the page does).
+    /// </summary>
+    public static IReadOnlyList<InboxGroup> Group(IEnumerable<InboxItem> items, IReadOnlyDictionary<int, string> titles) =>
+        items.GroupBy(i => i.WorkId)
+            .Select(work => new InboxGroup(work.Key, titles[work.Key], work.Max(i => i.CreatedAt), work.Count(i => i.ReadAt == null),
+                work.GroupBy(i => i.Kind)
+                    .Select(kind => new InboxLine(kind.Key, kind.Count(), kind.Count(i => i.ReadAt == null), kind.Max(i => i.CreatedAt),
+                        kind.Key == InboxKind.Kudos ? [] : kind.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(RecentPerLine).ToList()))
+                    .OrderByDescending(l => l.Latest).ThenBy(l => l.Kind).ToList()))
+            .OrderByDescending(g => g.Latest).ThenByDescending(g => g.WorkId)
+            .ToList();
+
+    /// <summary>What the groups' lines name by id (<see cref="InboxNames"/>), for <see cref="InboxText.Of"/>.</summary>
+    public static async Task<InboxNames> NamesAsync(ArchiveDbContext db, IReadOnlyList<InboxGroup> groups, CancellationToken ct)
     {
         List<long> SourcesOf(InboxKind kind) => groups.SelectMany(g => g.Lines).Where(l => l.Kind == kind).SelectMany(l => l.Recent).Select(i => i.SourceId).Distinct().ToList();
         var chapterIds = SourcesOf(InboxKind.NewChapter).Select(id => (int)id).ToList();

@@ -41,17 +41,17 @@ public static class Subscriptions
     public static Task<bool> IsSubscribedAsync(ArchiveDbContext db, int userId, SubscriptionKey key, CancellationToken ct) =>
         Matching(db.Subscriptions.Where(s => s.UserId == userId), key).AnyAsync(ct);
 
-    /// <summary>Whether the viewer may follow the target: it exists and they may see it.</summary>
+    /// <summary>Whether the viewer may follow the target: it exists, they may see it, and a work takes responses (<see cref="WorkAccess.TakesResponsesFrom"/>).</summary>
     public static async Task<bool> MayFollowAsync(ArchiveDbContext db, Viewer viewer, SubscriptionKey key, CancellationToken ct)
     {
         if (viewer.UserId is not int userId)
         {
             return false;
         }
-        var visible = db.Works.VisibleTo(viewer);
+        var visible = db.Works.TakingResponsesFrom(viewer);
         return key.Target switch
         {
-            SubscriptionTarget.Work => await visible.AnyAsync(w => w.Id == key.Id && !w.IsDraft, ct),
+            SubscriptionTarget.Work => await visible.AnyAsync(w => w.Id == key.Id, ct),
             SubscriptionTarget.User => key.Id != userId && await db.Users.AnyAsync(u => u.Id == key.Id, ct),
             SubscriptionTarget.Series => await db.SeriesWorks.AnyAsync(sw => sw.SeriesId == key.Id && visible.Any(w => w.Id == sw.WorkId), ct),
             _ => await db.SavedSearches.AnyAsync(s => s.Id == key.Id && s.UserId == userId, ct),

@@ -23,36 +23,19 @@ public sealed class InboxDigestStep(InboxDigests digests) : IInboxWorkerStep
     {
         var items = await db.InboxItems.AsNoTracking()
             .Where(i => userIds.Contains(i.RecipientUserId) && i.ReadAt == null && i.CreatedAt > since)
-            .Select(i => new { i.RecipientUserId, i.Recipient.IsAdmin, i.Kind, i.WorkId, i.CreatedAt })
+            .Select(i => new { Item = i, i.Recipient.IsAdmin })
             .ToListAsync(ct);
         if (items.Count == 0)
         {
             return [];
         }
-        var workIds = items.Select(i => i.WorkId).Distinct().ToList();
+        var workIds = items.Select(i => i.Item.WorkId).Distinct().ToList();
         var works = await db.Works.AsNoTracking().Include(w => w.Creators).ThenInclude(c => c.Pseud)
             .Where(w => workIds.Contains(w.Id)).AsSplitQuery().ToDictionaryAsync(w => w.Id, ct);
         return items
-            .Where(i => works.TryGetValue(i.WorkId, out var work)
-                && WorkAccess.IsVisibleTo(WorkAccess.FactsOf(work), new Viewer(i.RecipientUserId, i.IsAdmin)))
-            .Select(i =>
-            {
-                var (one, many) = Describe(i.Kind);
-                return new DigestItem(i.RecipientUserId, works[i.WorkId].Title, one, many, i.CreatedAt);
-            })
+            .Where(i => works.TryGetValue(i.Item.WorkId, out var work)
+                && WorkAccess.IsVisibleTo(WorkAccess.FactsOf(work), new Viewer(i.Item.RecipientUserId, i.IsAdmin)))
+            .Select(i => new DigestItem(i.Item.RecipientUserId, i.Item, works[i.Item.WorkId].Title))
             .ToList();
     }
-
-    /// <summary>How a digest counts items of a kind: "1 new comment", "3 new comments".</summary>
-    public static (string One, string Many) Describe(InboxKind kind) => kind switch
-    {
-        InboxKind.CommentOnMyWork => ("new comment", "new comments"),
-        InboxKind.ReplyToMyComment => ("reply to your comments", "replies to your comments"),
-        InboxKind.Kudos => ("kudos", "kudos"),
-        InboxKind.NewChapter => ("new chapter", "new chapters"),
-        InboxKind.NewWork => ("new work by someone you follow", "new works by people you follow"),
-        InboxKind.NewSeriesPart => ("new part of a series you follow", "new parts of series you follow"),
-        InboxKind.SavedSearchMatch => ("match for a saved search", "matches for your saved searches"),
-        _ => ("update", "updates"),
-    };
 }

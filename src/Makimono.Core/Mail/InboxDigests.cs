@@ -1,15 +1,18 @@
-using System.Globalization;
 using Makimono.Database;
+using Makimono.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Makimono.Mail;
 
 /// <summary>
-/// One unread inbox entry as a digest tells it: under which heading (the work), what kind of thing happened (as
-/// "1 <paramref name="One"/>" or "N <paramref name="Many"/>", since a digest counts entries of a kind), and when.
+/// One unread inbox entry for a digest: the item as stored and its work's title. The mail groups and words them as the
+/// inbox page does (<see cref="InboxListing.Group"/>, <see cref="InboxText"/>), so both tell the same thing alike.
 /// </summary>
-public sealed record DigestItem(int UserId, string Group, string One, string Many, DateTime At);
+public sealed record DigestItem(int UserId, InboxItem Item, string WorkTitle)
+{
+    public DateTime At => Item.CreatedAt;
+}
 
 /// <summary>
 /// Reads the unread inbox entries of <paramref name="userIds"/> whose latest activity is after <paramref name="since"/>.
@@ -83,7 +86,8 @@ public sealed partial class InboxDigests(SmtpMailSender sender, TimeProvider clo
             var mailedThrough = pending.Max(i => i.At);
             if (await ClaimAsync(db, user, now, mailedThrough, ct) is { } previous)
             {
-                claimed.Add((user, previous.LastDigestAt, Compose(user, pending)));
+                var groups = InboxListing.Group(pending.Select(i => i.Item), pending.GroupBy(i => i.Item.WorkId).ToDictionary(g => g.Key, g => g.First().WorkTitle));
+                claimed.Add((user, previous.LastDigestAt, Compose(user, groups, await InboxListing.NamesAsync(db, groups, ct), pending.Count)));
             }
         }
         if (claimed.Count == 0)
@@ -128,20 +132,17 @@ public sealed partial class InboxDigests(SmtpMailSender sender, TimeProvider clo
         return won == 1 ? previous : null;
     }
 
-    private OutgoingMail Compose(DueUser user, List<DigestItem> pending)
+    private OutgoingMail Compose(DueUser user, IReadOnlyList<InboxGroup> groups, InboxNames names, int count)
     {
         var options = sender.Options;
         var site = AccountMail.SiteName(options);
         var body = new MailBody()
             .Paragraph($"Hello {user.UserName},")
             .Paragraph($"New in your inbox on {site} since the last mail:");
-        // Grouped by work, as the inbox is, the most recently active first, so 300 kudos are one line, not 300.
-        var groups = pending.GroupBy(i => i.Group).OrderByDescending(g => g.Max(i => i.At)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        // Grouped by work and told line by line as the inbox page does, so 300 kudos are one line, not 300.
         foreach (var group in groups.Take(GroupsPerMail))
         {
-            body.Heading(group.Key).List(group.GroupBy(i => (i.One, i.Many))
-                .OrderByDescending(kind => kind.Max(i => i.At)).ThenBy(kind => kind.Key.One, StringComparer.Ordinal)
-                .Select(kind => kind.Count() == 1 ? $"1 {kind.Key.One}" : $"{kind.Count().ToString("N0", CultureInfo.InvariantCulture)} {kind.Key.Many}"));
+            body.Heading(group.WorkTitle).List(group.Lines.Select(line => InboxText.Of(group, line, names)));
         }
         if (groups.Count > GroupsPerMail)
         {
@@ -149,7 +150,7 @@ public sealed partial class InboxDigests(SmtpMailSender sender, TimeProvider clo
         }
         body.Link("Read it in your inbox", options.Link("/inbox"))
             .Paragraph($"You get at most one such mail an hour. To stop them, untick \"Mail me what arrives in my inbox\" at {options.Link("/account/email")}.");
-        var subject = pending.Count == 1 ? $"1 new in your inbox on {site}" : $"{pending.Count} new in your inbox on {site}";
+        var subject = count == 1 ? $"1 new in your inbox on {site}" : $"{count} new in your inbox on {site}";
         return body.To(user.Email, subject);
     }
 

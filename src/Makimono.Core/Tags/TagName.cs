@@ -53,6 +53,10 @@ public static class TagName
         {
             return $"The tag \"{Shorten(trimmed)}\" is {trimmed.Length} characters long; tags can be at most {MaxLength}.";
         }
+        if (Text.PlainLine.Refuses(trimmed))
+        {
+            return Text.PlainLine.Message($"the tag \"{Shorten(Text.PlainLine.Tidy(trimmed)!)}\"");
+        }
         if (trimmed.AsSpan().ContainsAny(Forbidden))
         {
             var bad = trimmed.Where(Forbidden.Contains).Distinct().Select(c => $"'{c}'").ToList();

@@ -151,6 +151,10 @@ public static class ChapterEditing
         {
             errors.Add("Chapter.Title", $"Chapter titles are at most {Limits.TitleMax} characters.");
         }
+        else if (title is not null && PlainLine.Refuses(title))
+        {
+            errors.Add("Chapter.Title", PlainLine.Message("the chapter title"));
+        }
         var length = form.Body?.Trim().Length ?? 0;
         var body = new SanitizedHtml(string.Empty, []);
         if (length < Limits.ChapterBodyMin)

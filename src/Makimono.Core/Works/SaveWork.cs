@@ -123,6 +123,10 @@ public static partial class SaveWork
         {
             errors.Add("Work.Title", $"Titles are at most {Limits.TitleMax} characters; this one has {title.Length}.");
         }
+        else if (PlainLine.Refuses(title))
+        {
+            errors.Add("Work.Title", PlainLine.Message("the title"));
+        }
 
         var language = string.IsNullOrWhiteSpace(form.Language) ? "en" : form.Language.Trim();
         if (!LanguageCode().IsMatch(language))

@@ -38,6 +38,18 @@ public static class WorkAccess
 
     public static bool IsVisibleTo(WorkAccessFacts work, Viewer viewer) => VisibilityFor(viewer).Allows(work);
 
+    /// <summary>
+    /// Whether the viewer may leave a new response (kudos, a comment, a bookmark, a subscription) on the work: it is
+    /// posted, not hidden, and the viewer may read it. As on AO3, a work an admin hid takes no new responses from anyone,
+    /// its creators and admins included: the creators still read it and admins moderate it, until it is shown again.
+    /// </summary>
+    public static bool TakesResponsesFrom(WorkAccessFacts work, Viewer viewer) =>
+        !work.IsDraft && !work.IsHidden && IsVisibleTo(work, viewer);
+
+    /// <summary>Works that take new responses from this viewer (<see cref="TakesResponsesFrom"/> as a query).</summary>
+    public static IQueryable<Work> TakingResponsesFrom(this IQueryable<Work> works, Viewer viewer) =>
+        works.VisibleTo(viewer).Where(w => !w.IsDraft && !w.IsHidden);
+
     /// <summary>Creators edit their own works, drafts included; admins moderate any posted work.</summary>
     public static bool IsEditableBy(WorkAccessFacts work, Viewer viewer) =>
         viewer.UserId is int userId && (work.CreatorUserIds.Contains(userId) || (viewer.IsAdmin && !work.IsDraft));

@@ -23,6 +23,11 @@ internal static class WorkSeries
                 errors.Add("Work.SeriesTitles", $"Series titles are at most {Limits.TitleMax} characters.");
                 continue;
             }
+            if (Text.PlainLine.Refuses(title))
+            {
+                errors.Add("Work.SeriesTitles", Text.PlainLine.Message("series titles"));
+                continue;
+            }
             var series = await db.Series.Include(s => s.Works)
                 .FirstOrDefaultAsync(s => s.OwnerUserId == userId && s.Title == title, ct)
                 ?? new Series { Title = title, OwnerUserId = userId, CreatedAt = now };

@@ -39,11 +39,11 @@ public sealed class InboxDigestsTests(TestDatabases databases, LoopbackSmtpServe
 
         var first = await smtp.WaitForAsync(reader.Email!);
         Assert.Equal("32 new in your inbox on localhost", first.Subject);
-        // Grouped by work, as the inbox is: one heading each, each kind counted under it.
-        Assert.Contains("The Lighthouse\n--------------\n- 1 new comment\n- 30 kudos\n", first.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Salt Roads\n----------\n- 1 new chapter\n", first.TextBody, StringComparison.Ordinal);
+        // Grouped by work, as the inbox is: one heading each, each kind counted under it in the page's words.
+        Assert.Contains("The Lighthouse\n--------------\n- 1 new comment on The Lighthouse\n- 30 people left kudos on The Lighthouse\n", first.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Salt Roads\n----------\n- 1 new chapter of Salt Roads\n", first.TextBody, StringComparison.Ordinal);
         Assert.Contains("http://localhost/inbox", first.TextBody, StringComparison.Ordinal);
-        Assert.Contains("<h2 style=\"font-size: 1.1em\">Salt Roads</h2><ul><li>1 new chapter</li></ul>", first.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<h2 style=\"font-size: 1.1em\">Salt Roads</h2><ul><li>1 new chapter of Salt Roads</li></ul>", first.HtmlBody, StringComparison.Ordinal);
 
         // More arrives within the hour: nothing is sent, however often the worker runs.
         var firstSentAt = archive.Clock.GetUtcNow();
@@ -153,6 +153,33 @@ public sealed class InboxDigestsTests(TestDatabases databases, LoopbackSmtpServe
         Assert.Contains("Open Water", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden Cove", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Read Before", mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_mail_tells_each_inbox_line_in_the_words_of_the_inbox_page(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var reader = await ConfirmedUserAsync(archive, $"samewords{provider}");
+        var lighthouse = await WorkAsync(archive, "The Lighthouse");
+        var saltRoads = await WorkAsync(archive, "Salt Roads");
+        foreach (var kind in new[] { InboxKind.Kudos, InboxKind.Kudos, InboxKind.CommentOnMyWork, InboxKind.ReplyToMyComment, InboxKind.NewChapter, InboxKind.NewWork })
+        {
+            await ArriveAsync(archive, reader, lighthouse, kind);
+            archive.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        await ArriveAsync(archive, reader, saltRoads, InboxKind.NewWork);
+
+        Assert.Equal(1, await Digests(archive).SendDueAsync(archive.Db, InboxDigestStep.UnreadItemsAsync));
+        var mail = await smtp.WaitForAsync(reader.Email!);
+
+        await using var db = archive.NewContext();
+        var (page, names) = await InboxListing.PageAsync(db, TestArchive.ViewerFor(reader), 1, CancellationToken.None);
+        var sentences = page.Items.SelectMany(g => g.Lines.Select(l => InboxText.Of(g, l, names))).ToList();
+        Assert.Equal(6, sentences.Count);
+        Assert.Contains("2 people left kudos on The Lighthouse", sentences);
+        Assert.Contains(sentences, s => s.StartsWith("New work by ", StringComparison.Ordinal) && s.EndsWith(": Salt Roads", StringComparison.Ordinal));
+        var listed = mail.TextBody!.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[2..]).ToList();
+        Assert.Equal(sentences, listed);
     }
 
     [Fact]

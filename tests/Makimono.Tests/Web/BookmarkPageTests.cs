@@ -56,6 +56,40 @@ public sealed class BookmarkPageTests(ArchiveFactory archive) : IClassFixture<Ar
     }
 
     [Fact]
+    public async Task A_muted_users_bookmarks_leave_the_works_bookmarks_page_and_their_own_listing()
+    {
+        await archive.CreateUserAsync("bmmuteauthor");
+        await archive.CreateUserAsync("bmloud");
+        await archive.CreateUserAsync("bmquiet");
+        await archive.CreateUserAsync("bmmuter");
+        using var author = await archive.LoggedInAsync("bmmuteauthor");
+        var workId = await author.PostWorkAsync("Muted Marks", fandom: "Bookmark Fandom");
+        foreach (var (name, note) in new[] { ("bmloud", "Loud note about it."), ("bmquiet", "Quiet note about it.") })
+        {
+            using var bookmarker = await archive.LoggedInAsync(name);
+            using var saved = await (await bookmarker.PageAsync($"/works/{workId}")).Form("Bookmark").Set("Input.Note", note).SubmitAsync();
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+        using var muter = await archive.LoggedInAsync("bmmuter");
+        using (var mute = await muter.SubmitFormAsync("/users/bmloud", "Mute bmloud"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, mute.StatusCode);
+        }
+
+        var list = await muter.PageAsync(LinkTo(await muter.PageAsync($"/works/{workId}"), "Bookmarks: 2"));
+        Assert.Equal(["Quiet note about it."], list.Document.QuerySelectorAll("li.bookmark-note blockquote").Select(n => n.TextContent.Trim()));
+        Assert.Contains("1 bookmark is hidden because you muted its maker.", PageText(list));
+        Assert.DoesNotContain("Loud note", PageText(list));
+        var loudOwn = await muter.PageAsync("/users/bmloud/bookmarks");
+        Assert.Empty(Titles(loudOwn));
+        Assert.Contains("You muted bmloud", PageText(loudOwn));
+        // Others still see both.
+        using var guest = archive.Guest();
+        Assert.Contains("Loud note", PageText(await guest.PageAsync($"/works/{workId}/bookmarks")));
+        Assert.Equal(["Muted Marks"], Titles(await guest.PageAsync("/users/bmloud/bookmarks")));
+    }
+
+    [Fact]
     public async Task A_refused_bookmark_comes_back_with_the_error_and_everything_typed()
     {
         await archive.CreateUserAsync("bmlong");

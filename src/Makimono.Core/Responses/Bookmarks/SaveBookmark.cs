@@ -52,8 +52,8 @@ public static class SaveBookmark
         return true;
     }
 
-    /// <summary>Works a bookmark may be made of: posted, and readable by the viewer.</summary>
-    public static IQueryable<Work> Bookmarkable(ArchiveDbContext db, Viewer viewer) => db.Works.VisibleTo(viewer).Where(w => !w.IsDraft);
+    /// <summary>Works a bookmark may be made of, and shown with: those that take responses from the viewer (<see cref="WorkAccess.TakesResponsesFrom"/>).</summary>
+    public static IQueryable<Work> Bookmarkable(ArchiveDbContext db, Viewer viewer) => db.Works.TakingResponsesFrom(viewer);
 
     private static async Task<BookmarkOutcome> SaveAsync(
         ArchiveDbContext db, TimeProvider clock, Viewer viewer, int? workId, int? seriesId, BookmarkInput input, CancellationToken ct)

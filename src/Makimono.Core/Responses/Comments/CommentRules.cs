@@ -31,7 +31,11 @@ public static class CommentRules
     /// <summary>Why this viewer may not comment on a chapter they can read, or null when they may.</summary>
     public static string? WhyNotComment(Work work, Chapter chapter, Viewer viewer)
     {
-        if (work.IsDraft || chapter.IsDraft)
+        if (work.IsHidden)
+        {
+            return "An admin has hidden this work: it takes no new comments until it is shown again.";
+        }
+        if (!WorkAccess.TakesResponsesFrom(WorkAccess.FactsOf(work), viewer) || chapter.IsDraft)
         {
             return "Comments open once the chapter is posted.";
         }

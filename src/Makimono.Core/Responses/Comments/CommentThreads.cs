@@ -33,6 +33,36 @@ public sealed class CommentView
 public static class CommentThreads
 {
     /// <summary>
+    /// Top-level threads per page of a chapter's comments (replies stay with their thread), as AO3 pages them, so a
+    /// chapter with hundreds of comments is not one enormous page.
+    /// </summary>
+    public const int ThreadsPerPage = 50;
+
+    public static int PageCount(int threads) => Math.Max(1, (threads + ThreadsPerPage - 1) / ThreadsPerPage);
+
+    /// <summary>The threads on page <paramref name="page"/> (from 1; out of range gives the nearest page).</summary>
+    public static List<CommentView> OnPage(List<CommentView> threads, int page) =>
+        threads.Skip((Math.Clamp(page, 1, PageCount(threads.Count)) - 1) * ThreadsPerPage).Take(ThreadsPerPage).ToList();
+
+    /// <summary>
+    /// The page of its chapter's comments that shows the comment to this viewer (its thread's page), so links to a
+    /// comment in place land where it is; 1 when the viewer is not shown it.
+    /// </summary>
+    public static async Task<int> PageOfAsync(ArchiveDbContext db, int commentId, Viewer viewer, CancellationToken ct = default)
+    {
+        var comment = await db.Comments.AsNoTracking()
+            .Include(c => c.Chapter).Include(c => c.Work).ThenInclude(w => w.Creators).ThenInclude(c => c.Pseud)
+            .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == commentId, ct);
+        if (comment is null
+            || !(await ForChaptersAsync(db, comment.Work, [comment.Chapter], viewer, ct)).TryGetValue(comment.ChapterId, out var threads))
+        {
+            return 1;
+        }
+        var index = threads.FindIndex(t => All([t]).Any(v => v.Comment.Id == commentId));
+        return index < 0 ? 1 : index / ThreadsPerPage + 1;
+    }
+
+    /// <summary>
     /// The threads on each chapter (top comments oldest first), for chapters of <paramref name="work"/> (loaded with its
     /// creators) that the viewer may read.
     /// </summary>

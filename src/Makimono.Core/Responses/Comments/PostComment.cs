@@ -155,20 +155,14 @@ public static partial class PostComment
             errors.Add("Comment.GuestName", $"A name can have at most {Limits.CommentGuestNameMax} characters; this one has {name.Length}.");
             return null;
         }
-        if (name.Any(IsRefusedInName))
+        if (PlainLine.Refuses(name))
         {
-            errors.Add("Comment.GuestName", "Type the name as plain text: it cannot hold line breaks, control characters or text-direction overrides.");
+            errors.Add("Comment.GuestName", PlainLine.Message("the name"));
             return null;
         }
         return name;
     }
 
-    /// <summary>
-    /// The name is shown beside the comment and goes to the author's inbox, Atom feed and mail: control characters cannot
-    /// be written in XML at all, and direction overrides and isolates (U+202A–U+202E, U+2066–U+2069) make one name read
-    /// as another. The plain marks right-to-left names need (U+200E, U+200F) stay allowed.
-    /// </summary>
-    private static bool IsRefusedInName(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     private static string? GuestEmail(FormErrors errors, string? typed)
     {

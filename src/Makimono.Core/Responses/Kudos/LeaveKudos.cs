@@ -48,7 +48,7 @@ public static class LeaveKudos
             return !viewer.IsLoggedIn && !work.IsDraft && !work.IsHidden ? KudosResult.LogInFirst : KudosResult.NotFound;
         }
         // An admin may read a hidden work to moderate it; responses wait until it is shown again.
-        if (work.IsDraft || work.IsHidden)
+        if (!WorkAccess.TakesResponsesFrom(work, viewer))
         {
             return KudosResult.NotFound;
         }

@@ -27,6 +27,8 @@ public class UserBookmarksModel(ArchiveDbContext db, Listings listings) : PageMo
     public bool RecsOnly { get; private set; }
     public string? Label { get; private set; }
     public bool IsOwner { get; private set; }
+    /// <summary>The viewer muted the owner, so their bookmarks are left out here as everywhere.</summary>
+    public bool IsMuted { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? name, CancellationToken ct)
     {
@@ -45,7 +47,9 @@ public class UserBookmarksModel(ArchiveDbContext db, Listings listings) : PageMo
         IsOwner = viewer.UserId == owner.Id;
         RecsOnly = Request.Query["rec"] == "1";
         Label = string.IsNullOrWhiteSpace(Request.Query["label"]) ? null : Request.Query["label"].ToString().Trim();
-        var shown = db.Bookmarks.Where(b => b.UserId == owner.Id).VisibleTo(db, viewer);
+        var filters = await listings.FiltersOfAsync(HttpContext, viewer, ct);
+        IsMuted = filters.MutedUserIds.Contains(owner.Id);
+        var shown = db.Bookmarks.Where(b => b.UserId == owner.Id).VisibleTo(db, viewer).NotMutedBy(filters);
         if (RecsOnly)
         {
             shown = shown.Where(b => b.IsRec);

@@ -34,7 +34,7 @@ public class EditCommentModel(ArchiveDbContext db, TimeProvider clock) : PageMod
         var result = await EditComment.RunAsync(db, clock, viewer, id, Comment.Body, ct);
         if (result.Outcome == CommentOutcome.Saved)
         {
-            return Redirect(CommentLinks.OnChapter(result.Comment!));
+            return Redirect(await CommentLinks.OnChapterAsync(db, result.Comment!, viewer, ct));
         }
         if (result.Outcome == CommentOutcome.NotFound
             || await CommentQueries.FindShownAsync(db, id, viewer, ct) is not { } comment || !CommentRules.IsCommenter(comment, viewer))

@@ -55,7 +55,7 @@ public class NewCommentModel(ArchiveDbContext db, TimeProvider clock) : PageMode
             Comment = new();
             return Page();
         }
-        return Redirect(CommentLinks.OnChapter(comment));
+        return Redirect(await CommentLinks.OnChapterAsync(db, comment, viewer, ct));
     }
 
     /// <summary>Null when the page can be shown; otherwise the answer for a work, chapter or comment this viewer cannot see.</summary>

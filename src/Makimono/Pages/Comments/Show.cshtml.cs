@@ -13,6 +13,8 @@ public class ShowCommentModel(ArchiveDbContext db) : PageModel
     public Comment Comment { get; private set; } = null!;
     public List<CommentView> Thread { get; private set; } = [];
     public int ChapterNumber { get; private set; }
+    /// <summary>The chapter's page with the page of comments this thread is on.</summary>
+    public string InPlace { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -23,6 +25,7 @@ public class ShowCommentModel(ArchiveDbContext db) : PageModel
         }
         Comment = comment;
         Thread = await CommentThreads.ThreadAsync(db, comment, viewer, ct);
+        InPlace = CommentLinks.ChapterPage(comment.WorkId, comment.ChapterId, await CommentThreads.PageOfAsync(db, comment.Id, viewer, ct));
         ChapterNumber = await db.Chapters.CountAsync(c => c.WorkId == comment.WorkId && c.Position <= comment.Chapter.Position
             && (!c.IsDraft || comment.Chapter.IsDraft), ct);
         return Page();
@@ -48,9 +51,9 @@ public class ShowCommentModel(ArchiveDbContext db) : PageModel
         {
             CommentOutcome.NotFound => await NotShownAsync(id, ct),
             CommentOutcome.Refused => this.Forbidden(result.Errors.Fields.Values.First()),
-            _ => LocalRedirect((returnTo is not null && Url.IsLocalUrl(returnTo) && !returnTo.Contains('#', StringComparison.Ordinal)
-                ? returnTo
-                : $"/works/{result.Comment!.WorkId}/chapters/{result.Comment.ChapterId}") + $"#comment-{id}"),
+            _ => LocalRedirect(returnTo is not null && Url.IsLocalUrl(returnTo) && !returnTo.Contains('#', StringComparison.Ordinal)
+                ? returnTo + $"#comment-{id}"
+                : await CommentLinks.OnChapterAsync(db, result.Comment!, this.Viewer(), ct)),
         };
     }
 

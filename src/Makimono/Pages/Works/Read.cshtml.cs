@@ -21,8 +21,13 @@ public class ReadModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     public Chapter? Previous { get; private set; }
     public Chapter? Next { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, int? chapterId, [FromQuery(Name = "view_full_work")] bool full, CancellationToken ct)
+    /// <summary>The page of comments shown when one chapter is (<see cref="Makimono.Responses.Comments.CommentThreads.ThreadsPerPage"/> threads a page).</summary>
+    public int CommentsPage { get; private set; } = 1;
+
+    public async Task<IActionResult> OnGetAsync(int id, int? chapterId, [FromQuery(Name = "view_full_work")] bool full,
+        [FromQuery(Name = "page")] int page = 1, CancellationToken ct = default)
     {
+        CommentsPage = Math.Max(1, page);
         var viewer = this.Viewer();
         var work = await WorkQueries.FindVisibleAsync(db, id, viewer, ct);
         if (work is null)
