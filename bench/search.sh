@@ -31,11 +31,16 @@ echo "building the benchmark and makimono (Release)..." >&2
 dotnet build "$root/bench/SearchBench" -c Release -o "$out/bench" --nologo -v quiet >&2
 dotnet build "$root/src/Makimono" -c Release -o "$out/app" --nologo -v quiet >&2
 
+# copy_archive FROM TO: a copy of an archive generated before, so FROM is left as it was.
+copy_archive() {
+  [[ -f "$1/makimono.db" ]] || { echo "bench/run search: no generated archive in $1" >&2; exit 2; }
+  echo "using the archive generated in $1..." >&2
+  mkdir -p "$2"
+  for f in makimono.db makimono.db-wal makimono.db-shm; do if [[ -f "$1/$f" ]]; then cp "$1/$f" "$2/"; fi; done
+}
+
 if [[ -n "$meta" ]]; then
-  [[ -f "$meta/makimono.db" ]] || { echo "bench/run search: no generated archive in $meta" >&2; exit 2; }
-  echo "using the archive generated in $meta..." >&2
-  mkdir -p "$work/meta"
-  for f in makimono.db makimono.db-wal makimono.db-shm; do if [[ -f "$meta/$f" ]]; then cp "$meta/$f" "$work/meta/"; fi; done
+  copy_archive "$meta" "$work/meta"
 else
   echo "generating $works works (seed $seed)..." >&2
   /usr/bin/time -f "generate: %e s" "$out/app/makimono" dev generate --works "$works" --seed "$seed" --data "$work/meta" >&2
@@ -62,10 +67,7 @@ pg_stop
 rm -rf "$work/meta"
 
 if [[ -n "$text" ]]; then
-  [[ -f "$text/makimono.db" ]] || { echo "bench/run search: no generated archive in $text" >&2; exit 2; }
-  echo "using the full-text archive generated in $text..." >&2
-  mkdir -p "$work/text"
-  for f in makimono.db makimono.db-wal makimono.db-shm; do if [[ -f "$text/$f" ]]; then cp "$text/$f" "$work/text/"; fi; done
+  copy_archive "$text" "$work/text"
 else
   echo "generating $fulltext works with $bodies-word bodies..." >&2
   /usr/bin/time -f "generate: %e s" "$out/app/makimono" dev generate --works "$fulltext" --seed "$seed" --bodies "$bodies" --data "$work/text" >&2
