@@ -133,6 +133,9 @@ public sealed class OpdsListingTests(ArchiveFactory archive) : IClassFixture<Arc
         var brokenXml = await FeedWorks.FeedAsync(app, Search("harbour (fog"), Acquisition);
         var broken = await FeedTools.ParseAsync(brokenXml);
         Assert.Empty(Titles(broken));
+        // An empty feed is dated when it was answered, not 1970.
+        var updated = XDocument.Parse(brokenXml).Root!.Element(XName.Get("updated", "http://www.w3.org/2005/Atom"))!.Value;
+        Assert.True(DateTime.Parse(updated, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal).Year > 2000, $"an empty feed dated {updated}");
         var subtitle = broken.GetProperty("feed").GetProperty("subtitle").GetString()!;
         Assert.Contains("could not be read", subtitle, StringComparison.Ordinal);
         Assert.Contains("harbour (fog)", subtitle, StringComparison.Ordinal);

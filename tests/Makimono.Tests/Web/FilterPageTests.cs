@@ -259,6 +259,24 @@ public sealed partial class FilterPageTests(ArchiveFactory archive) : IClassFixt
         Assert.Contains("Complete &quot;maybe&quot; is not 1", refused);
     }
 
+    [Fact]
+    public async Task A_listing_that_filters_out_every_work_says_none_match_rather_than_none_are_posted()
+    {
+        await archive.CreateUserAsync("nomatchfilterer");
+        using var writer = await archive.LoggedInAsync("nomatchfilterer");
+        await Feeds.FeedWorks.PostAsync(writer, "Nomatch Ongoing", fandom: "Nomatch Fandom");
+        using var guest = archive.Guest();
+        var page = await guest.PageAsync("/tags/Nomatch%20Fandom/works");
+        Assert.Equal(["Nomatch Ongoing"], Titles(page));
+
+        using var response = await page.Form("Sort and filter").Check("complete", "1").SubmitAsync();
+        var filtered = new HtmlPage(guest, response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync());
+
+        Assert.Empty(Titles(filtered));
+        Assert.Contains("No works match this search and these filters.", filtered.Html);
+        Assert.DoesNotContain("No works here yet.", filtered.Html);
+    }
+
     private const int SavedSearchNameMax = Makimono.Search.SavedSearch.NameMax;
 
     private static List<string> Titles(HtmlPage page) =>

@@ -20,6 +20,13 @@ namespace Makimono.Web.Feeds;
 internal static class FeedEndpoints
 {
     /// <summary>
+    /// The date of a feed with nothing in it: the time of the answer, since an e-reader shows 1970 from the epoch and
+    /// takes an older date for a feed it has already read.
+    /// </summary>
+    private static DateTime AnswerTime(HttpContext context) =>
+        context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
+    /// <summary>
     /// Maps a feed or download for GET and HEAD: tools poll with HEAD for the validators, and get the GET's status and
     /// headers, the same access rules deciding, without the body.
     /// </summary>
@@ -117,14 +124,14 @@ internal static class FeedEndpoints
     private static Task OpdsRootAsync(HttpContext context) =>
         OpdsAsync(context, OpdsCatalog.Navigation, async (db, viewer, ids, links, ct) =>
         {
-            var updated = await db.Works.VisibleTo(viewer).MaxAsync(w => (DateTime?)w.UpdatedAt, ct) ?? DateTime.UnixEpoch;
+            var updated = await db.Works.VisibleTo(viewer).MaxAsync(w => (DateTime?)w.UpdatedAt, ct) ?? AnswerTime(context);
             return OpdsCatalog.Root(viewer, updated, ids, links);
         });
 
     private static Task OpdsRecentAsync(HttpContext context) =>
         OpdsAsync(context, OpdsCatalog.Acquisition, async (db, viewer, ids, links, ct) =>
             await OpdsListings.FeedAsync(context, db, viewer, new Search.WorkQuery(),
-                new AcquisitionFeed("Recent works", OpdsCatalog.RecentPath, "opds/recent", DateTime.UnixEpoch), ids, links, ct));
+                new AcquisitionFeed("Recent works", OpdsCatalog.RecentPath, "opds/recent", AnswerTime(context)), ids, links, ct));
 
     private static Task OpdsFandomsAsync(HttpContext context) =>
         OpdsAsync(context, OpdsCatalog.Navigation, async (db, viewer, ids, links, ct) =>
@@ -153,7 +160,7 @@ internal static class FeedEndpoints
         }
         await OpdsAsync(context, OpdsCatalog.Acquisition, async (db, viewer, ids, links, ct) =>
             await OpdsListings.FeedAsync(context, db, viewer, new Search.WorkQuery { CreatorUserId = userId },
-                new AcquisitionFeed("Your works", OpdsCatalog.MyWorksPath, $"opds/users/{userId}/works", DateTime.UnixEpoch), ids, links, ct));
+                new AcquisitionFeed("Your works", OpdsCatalog.MyWorksPath, $"opds/users/{userId}/works", AnswerTime(context)), ids, links, ct));
     }
 
     /// <summary>A signed-in reader's own list of works (bookmarks, marked for later), each work still through the access rules.</summary>
@@ -169,7 +176,7 @@ internal static class FeedEndpoints
         {
             var listed = await workIds(db, userId).Distinct().ToListAsync(ct);
             return await OpdsListings.FeedAsync(context, db, viewer, new Search.WorkQuery { WorkIds = listed },
-                new AcquisitionFeed(title, path, $"opds/users/{userId}/{idSuffix}", DateTime.UnixEpoch), ids, links, ct);
+                new AcquisitionFeed(title, path, $"opds/users/{userId}/{idSuffix}", AnswerTime(context)), ids, links, ct);
         });
     }
 
@@ -185,7 +192,7 @@ internal static class FeedEndpoints
             // The words are the listing's q, read with the rest of the filters; the feed's title and id name them.
             var terms = (context.Request.Query["q"].FirstOrDefault() ?? "").Trim();
             return await OpdsListings.FeedAsync(context, db, viewer, new Search.WorkQuery(),
-                new AcquisitionFeed(terms.Length == 0 ? "Search" : $"Search: {terms}", OpdsCatalog.SearchPath, "opds/search?q=" + terms, DateTime.UnixEpoch),
+                new AcquisitionFeed(terms.Length == 0 ? "Search" : $"Search: {terms}", OpdsCatalog.SearchPath, "opds/search?q=" + terms, AnswerTime(context)),
                 ids, links, ct);
         });
 

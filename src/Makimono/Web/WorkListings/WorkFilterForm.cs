@@ -37,6 +37,12 @@ public sealed class WorkFilterForm
     /// <summary>Parameters that could not be read, each with what was wrong; the rest still apply.</summary>
     public List<string> Problems { get; } = [];
 
+    /// <summary>Whether a search or a filter narrows the listing, so that no works means none match, not none posted.</summary>
+    public bool Narrows =>
+        Text is not null || Include.Count > 0 || Exclude.Count > 0 || IncludeNames is not null || ExcludeNames is not null
+        || Crossovers != default || Completion != default || SingleChapterOnly || Language is not null
+        || Ranges.Values.Any(v => !string.IsNullOrWhiteSpace(v)) || PageFilters.Values.Any(v => !string.IsNullOrWhiteSpace(v));
+
     /// <summary>The numeric ranges, by parameter stem: <c>words_min</c>, <c>words_max</c> and so on.</summary>
     public static readonly IReadOnlyList<(string Stem, string Label)> NumberRanges =
         [("words", "Words"), ("kudos", "Kudos"), ("hits", "Hits"), ("comments", "Comments"), ("bookmarks", "Bookmarks")];
