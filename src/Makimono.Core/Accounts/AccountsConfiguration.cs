@@ -45,6 +45,16 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
     }
 }
 
+internal sealed class LoginFailureConfiguration : IEntityTypeConfiguration<LoginFailure>
+{
+    public void Configure(EntityTypeBuilder<LoginFailure> b)
+    {
+        b.Property(f => f.NormalizedUserName).HasMaxLength(Limits.UserNameMax);
+        b.HasIndex(f => new { f.NormalizedUserName, f.FailedAt });
+        b.HasIndex(f => f.FailedAt);
+    }
+}
+
 internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
 {
     public void Configure(EntityTypeBuilder<Invitation> b)

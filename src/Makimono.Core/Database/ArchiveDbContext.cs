@@ -17,6 +17,7 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<User> Users => Set<User>();
     public DbSet<Pseud> Pseuds => Set<Pseud>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
     public DbSet<AppPassword> AppPasswords => Set<AppPassword>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();

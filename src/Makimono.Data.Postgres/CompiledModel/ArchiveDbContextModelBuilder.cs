@@ -12,7 +12,7 @@ namespace Makimono.Data.Postgres.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ca6edc33-b939-434d-8360-145e788625b9"), entityTypeCount: 37)
+            : base(skipDetectChanges: false, modelId: new Guid("aac512a9-c933-496a-9ed7-b2bfc1df6572"), entityTypeCount: 38)
         {
         }
 
@@ -20,6 +20,7 @@ namespace Makimono.Data.Postgres.CompiledModel
         {
             var appPassword = AppPasswordEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
+            var loginFailure = LoginFailureEntityType.Create(this);
             var pseud = PseudEntityType.Create(this);
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
@@ -115,6 +116,7 @@ namespace Makimono.Data.Postgres.CompiledModel
 
             AppPasswordEntityType.CreateAnnotations(appPassword);
             InvitationEntityType.CreateAnnotations(invitation);
+            LoginFailureEntityType.CreateAnnotations(loginFailure);
             PseudEntityType.CreateAnnotations(pseud);
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);

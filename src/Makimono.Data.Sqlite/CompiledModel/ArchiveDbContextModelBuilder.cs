@@ -11,7 +11,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
     public partial class ArchiveDbContextModel
     {
         private ArchiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cbd234f9-0bf1-41e1-b97b-56d11b6d75f1"), entityTypeCount: 37)
+            : base(skipDetectChanges: false, modelId: new Guid("b03ade3d-c0ce-4420-8422-1702cd4d11fe"), entityTypeCount: 38)
         {
         }
 
@@ -19,6 +19,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
         {
             var appPassword = AppPasswordEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
+            var loginFailure = LoginFailureEntityType.Create(this);
             var pseud = PseudEntityType.Create(this);
             var siteSetting = SiteSettingEntityType.Create(this);
             var user = UserEntityType.Create(this);
@@ -114,6 +115,7 @@ namespace Makimono.Data.Sqlite.CompiledModel
 
             AppPasswordEntityType.CreateAnnotations(appPassword);
             InvitationEntityType.CreateAnnotations(invitation);
+            LoginFailureEntityType.CreateAnnotations(loginFailure);
             PseudEntityType.CreateAnnotations(pseud);
             SiteSettingEntityType.CreateAnnotations(siteSetting);
             UserEntityType.CreateAnnotations(user);

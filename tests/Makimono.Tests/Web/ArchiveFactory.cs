@@ -20,6 +20,7 @@ public class ArchiveFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:LoginsPer20Seconds", "10000");
         builder.UseSetting("RateLimits:SignUpsPerHour", "10000");
         builder.UseSetting("RateLimits:MailsPerHour", "10000");
+        builder.UseSetting("RateLimits:FailedLoginsPerAccount", "10000");
         // Production, so the tests see the error pages people see.
         builder.UseEnvironment("Production");
         ConfigureArchive(builder);

@@ -24,4 +24,17 @@ public sealed class RateLimitOptions
     /// </summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimits:MailsPerHour must be a whole number from 1 to 1000000.")]
     public int MailsPerHour { get; set; } = 10;
+
+    /// <summary>
+    /// Wrong passwords for one user name, from any address, before logging in with that name pauses (AO3 also limits
+    /// per login): enough for someone who has forgotten which password they used, far too few to guess one.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:FailedLoginsPerAccount must be a whole number from 1 to 1000000.")]
+    public int FailedLoginsPerAccount { get; set; } = 10;
+
+    /// <summary>How far back <see cref="FailedLoginsPerAccount"/> counts, and so how long the pause lasts at most.</summary>
+    [Range(1, 24 * 60, ErrorMessage = "RateLimits:FailedLoginWindowMinutes must be a whole number from 1 to 1440.")]
+    public int FailedLoginWindowMinutes { get; set; } = 15;
+
+    public TimeSpan FailedLoginWindow => TimeSpan.FromMinutes(FailedLoginWindowMinutes);
 }

@@ -1,0 +1,47 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Makimono.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class LoginFailures : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LoginFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NormalizedUserName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FailedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginFailures", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginFailures_FailedAt",
+                table: "LoginFailures",
+                column: "FailedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginFailures_NormalizedUserName_FailedAt",
+                table: "LoginFailures",
+                columns: new[] { "NormalizedUserName", "FailedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LoginFailures");
+        }
+    }
+}
