@@ -39,11 +39,16 @@ public static class InboxListing
     {
         var userId = viewer.UserId ?? throw new ArgumentException("Guests have no inbox.", nameof(viewer));
         var readable = db.Works.VisibleTo(viewer);
-        // Blocking someone also hides what they did before the block.
-        var blocked = db.UserBlocks.Where(b => b.BlockerId == userId).Select(b => b.BlockedId);
-        return db.InboxItems.Where(i => i.RecipientUserId == userId && readable.Any(w => w.Id == i.WorkId)
-            && (i.ActorUserId == null || !blocked.Contains(i.ActorUserId.Value)));
+        return db.InboxItems.Where(i => i.RecipientUserId == userId && readable.Any(w => w.Id == i.WorkId)).NotFromBlocked(db);
     }
+
+    /// <summary>
+    /// Items whose actor the recipient does not block, for the inbox page and the digest mail alike. Blocking someone
+    /// also hides what they did before the block.
+    /// </summary>
+    public static IQueryable<InboxItem> NotFromBlocked(this IQueryable<InboxItem> items, ArchiveDbContext db) =>
+        items.Where(i => i.ActorUserId == null
+            || !db.UserBlocks.Any(b => b.BlockerId == i.RecipientUserId && b.BlockedId == i.ActorUserId.Value));
 
     public static Task<int> UnreadCountAsync(ArchiveDbContext db, Viewer viewer, CancellationToken ct) =>
         Shown(db, viewer).CountAsync(i => i.ReadAt == null, ct);

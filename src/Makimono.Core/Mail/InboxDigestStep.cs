@@ -23,6 +23,7 @@ public sealed class InboxDigestStep(InboxDigests digests) : IInboxWorkerStep
     {
         var items = await db.InboxItems.AsNoTracking()
             .Where(i => userIds.Contains(i.RecipientUserId) && i.ReadAt == null && i.CreatedAt > since)
+            .NotFromBlocked(db)
             .Select(i => new { Item = i, i.Recipient.IsAdmin })
             .ToListAsync(ct);
         if (items.Count == 0)

@@ -195,7 +195,28 @@ public sealed class InboxDigestsTests(TestDatabases databases, LoopbackSmtpServe
     }
 
     /// <summary>An inbox item, stored as the inbox worker stores one.</summary>
-    private async Task ArriveAsync(TestArchive archive, User recipient, Work work, InboxKind kind)
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_mail_leaves_out_what_a_user_the_recipient_blocks_did_as_the_inbox_page_does(DatabaseProvider provider)
+    {
+        await using var archive = await TestArchive.OpenAsync(databases, provider);
+        var reader = await ConfirmedUserAsync(archive, $"blocker{provider}");
+        var pest = await archive.CreateUserAsync($"pest{provider}");
+        var friend = await archive.CreateUserAsync($"friend{provider}");
+        var work = await WorkAsync(archive, "The Lighthouse");
+        await ArriveAsync(archive, reader, work, InboxKind.CommentOnMyWork, actor: pest);
+        await ArriveAsync(archive, reader, work, InboxKind.CommentOnMyWork, actor: friend);
+        archive.Db.UserBlocks.Add(new Makimono.Responses.Blocking.UserBlock { BlockerId = reader.Id, BlockedId = pest.Id, CreatedAt = archive.Clock.GetUtcNow().UtcDateTime });
+        await archive.Db.SaveChangesAsync();
+
+        Assert.Equal(1, await Digests(archive).SendDueAsync(archive.Db, InboxDigestStep.UnreadItemsAsync));
+
+        var mail = await smtp.WaitForAsync(reader.Email!);
+        Assert.Equal("1 new in your inbox on localhost", mail.Subject);
+        Assert.Contains("- 1 new comment on The Lighthouse", mail.TextBody, StringComparison.Ordinal);
+        Assert.Equal(1, await InboxListing.UnreadCountAsync(archive.Db, new Viewer(reader.Id, false), CancellationToken.None));
+    }
+
+    private async Task ArriveAsync(TestArchive archive, User recipient, Work work, InboxKind kind, User? actor = null)
     {
         archive.Db.InboxItems.Add(new InboxItem
         {
@@ -203,6 +224,7 @@ public sealed class InboxDigestsTests(TestDatabases databases, LoopbackSmtpServe
             Kind = kind,
             WorkId = work.Id,
             SourceId = ++_source,
+            ActorUserId = actor?.Id,
             CreatedAt = archive.Clock.GetUtcNow().UtcDateTime,
         });
         await archive.Db.SaveChangesAsync();
