@@ -90,7 +90,7 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
     /// relationships 0.412 / 0.467 with and 0.059 / 0.067 without. Once after it: characters 0.776 / 0.867 with and
     /// 0.599 / 0.708 without; relationships 0.400 / 0.400 with and 0.133 / 0.133 without. So the tuning raised
     /// precision on unseen text by about 0.1 and lost some recall, and issue 13's targets (precision 0.95, recall 0.9)
-    /// are far off. Most wrong suggestions here are people only talked about, remembered or dead, which the labels
+    /// are far off. Many wrong suggestions here are people only talked about, remembered or dead, which the labels
     /// leave out. The floors are the figures after the tuning, rounded down; the coordinator printed this set's
     /// misses to describe them, so the next rule change needs a new fresh set again.
     /// </summary>
