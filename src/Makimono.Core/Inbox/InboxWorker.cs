@@ -1,4 +1,5 @@
 using Makimono.Database;
+using Makimono.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,31 +24,9 @@ public sealed class InboxWorker(IServiceProvider services, TimeProvider clock, I
             provider.GetRequiredService<ISavedSearchQueries>(), provider.GetServices<IInboxWorkerStep>(), ct);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunPassAsync(services, stoppingToken);
-                await Task.Delay(PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (ObjectDisposedException)
-            {
-                // The host was torn down without being stopped (a start that failed, such as an address in use).
-                break;
-            }
-            catch (Exception error)
-            {
-                // The database may be migrating or away; the pass starts again from its kept place.
-                log.LogWarning(error, "The inbox worker's pass failed; trying again in {Seconds} s.", RetryInterval.TotalSeconds);
-                await Task.Delay(RetryInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        BackgroundLoop.RunAsync(ct => RunPassAsync(services, ct), PollInterval, RetryInterval, clock,
+            // The pass starts again from its kept place.
+            error => log.LogWarning(error, "The inbox worker's pass failed; trying again in {Seconds} s.", RetryInterval.TotalSeconds),
+            stoppingToken);
 }

@@ -1,5 +1,6 @@
 using Makimono.Changes;
 using Makimono.Database;
+using Makimono.Hosting;
 using Makimono.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,34 +81,13 @@ public sealed class StatsRollupService(IServiceScopeFactory scopes, TimeProvider
 
     private readonly StatsRollupPass _pass = new(clock);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        BackgroundLoop.RunAsync(async ct =>
             {
-                await using (var scope = scopes.CreateAsyncScope())
-                {
-                    await _pass.RunAsync(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>(), stoppingToken);
-                }
-                await Task.Delay(PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (ObjectDisposedException)
-            {
-                // The host was torn down without being stopped (a start that failed, such as an address in use).
-                break;
-            }
-            catch (Exception error)
-            {
-                // The database may be migrating or away; the position is kept, so nothing is missed meanwhile.
-                log.LogWarning(error, "The statistics could not be brought up to date; trying again in {Seconds} s.", RetryInterval.TotalSeconds);
-                await Task.Delay(RetryInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+                await using var scope = scopes.CreateAsyncScope();
+                await _pass.RunAsync(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>(), ct);
+            }, PollInterval, RetryInterval, clock,
+            // The position is kept, so nothing is missed meanwhile.
+            error => log.LogWarning(error, "The statistics could not be brought up to date; trying again in {Seconds} s.", RetryInterval.TotalSeconds),
+            stoppingToken);
 }

@@ -1,3 +1,4 @@
+using Makimono.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -16,42 +17,25 @@ public sealed class IndexService(IndexUpdater updater, WorkIndex index, TimeProv
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
         var dirty = false;
         var lastCommit = clock.GetTimestamp();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        await BackgroundLoop.RunAsync(async ct =>
             {
                 if (!index.IsReady || updater.FolderChanged)
                 {
-                    await updater.OpenOrRebuildAsync(stoppingToken);
+                    await updater.OpenOrRebuildAsync(ct);
                 }
-                dirty |= await updater.CatchUpAsync(stoppingToken) > 0;
+                dirty |= await updater.CatchUpAsync(ct) > 0;
                 if (dirty && clock.GetElapsedTime(lastCommit) >= CommitInterval)
                 {
                     index.Commit();
                     dirty = false;
                     lastCommit = clock.GetTimestamp();
                 }
-                await Task.Delay(PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (ObjectDisposedException)
-            {
-                // The host was torn down without being stopped (a start that failed, such as an address in use).
-                break;
-            }
-            catch (Exception error)
-            {
-                // The database may be migrating or away; listings use the database meanwhile, and this tries again.
-                log.LogWarning(error, "The search index could not be brought up to date; trying again in {Seconds} s.", RetryInterval.TotalSeconds);
-                await Task.Delay(RetryInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+            }, PollInterval, RetryInterval, clock,
+            // Listings use the database meanwhile.
+            error => log.LogWarning(error, "The search index could not be brought up to date; trying again in {Seconds} s.", RetryInterval.TotalSeconds),
+            stoppingToken);
         if (index.IsReady)
         {
             index.Commit();
