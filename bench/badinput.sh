@@ -14,18 +14,9 @@ trap 'stop; rm -rf "$work"' EXIT
 
 publish_makimono
 
-data="$work/data"
-password="correct horse battery staple"
-printf '%s\n' "$password" | "$makimono" user add writer --email writer@example.org --data "$data" >&2
-base="http://127.0.0.1:$(free_port)"
-"$makimono" serve --data "$data" --urls "$base" > "$work/serve.log" 2>&1 &
-pid=$!
-if ! wait_serving "$base" "$pid" 120; then cat "$work/serve.log" >&2; echo "the server did not start" >&2; exit 1; fi
-
+serve_with_writer "$work"
 jar="$work/cookies"
-token() { curl -sf -b "$jar" -c "$jar" "$base$1" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
-curl -sf -b "$jar" -c "$jar" -o /dev/null --data-urlencode "__RequestVerificationToken=$(token /login)" \
-  --data-urlencode UserName=writer --data-urlencode "Password=$password" "$base/login"
+login_writer
 
 # Field files, URL-encoded as a browser sends them (python3 for the big ones).
 python3 - "$work" <<'PY'
