@@ -100,6 +100,8 @@ public sealed class PhoneImportJourneyTests(ArchiveFixture archive)
             await Check("suggestions-ticked");
             await page.GetByRole(AriaRole.Button, new() { Name = "Apply ticked suggestions" }).ClickAsync();
             await Expect(WorkForms.Field(page, "Characters")).ToHaveValueAsync("Saoirse, Declan");
+            // The answer opens where the applied tags are, not at the top of the form, screens away on a phone.
+            await Expect(WorkForms.Field(page, "Characters")).ToBeInViewportAsync();
             await Check("suggestions-applied");
 
             // Post, and read it as a reader would: chapter by chapter on the phone.
