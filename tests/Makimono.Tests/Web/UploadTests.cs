@@ -70,6 +70,31 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
     }
 
     [Fact]
+    public async Task A_plain_text_chapter_shows_as_typed_paragraphs_and_posts_as_the_same_html()
+    {
+        await archive.CreateUserAsync("plainuploader");
+        using var client = await archive.LoggedInAsync("plainuploader");
+
+        using var upload = await UploadAsync(client, "salt-road.txt", Encoding.UTF8.GetBytes(Story));
+        var form = PostingForm(await client.PageOfAsync(upload));
+
+        // Chapter 2 is two plain paragraphs: the box shows them as typed, without the <p> tags a .txt never had.
+        Assert.Equal("""
+            The oasis was smaller than the map promised. Wren filled the skins while Oskar kept watch.
+
+            At night Oskar asked Wren what she would do with the reward. Wren did not answer for a long time.
+            """, Field(form, "MoreChapters[0].Body").Replace("\r\n", "\n", StringComparison.Ordinal));
+        // Chapter 1 has a scene break, which only HTML says: it stays HTML.
+        Assert.Contains("<hr", Field(form, "Chapter.Body"), StringComparison.Ordinal);
+
+        using var posted = await form.SubmitAsync();
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var body = await archive.WithDbAsync(db => db.Chapters.Where(c => c.Work.Title == "The Salt Road Home" && c.Position == 2 && c.Work.Creators.Any(p => p.Pseud.User.UserName == "plainuploader"))
+            .Select(c => c.Body).SingleAsync());
+        Assert.Equal("<p>The oasis was smaller than the map promised. Wren filled the skins while Oskar kept watch.</p>\n<p>At night Oskar asked Wren what she would do with the reward. Wren did not answer for a long time.</p>", body.TrimEnd());
+    }
+
+    [Fact]
     public async Task A_later_chapter_that_fails_validation_shows_the_whole_form_again_and_saves_nothing()
     {
         await archive.CreateUserAsync("hastyuploader");
