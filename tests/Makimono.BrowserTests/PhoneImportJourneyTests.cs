@@ -80,6 +80,18 @@ public sealed class PhoneImportJourneyTests(ArchiveFixture archive)
             // Post new work, then import the file through the page's own form.
             await nav.GetByRole(AriaRole.Link, new() { Name = "Post new work" }).ClickAsync();
             await Check("post-new-work");
+
+            // The wrong file first: the reason shows where the writer is looking, and nothing else changes.
+            await page.GetByLabel("Story file", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+            {
+                Name = "ferry.doc",
+                MimeType = "application/msword",
+                Buffer = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0],
+            });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import from file" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("old Word (.doc) file");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToBeInViewportAsync();
+            await Check("refused-file");
             await page.GetByLabel("Story file", new() { Exact = true }).SetInputFilesAsync(new FilePayload
             {
                 Name = "ferry.txt",
