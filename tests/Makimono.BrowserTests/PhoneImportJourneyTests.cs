@@ -89,7 +89,7 @@ public sealed class PhoneImportJourneyTests(ArchiveFixture archive)
                 Buffer = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0],
             });
             await page.GetByRole(AriaRole.Button, new() { Name = "Import from file" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("old Word (.doc) file");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This is an old Word (.doc) file, not a format the importer reads. Save the story as .docx");
             await Expect(page.GetByRole(AriaRole.Alert)).ToBeInViewportAsync();
             await Check("refused-file");
             await page.GetByLabel("Story file", new() { Exact = true }).SetInputFilesAsync(new FilePayload

@@ -67,7 +67,9 @@ public static class FileImport
         {
             if (bytes.AsSpan().StartsWith(magic))
             {
-                throw new ImportException($"This is {what}, not text or HTML. Save the story as .txt or .html and import that.");
+                // Word can save an old .doc again as .docx, which keeps headings, italics and notes; .txt loses them.
+                var saveAs = what.Contains(".doc", StringComparison.Ordinal) ? ".docx (in Word: Save As, Word Document)" : ".txt or .html";
+                throw new ImportException($"This is {what}, not a format the importer reads. Save the story as {saveAs} and import that.");
             }
         }
         if (ZipImport.Extensions.Contains(extension))
