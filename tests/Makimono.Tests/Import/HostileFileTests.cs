@@ -130,6 +130,18 @@ public sealed class HostileFileTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_saved_page_whose_scripts_and_comments_hold_many_less_than_signs_is_still_read()
+    {
+        var script = "<script>" + string.Concat(Enumerable.Repeat("for (var i = 0; i<n; i++) { if (a<b) { s += '<b>'; } }\n", 1000)) + "</script>";
+        var comment = "<!--[if IE]>" + string.Concat(Enumerable.Repeat("<b><span>", 300)) + "<![endif]-->";
+        var html = Encoding.UTF8.GetBytes($"<html><head>{script}<style>a<b {{}}</style></head><body>{comment}<h1>Harbour Lights</h1><p>The lamps came on one by one along the quay.</p></body></html>");
+
+        var work = Measure(() => FileImport.Read("saved.html", ".html", html));
+
+        Assert.Contains("The lamps came on", work.Chapters[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Old_html_with_an_unclosed_bold_in_every_paragraph_is_still_read()
     {
         var paragraphs = string.Concat(Enumerable.Range(1, 2000).Select(i => $"<p><b>Line {i}. <font face=Arial>The rain kept on.\n"));

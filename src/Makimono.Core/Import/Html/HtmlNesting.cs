@@ -51,33 +51,29 @@ internal static class HtmlNesting
     /// </summary>
     public static void Check(string html)
     {
-        if (DeeperThan(html, HtmlLines.MaxDepth, name => ContainerNames.Contains(name))
-            || InlineRunDeeperThan(html, HtmlLines.MaxDepth))
-        {
-            throw new ImportException($"The HTML is nested more than {HtmlLines.MaxDepth} elements deep, which no story needs. Open it in a browser or editor and save it again.");
-        }
-    }
-
-    private static bool InlineRunDeeperThan(string html, int maxDepth)
-    {
-        var depth = 0;
+        // One pass for both counts: this runs over every imported HTML file before it is parsed.
+        int containers = 0, inlineRun = 0;
         foreach (var (start, length, closing) in Tags(html))
         {
             var name = html.AsSpan(start, length);
-            if (ContainerNames.Contains(name) || BlockBoundaryNames.Contains(name))
+            if (ContainerNames.Contains(name))
             {
-                depth = 0;
+                containers = closing ? Math.Max(0, containers - 1) : containers + 1;
+                inlineRun = 0;
+            }
+            else if (BlockBoundaryNames.Contains(name))
+            {
+                inlineRun = 0;
             }
             else if (!NeverNestedNames.Contains(name))
             {
-                depth = closing ? Math.Max(0, depth - 1) : depth + 1;
-                if (depth > maxDepth)
-                {
-                    return true;
-                }
+                inlineRun = closing ? Math.Max(0, inlineRun - 1) : inlineRun + 1;
+            }
+            if (containers > HtmlLines.MaxDepth || inlineRun > HtmlLines.MaxDepth)
+            {
+                throw new ImportException($"The HTML is nested more than {HtmlLines.MaxDepth} elements deep, which no story needs. Open it in a browser or editor and save it again.");
             }
         }
-        return false;
     }
 
     /// <summary>Whether HTML typed into a form nests more than <paramref name="maxDepth"/> elements deep; an unclosed tag counts as nesting.</summary>
@@ -102,11 +98,21 @@ internal static class HtmlNesting
         return false;
     }
 
-    /// <summary>Where each start or end tag's name is, in order; comments, doctypes and stray "&lt;" are skipped.</summary>
+    /// <summary>
+    /// Where each start or end tag's name is, in order. Comments and the text of &lt;script&gt; and &lt;style&gt;
+    /// are skipped, so "i&lt;n" in a saved page's scripts is no tag; doctypes and stray "&lt;" are not tags either.
+    /// </summary>
     private static IEnumerable<(int Start, int Length, bool Closing)> Tags(string html)
     {
-        for (var i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+        var i = html.IndexOf('<');
+        while (i >= 0 && i < html.Length - 1)
         {
+            if (html.AsSpan(i).StartsWith("<!--", StringComparison.Ordinal))
+            {
+                var commentEnd = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                i = commentEnd < 0 ? -1 : html.IndexOf('<', commentEnd + 3);
+                continue;
+            }
             var closing = html[i + 1] == '/';
             var start = closing ? i + 2 : i + 1;
             var end = start;
@@ -114,10 +120,18 @@ internal static class HtmlNesting
             {
                 end++;
             }
+            var next = i + 1;
             if (end > start && char.IsAsciiLetter(html[start]))
             {
                 yield return (start, end - start, closing);
+                var name = html.AsSpan(start, end - start);
+                if (!closing && (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase)))
+                {
+                    var rawEnd = html.IndexOf("</" + name.ToString(), end, StringComparison.OrdinalIgnoreCase);
+                    next = rawEnd < 0 ? html.Length : rawEnd;
+                }
             }
+            i = next >= html.Length ? -1 : html.IndexOf('<', next);
         }
     }
 }
