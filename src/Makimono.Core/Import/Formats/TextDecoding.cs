@@ -72,7 +72,7 @@ public static partial class TextDecoding
         var windows1252 = System.Text.Encoding.GetEncoding(1252);
         var fallback = Clean(bytes, windows1252);
         if (detected is { } found && Clean(bytes, found.Encoding) is { } detectedText
-            && !(fallback is not null && IsLatin(found.Encoding) && (detectedText == fallback || found.Confidence < OverrulesLatin1252)))
+            && !(fallback is not null && IsLatin(found.Encoding) && NonAsciiLetters(detectedText) <= NonAsciiLetters(fallback)))
         {
             return new(detectedText, found.Encoding.WebName, Guessed: true);
         }
@@ -104,12 +104,24 @@ public static partial class TextDecoding
     /// <summary>
     /// Single-byte code pages for Latin scripts. On a few accented letters and curly quotes the detector often
     /// names one of them (Central European, Turkish, Baltic…) for what is Windows-1252, the encoding of most old
-    /// English files; it wins only when it reads the text differently and is sure.
+    /// English files; it wins only when its reading has more letters outside ASCII (Polish "Żółw" in Windows-1250
+    /// reads as "¯ó³w" in Windows-1252, symbols where letters were).
     /// </summary>
     private static bool IsLatin(System.Text.Encoding e) =>
         e.CodePage is 1250 or 1252 or 1254 or 1257 or 1258 or 28592 or 28593 or 28594 or 28599 or 28603 or 28605 or 10000 or 10029 or 437 or 850;
 
-    private const float OverrulesLatin1252 = 0.9f;
+    private static int NonAsciiLetters(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c > '\u007F' && char.IsLetter(c))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
 
     private static (System.Text.Encoding Encoding, float Confidence)? Detected(ReadOnlySpan<byte> bytes)
     {

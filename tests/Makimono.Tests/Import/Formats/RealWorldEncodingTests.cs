@@ -103,6 +103,20 @@ public sealed class RealWorldEncodingTests
         Когда поезд наконец пришёл, на перроне никого не было. Только снег и фонарь, и чья-то забытая варежка.
         """;
 
+    private const string Polish = """
+        Żółw w ogrodzie
+
+        Rozdział 1
+
+        Kasia znalazła żółwia pod krzakiem porzeczek. Był mały, zielony i bardzo powolny.
+
+        „Jak się nazywasz?” zapytała. Żółw oczywiście nie odpowiedział, więc nazwała go Łukasz.
+
+        Rozdział 2
+
+        Łukasz zjadał sałatę każdego ranka i spał w pudełku po butach. Dziadek mówił, że żółwie żyją sto lat.
+        """;
+
     public static TheoryData<string, string, string, bool> Files => new()
     {
         // name, story, encoding it is written in, whether the importer can only have guessed it
@@ -115,6 +129,7 @@ public sealed class RealWorldEncodingTests
         { "gb18030.txt", nameof(Chinese), "gb18030", true },
         { "windows-1251.txt", nameof(Russian), "windows-1251", true },
         { "shift_jis.md", nameof(Japanese), "shift_jis", true },
+        { "windows-1250.txt", nameof(Polish), "windows-1250", true },
     };
 
     [Theory, MemberData(nameof(Files))]
@@ -190,6 +205,7 @@ public sealed class RealWorldEncodingTests
         nameof(Japanese) => Japanese,
         nameof(Chinese) => Chinese,
         nameof(Russian) => Russian,
+        nameof(Polish) => Polish,
         _ => throw new ArgumentException(name),
     };
 
