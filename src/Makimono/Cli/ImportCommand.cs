@@ -34,7 +34,15 @@ internal static class ImportCommand
         var pseud = new Option<string?>("--pseud") { Description = "The user name whose default pseud is credited; required unless --dry-run." };
         var fandom = new Option<string?>("--fandom") { Description = "Fandom for works whose file names none (comma-separated for several)." };
         var post = new Option<bool>("--post") { Description = "Post the works instead of saving drafts." };
-        var maxSize = new Option<int>("--max-size") { Description = "Largest file accepted, in MB.", DefaultValueFactory = _ => 10 };
+        var maxSize = new Option<int>("--max-size") { Description = "Largest file accepted, in MB.", DefaultValueFactory = _ => (int)(ImportOptions.DefaultMaxBytes / 1024 / 1024) };
+        // Zip bombs are bounded at ten times this limit, so it stays a size a person could mean.
+        maxSize.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 1024)
+            {
+                result.AddError("--max-size is in MB, from 1 to 1024.");
+            }
+        });
         var command = new Command("import", "Import works from plain text and HTML files (AO3 downloads included).");
         command.Arguments.Add(paths);
         command.Options.Add(dryRun);

@@ -34,6 +34,59 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_hostile_file_in_a_batch_is_reported_with_its_own_reason_and_the_batch_carries_on()
+    {
+        var stories = Path.Combine(_folder, "batch");
+        Directory.CreateDirectory(stories);
+        var files = new (string Name, byte[] Bytes, string Reason)[]
+        {
+            ("a-bomb.docx", HostileFiles.ZipBomb(HostileFiles.Docx(), "word/media/zeros.bin", gigabytes: 2), "zip bomb"),
+            ("b-xxe.epub", HostileFiles.Changed(HostileFiles.Epub(), "OEBPS/content.opf", x => HostileFiles.WithExternalEntity(x, "package")), "declares its own XML entities"),
+            ("c-laughs.docx", HostileFiles.Changed(HostileFiles.Docx(), "word/document.xml", x => HostileFiles.WithBillionLaughs(x, "w:document")), "declares its own XML entities"),
+            ("d-deep.html", System.Text.Encoding.UTF8.GetBytes(HostileFiles.NestedHtml("b", 100_000)), "nested more than"),
+            ("e-nul.txt", "Once\0upon a time"u8.ToArray(), "NUL bytes"),
+            ("f-cut.epub", HostileFiles.Epub()[..300], "damaged or incomplete"),
+            ("g-line.txt", HostileFiles.SingleLine(11), "the limit is 10 MB"),
+            ("h-spine.epub", HostileFiles.Without(HostileFiles.Epub(), "OEBPS/c1.xhtml"), "OEBPS/c1.xhtml"),
+        };
+        foreach (var (name, bytes, _) in files)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(stories, name), bytes);
+        }
+        File.Copy(Fixtures.PathOf("labelled-front-matter.txt"), Path.Combine(stories, "z-good.txt"));
+
+        var (exit, stdout, stderr) = await RunAsync(["import", "--dry-run", "--json", stories]);
+
+        Assert.Equal(1, exit);
+        var items = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
+        Assert.Equal(files.Length + 1, items.Count);
+        foreach (var (item, (name, _, reason)) in items.Zip(files))
+        {
+            Assert.EndsWith(name, item.GetProperty("source").GetString(), StringComparison.Ordinal);
+            Assert.Contains(reason, item.GetProperty("error").GetString(), StringComparison.Ordinal);
+            Assert.Contains(reason, stderr, StringComparison.Ordinal);
+        }
+        Assert.Equal("The Lighthouse Keeper's Daughter", items[^1].GetProperty("title").GetString());
+        Assert.Contains($"1 imported, {files.Length} failed", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(HostileFiles.SecretMarker, stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("5000")]
+    public async Task A_max_size_out_of_range_is_refused_before_any_file_is_read(string megabytes)
+    {
+        File.Copy(Fixtures.PathOf("labelled-front-matter.txt"), Path.Combine(_folder, "a.txt"));
+
+        var (exit, stdout, stderr) = await RunAsync(["import", "--dry-run", "--json", "--max-size", megabytes, Path.Combine(_folder, "a.txt")]);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--max-size is in MB, from 1 to 1024", stderr + stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lighthouse", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dry_run_json_reads_docx_and_epub_files()
     {
         var docx = new DocxBuilder()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Makimono.Tests.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Tests.Web;
@@ -66,6 +67,31 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
         Assert.Contains("<hr>", chapters[0].Body, StringComparison.Ordinal);
         Assert.Contains("The oasis was smaller", chapters[1].Body, StringComparison.Ordinal);
         Assert.All(chapters, c => Assert.False(c.IsDraft));
+    }
+
+    [Fact]
+    public async Task A_plain_text_chapter_shows_as_typed_paragraphs_and_posts_as_the_same_html()
+    {
+        await archive.CreateUserAsync("plainuploader");
+        using var client = await archive.LoggedInAsync("plainuploader");
+
+        using var upload = await UploadAsync(client, "salt-road.txt", Encoding.UTF8.GetBytes(Story));
+        var form = PostingForm(await client.PageOfAsync(upload));
+
+        // Chapter 2 is two plain paragraphs: the box shows them as typed, without the <p> tags a .txt never had.
+        Assert.Equal("""
+            The oasis was smaller than the map promised. Wren filled the skins while Oskar kept watch.
+
+            At night Oskar asked Wren what she would do with the reward. Wren did not answer for a long time.
+            """, Field(form, "MoreChapters[0].Body").Replace("\r\n", "\n", StringComparison.Ordinal));
+        // Chapter 1 has a scene break, which only HTML says: it stays HTML.
+        Assert.Contains("<hr", Field(form, "Chapter.Body"), StringComparison.Ordinal);
+
+        using var posted = await form.SubmitAsync();
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var body = await archive.WithDbAsync(db => db.Chapters.Where(c => c.Work.Title == "The Salt Road Home" && c.Position == 2 && c.Work.Creators.Any(p => p.Pseud.User.UserName == "plainuploader"))
+            .Select(c => c.Body).SingleAsync());
+        Assert.Equal("<p>The oasis was smaller than the map promised. Wren filled the skins while Oskar kept watch.</p>\n<p>At night Oskar asked Wren what she would do with the reward. Wren did not answer for a long time.</p>", body.TrimEnd());
     }
 
     [Fact]
@@ -154,6 +180,64 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
         Assert.Equal(worksBefore, await archive.WithDbAsync(db => db.Works.CountAsync()));
     }
 
+    public static TheoryData<string, string> HostileFileNames() => new()
+    {
+        { "bomb.docx", "zip bomb" },
+        { "xxe.epub", "declares its own XML entities" },
+        { "laughs.docx", "declares its own XML entities" },
+        { "deep.html", "nested more than" },
+        { "nul.txt", "NUL bytes" },
+        { "cut.epub", "damaged or incomplete" },
+        { "spine.epub", "which its manifest does not list" },
+    };
+
+    private static byte[] HostileFile(string name) => name switch
+    {
+        "bomb.docx" => HostileFiles.ZipBomb(HostileFiles.Docx(), "word/media/zeros.bin", gigabytes: 2),
+        "xxe.epub" => HostileFiles.Changed(HostileFiles.Epub(), "OEBPS/c1.xhtml", x => HostileFiles.WithExternalEntity(x, "html")),
+        "laughs.docx" => HostileFiles.Changed(HostileFiles.Docx(), "word/document.xml", x => HostileFiles.WithBillionLaughs(x, "w:document")),
+        "deep.html" => Encoding.UTF8.GetBytes(HostileFiles.NestedHtml("b", 100_000)),
+        "nul.txt" => "Once\0upon a time"u8.ToArray(),
+        "cut.epub" => HostileFiles.Epub()[..300],
+        "spine.epub" => HostileFiles.Changed(HostileFiles.Epub(), "OEBPS/content.opf", opf => opf.Replace("<itemref idref=\"item1\"/>", "<itemref idref=\"nowhere\"/>", StringComparison.Ordinal)),
+        _ => throw new ArgumentException(name),
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileFileNames))]
+    public async Task A_hostile_file_is_refused_on_the_page_by_its_reason_and_the_next_file_still_imports(string name, string reason)
+    {
+        var user = $"hostile{name.Replace(".", "", StringComparison.Ordinal)}";
+        await archive.CreateUserAsync(user);
+        using var client = await archive.LoggedInAsync(user);
+        var worksBefore = await archive.WithDbAsync(db => db.Works.CountAsync());
+
+        using var refused = await UploadAsync(client, name, HostileFile(name));
+        var page = await client.PageOfAsync(refused);
+
+        Assert.Contains(reason, page.Document.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(HostileFiles.SecretMarker, page.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(worksBefore, await archive.WithDbAsync(db => db.Works.CountAsync()));
+
+        // The page it answered with still imports the next file.
+        using var next = await page.Form("Import from file").Attach("upload", "salt-road.txt", Encoding.UTF8.GetBytes(Story)).SubmitAsync();
+        Assert.Equal("The Salt Road Home", Field(PostingForm(await client.PageOfAsync(next)), "Work.Title"));
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_request_limit_gets_a_page_that_names_the_limit()
+    {
+        await archive.CreateUserAsync("hugeuploader");
+        using var client = await archive.LoggedInAsync("hugeuploader");
+
+        using var upload = await UploadAsync(client, "huge.txt", HostileFiles.SingleLine(40));
+        var text = AngleSharpText(await upload.Content.ReadAsStringAsync());
+
+        Assert.True(upload.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{upload.StatusCode}: {text}");
+        Assert.Contains("A file to import can be at most 10 MB", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("31457280", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_upload_without_the_antiforgery_token_is_refused()
     {
@@ -236,6 +320,9 @@ public sealed class UploadTests(ArchiveFactory archive) : IClassFixture<ArchiveF
 
     /// <summary>The posting form (the one with the Post button), as the page filled it in.</summary>
     private static HtmlForm PostingForm(HtmlPage page) => page.Form("Post");
+
+    private static string AngleSharpText(string html) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Body!.TextContent;
 
     private static string Field(HtmlForm form, string name) => form.Value(name);
 }

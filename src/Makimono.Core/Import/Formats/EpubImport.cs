@@ -37,7 +37,11 @@ public static partial class EpubImport
     {
         var bytes = zip.Read(item.Path)
             ?? throw new ImportException($"The EPUB's spine points at \"{item.Path}\", which is not in the file. The EPUB is incomplete; download or export it again.");
-        return new HtmlParser().ParseDocument(TextDecoding.Decode(bytes).Text);
+        zip.RefuseDeclaredEntities(bytes, item.Path);
+        var text = TextDecoding.Decode(bytes).Text;
+        // A chapter is HTML like any imported file, so the same nesting check comes before the parser.
+        HtmlNesting.Check(text);
+        return new HtmlParser().ParseDocument(text);
     }
 
     private static ImportedWork ReadChapters(string source, List<(EpubDocument Item, IHtmlDocument Html)> documents, EpubPackage package)

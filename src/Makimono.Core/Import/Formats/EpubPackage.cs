@@ -30,14 +30,19 @@ internal sealed class EpubPackage
         MaxCharactersFromEntities = 1024,
     };
 
-    public static XDocument ParseXml(byte[] bytes) => XDocument.Load(XmlReader.Create(new MemoryStream(bytes, writable: false), Safe));
+    /// <summary>A part of the EPUB as XML: a DOCTYPE is ignored, but one that declares entities is refused by name.</summary>
+    public static XDocument ParseXml(SafeZip zip, string part, byte[] bytes)
+    {
+        zip.RefuseDeclaredEntities(bytes, part);
+        return XDocument.Load(XmlReader.Create(new MemoryStream(bytes, writable: false), Safe));
+    }
 
     public static EpubPackage Load(SafeZip zip)
     {
         var opfPath = FindPackagePath(zip);
         var opf = zip.Read(opfPath)
             ?? throw new ImportException($"The EPUB's META-INF/container.xml points to \"{opfPath}\", which is not in the file. The EPUB is incomplete; download or export it again.");
-        var root = ParseXml(opf).Root ?? throw new ImportException("The EPUB's package document is empty. Download or export the EPUB again.");
+        var root = ParseXml(zip, opfPath, opf).Root ?? throw new ImportException("The EPUB's package document is empty. Download or export the EPUB again.");
         var package = new EpubPackage();
         var folder = opfPath.Contains('/', StringComparison.Ordinal) ? opfPath[..(opfPath.LastIndexOf('/') + 1)] : string.Empty;
         if (Child(root, "metadata") is { } metadata)
@@ -83,7 +88,7 @@ internal sealed class EpubPackage
             return packages.Count == 1 ? packages[0]
                 : throw new ImportException("The EPUB has no META-INF/container.xml to say where its package document (.opf) is. Download or export the EPUB again.");
         }
-        var rootfile = ParseXml(container).Descendants().FirstOrDefault(e => e.Name.LocalName == "rootfile" && e.Attribute("full-path") is not null);
+        var rootfile = ParseXml(zip, "META-INF/container.xml", container).Descendants().FirstOrDefault(e => e.Name.LocalName == "rootfile" && e.Attribute("full-path") is not null);
         return (string?)rootfile?.Attribute("full-path")
             ?? throw new ImportException("The EPUB's META-INF/container.xml names no package document (.opf). Download or export the EPUB again.");
     }

@@ -49,19 +49,27 @@ public static class FileImport
 
     public static ImportedWork Read(string source, string extension, byte[] bytes, ImportOptions? options = null)
     {
+        options ??= new ImportOptions();
+        // Checked here too, so that no caller can hand the readers more than the limit their bounds are made for.
+        if (bytes.Length > options.MaxBytes)
+        {
+            throw new ImportException($"The file is {bytes.Length / 1024.0 / 1024.0:0.#} MB; the limit is {options.MaxBytes / 1024.0 / 1024.0:0.#} MB. Split the story into smaller files and import each.");
+        }
         if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
         {
             throw new ImportException("The file is empty. Check that you saved the story into it.");
         }
         if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
-            return Finish(ZipImport.Read(source, extension, bytes, (options ?? new ImportOptions()).MaxBytes));
+            return Finish(ZipImport.Read(source, extension, bytes, options.MaxBytes));
         }
         foreach (var (magic, what) in BinaryKinds)
         {
             if (bytes.AsSpan().StartsWith(magic))
             {
-                throw new ImportException($"This is {what}, not text or HTML. Save the story as .txt or .html and import that.");
+                // Word can save an old .doc again as .docx, which keeps headings, italics and notes; .txt loses them.
+                var saveAs = what.Contains(".doc", StringComparison.Ordinal) ? ".docx (in Word: Save As, Word Document)" : ".txt or .html";
+                throw new ImportException($"This is {what}, not a format the importer reads. Save the story as {saveAs} and import that.");
             }
         }
         if (ZipImport.Extensions.Contains(extension))

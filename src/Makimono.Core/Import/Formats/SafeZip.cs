@@ -96,13 +96,48 @@ internal sealed class SafeZip : IDisposable
     /// <summary>The entry's bytes, or null when the zip has no such entry.</summary>
     public byte[]? Read(string name) => Find(name) is { } entry ? ReadEntry(entry) : null;
 
-    /// <summary>Unpacks every entry once, so a reader that opens the zip itself (the OpenXml SDK) only meets bounded parts.</summary>
+    /// <summary>
+    /// Unpacks every entry once, so a reader that opens the zip itself (the OpenXml SDK) only meets bounded parts,
+    /// and refuses any XML part that declares entities (<see cref="RefuseDeclaredEntities"/>).
+    /// </summary>
     public void ReadAll()
     {
         foreach (var entry in _entries.Values)
         {
-            ReadEntry(entry);
+            var bytes = ReadEntry(entry);
+            if (entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+            {
+                RefuseDeclaredEntities(bytes, entry.FullName);
+            }
         }
+    }
+
+    /// <summary>
+    /// Refuses a part whose prolog declares XML entities. No word processor or EPUB maker writes them; an attack
+    /// does, to read the server's files (an external entity) or to swell a few bytes into gigabytes (nested
+    /// entities). The parsers never expand them either way, but without this the person would be told only that
+    /// the file is damaged, in the XML parser's words.
+    /// </summary>
+    public void RefuseDeclaredEntities(ReadOnlySpan<byte> bytes, string part)
+    {
+        var prolog = bytes[..Math.Min(bytes.Length, PrologEnd(bytes))];
+        if (prolog.IndexOf("<!ENTITY"u8) >= 0)
+        {
+            throw new ImportException($"The {_what}'s part \"{part}\" declares its own XML entities (<!ENTITY> in a DOCTYPE). No word processor or e-book maker writes them, and they are how a crafted file tries to read the server's files or to swell into gigabytes, so it was not read. Save the story again from the program that made it.");
+        }
+    }
+
+    /// <summary>Where the first element starts ("&lt;" and a letter): everything before it is the XML prolog.</summary>
+    private static int PrologEnd(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i < bytes.Length - 1; i++)
+        {
+            if (bytes[i] == '<' && char.IsAsciiLetter((char)bytes[i + 1]))
+            {
+                return i;
+            }
+        }
+        return bytes.Length;
     }
 
     /// <summary>Exact name first; zips made on Windows sometimes differ from their manifest in case only.</summary>

@@ -49,7 +49,7 @@ public class StatusModel : PageModel
             404 => ("Page not found", "There is no page here, or you are not allowed to see it. Some works are visible only to logged-in users."),
             405 => ("Method not allowed", "This address does not answer that kind of request."),
             403 => ("Not allowed", HttpContext.Items[Web.PageModels.PageModelExtensions.ForbiddenReasonKey] as string ?? "You do not have permission to do that."),
-            413 => ("Too large", "What you sent is larger than the archive accepts. A file to import can be at most 10 MB."),
+            413 => ("Too large", $"What you sent is larger than the archive accepts. A file to import can be at most {Works.NewWorkModel.UploadLimit}."),
             429 => ("Slow down", HttpContext.Items[Web.ArchiveWebApp.RateLimitMessageKey] as string ?? "Too many requests in a short time. Wait a few seconds and try again."),
             401 => ("Logged out", "Log in to do that."),
             400 => ("Bad request", "The request could not be understood. If you submitted a form, reload the page and try again."),

@@ -76,6 +76,17 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         return Redirect($"/works/{work.Id}");
     }
 
+    /// <summary>
+    /// A chapter as its box shows it: plain paragraphs as the writer would type them, not the &lt;p&gt; tags a .txt
+    /// never had, wherever posting them gives back exactly the imported HTML (as the edit page shows stored text).
+    /// </summary>
+    private static ChapterForm ForTheForm(ImportedChapter chapter)
+    {
+        var form = ImportIntoArchive.ChapterFormFor(chapter);
+        form.Body = Text.UserHtml.ForEditing(form.Body) ?? form.Body;
+        return form;
+    }
+
     /// <summary>Fills the form from an uploaded file for the author to check; nothing is saved.</summary>
     public async Task<IActionResult> OnPostImportAsync(IFormFile? upload, CancellationToken ct)
     {
@@ -108,8 +119,8 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         var (merged, keptTyped) = ImportOverTypedForm.Merge(Work, ImportIntoArchive.FormFor(imported));
         var replacedChapter = !string.IsNullOrWhiteSpace(Chapter.Body);
         Work = merged;
-        Chapter = ImportIntoArchive.ChapterFormFor(imported.Chapters[0]);
-        MoreChapters = imported.Chapters.Skip(1).Select(ImportIntoArchive.ChapterFormFor).ToList();
+        Chapter = ForTheForm(imported.Chapters[0]);
+        MoreChapters = imported.Chapters.Skip(1).Select(ForTheForm).ToList();
         Imported = ImportedFile.From(Path.GetFileName(upload.FileName), imported, keptTyped, replacedChapter);
         ImportedJson = Imported.ToJson();
         Suggestions = imported.Suggestions;

@@ -61,6 +61,12 @@ internal static class FormGuard
             var form = await request.ReadFormAsync(context.RequestAborted);
             problem = Check(form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? string.Empty))));
         }
+        catch (Exception tooLarge) when (IsTooLarge(tooLarge))
+        {
+            // The status code page says what the limit is (Pages/Errors/Status); "could not be read" would not.
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
         catch (InvalidDataException refused)
         {
             problem = rereadable ? Check(await ReadRawAsync(request, context.RequestAborted)) : null;
@@ -77,6 +83,14 @@ internal static class FormGuard
         // The status code page shows the problem (Pages/Errors/Status).
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
     });
+
+    /// <summary>
+    /// A body over the request size limit (Kestrel's, or a page's own such as the upload's) or over the form
+    /// reader's multipart limit, which says so only in its message.
+    /// </summary>
+    private static bool IsTooLarge(Exception e) =>
+        e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+        || (e is InvalidDataException && e.Message.StartsWith("Multipart body length limit", StringComparison.Ordinal));
 
     /// <summary>
     /// Keeps what was typed into a form that is refused after it was read (a session that ended, a token from

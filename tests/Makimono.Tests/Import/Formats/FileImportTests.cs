@@ -59,6 +59,17 @@ public sealed class FileImportTests
     }
 
     [Fact]
+    public void An_old_word_document_is_refused_with_the_advice_to_save_it_as_docx()
+    {
+        byte[] doc = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
+
+        var e = Assert.Throws<ImportException>(() => FileImport.Read("story.doc", ".doc", doc));
+
+        Assert.Contains("old Word (.doc) file", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Save the story as .docx", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Binary_files_are_refused_by_their_control_characters()
     {
         var bytes = Enumerable.Range(0, 4000).Select(i => (byte)(i % 32 == 0 ? 1 : 'a' + (i % 7))).ToArray();

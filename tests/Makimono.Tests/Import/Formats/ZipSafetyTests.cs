@@ -65,11 +65,14 @@ public sealed class ZipSafetyTests
     [Fact]
     public void Within_the_ratio_an_entry_that_unpacks_past_the_total_limit_is_refused()
     {
-        // 30 MB of random letters packs to about 60% of its size, far from a bomb's ratio, but is more than ten times a 2 MB limit.
+        // 40 MB of "a" with a random "b" in about every 128 letters packs to under 3 MB, far from a bomb's ratio, so the
+        // file is within a 3 MB limit, but it unpacks to more than ten times that limit.
         var letters = new Random(7);
-        var big = Bomb(ValidEpub(), "OEBPS/filler.txt", 30L * 1024 * 1024, fill: _ => (byte)letters.Next('a', 'z' + 1));
+        var big = Bomb(ValidEpub(), "OEBPS/filler.txt", 40L * 1024 * 1024, fill: _ => letters.Next(128) == 0 ? (byte)'b' : (byte)'a');
+        var options = new ImportOptions { MaxBytes = 3 * 1024 * 1024 };
+        Assert.True(big.Length <= options.MaxBytes, $"{big.Length} bytes");
 
-        var e = Assert.Throws<ImportException>(() => FileImport.Read("story.epub", ".epub", big, new ImportOptions { MaxBytes = 2 * 1024 * 1024 }));
+        var e = Assert.Throws<ImportException>(() => FileImport.Read("story.epub", ".epub", big, options));
 
         Assert.Contains("ten times the size limit", e.Message, StringComparison.Ordinal);
     }
