@@ -42,6 +42,7 @@ public sealed class DownloadCache : IDisposable
     {
         DownloadFormat.Epub => EpubWriter.Write(work),
         DownloadFormat.Html => HtmlWriter.Write(work),
+        DownloadFormat.Pdf => Pdf.PdfWriter.Write(work),
         _ => PlainTextWriter.Write(work),
     };
 
