@@ -46,13 +46,8 @@ public sealed class PdfFonts
         [PdfTypeface.Korean] = "NanumMyeongjo.ttf",
     };
 
-    private static readonly Lazy<PdfFonts> System = new(() =>
-    {
-        var fonts = Locate(SystemDirectories);
-        // PDFsharp asks one process-wide resolver for font files; it is set once, to the system's fonts.
-        GlobalFontSettings.FontResolver = new Resolver(fonts);
-        return fonts;
-    });
+    private static readonly Lock Gate = new();
+    private static PdfFonts? _installed;
 
     private readonly Dictionary<string, string> _paths;
     private readonly ConcurrentDictionary<string, byte[]> _bytes = new();
@@ -61,7 +56,24 @@ public sealed class PdfFonts
     private PdfFonts(Dictionary<string, string> paths) => _paths = paths;
 
     /// <summary>The system's fonts, registered with PDFsharp; throws <see cref="PdfFontsMissingException"/> when one is missing.</summary>
-    public static PdfFonts Installed => System.Value;
+    public static PdfFonts Installed
+    {
+        get
+        {
+            // Not a Lazy: that would keep the error of a start without fonts after they are installed.
+            lock (Gate)
+            {
+                if (_installed is null)
+                {
+                    var fonts = Locate(SystemDirectories);
+                    // PDFsharp asks one process-wide resolver for font files; it is set once, to the system's fonts.
+                    GlobalFontSettings.FontResolver = new Resolver(fonts);
+                    _installed = fonts;
+                }
+                return _installed;
+            }
+        }
+    }
 
     /// <summary>Whether an optional face (<see cref="PdfTypeface.Cjk"/>, <see cref="PdfTypeface.Korean"/>) is installed.</summary>
     public bool Has(PdfTypeface typeface) => !Optional.TryGetValue(typeface, out var file) || _paths.ContainsKey(file);
