@@ -144,6 +144,21 @@ public sealed class PdfWriterTests
     }
 
     [Fact]
+    public async Task Characters_no_font_has_leave_the_words_around_them_and_a_sound_file()
+    {
+        // An emoji and a supplementary-plane ideograph no installed font maps, and a control character.
+        var work = SampleExports.Work(41, "Odd Characters", "en", ("Odd", "<p>Before 😀 the 𠀋 odd \u0001 characters after.</p>"));
+        var bytes = PdfWriter.Write(work);
+        var (status, output) = await QpdfCheckAsync(bytes);
+        Assert.True(status == 0, $"qpdf --check says\n{output}");
+        using var pdf = PdfDocument.Open(bytes);
+        var found = PdfWords(pdf);
+        var at = found.IndexOf("Before");
+        Assert.True(at >= 0, string.Join(' ', found));
+        Assert.Equal(["the", "odd", "characters", "after"], found.Skip(at + 1).Where(w => w is "the" or "odd" or "characters" or "after").Take(4));
+    }
+
+    [Fact]
     public void Missing_fonts_are_a_clear_error()
     {
         var empty = Directory.CreateTempSubdirectory("makimono-nofonts").FullName;
