@@ -159,6 +159,19 @@ public sealed class PdfWriterTests
     }
 
     [Fact]
+    public async Task Pdfs_are_written_in_parallel()
+    {
+        // Downloads are made on request threads side by side; PDFsharp's font caches and ours are shared.
+        var works = SampleExports.All().Select(w => w.Work).Append(PdfSample.Work()).ToList();
+        var files = await Task.WhenAll(works.Concat(works).Select(w => Task.Run(() => PdfWriter.Write(w))));
+        for (var i = 0; i < files.Length; i++)
+        {
+            using var pdf = PdfDocument.Open(files[i]);
+            Assert.Equal(works[i % works.Count].Title, pdf.Information.Title);
+        }
+    }
+
+    [Fact]
     public void Missing_fonts_are_a_clear_error()
     {
         var empty = Directory.CreateTempSubdirectory("makimono-nofonts").FullName;
