@@ -32,6 +32,7 @@ public static partial class PdfSample
         <blockquote><p>A quotation that someone said long ago.</p></blockquote>
         <ul><li>First bullet</li><li>Second bullet</li></ul>
         <ol start="3"><li>Third item</li><li>Fourth item</li></ol>
+        <ol type="i" start="4"><li>Roman item</li></ol>
         <hr>
         <p>After the scene break, <a href="https://example.org/map">a linked map</a> and <code>some code</code>.</p>
         <p>Before the picture <img src="https://example.org/cat.jpg" alt="a sleeping cat"> after the picture.</p>

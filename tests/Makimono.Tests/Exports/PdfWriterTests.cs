@@ -33,6 +33,8 @@ public sealed class PdfWriterTests
             Assert.True(next >= 0, $"word {i} \"{expected[i]}\" not found after \"{string.Join(' ', found.Skip(Math.Max(0, at - 8)).Take(20))}\"");
             at = next;
         }
+        // List markers follow the list's start and type: 3. and 4., then iv.
+        Assert.Contains("3 Third item 4 Fourth item iv Roman item", string.Join(' ', found), StringComparison.Ordinal);
     }
 
     [Fact]

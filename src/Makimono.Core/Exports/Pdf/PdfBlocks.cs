@@ -206,11 +206,33 @@ internal static class PdfBlocks
         }
     }
 
+    /// <summary>The item's number as its list's type has it: 3, c, C, iii or III.</summary>
     private static string ListNumber(IElement item)
     {
-        var start = int.TryParse(item.ParentElement?.GetAttribute("start"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 1;
-        var index = item.ParentElement!.Children.Where(c => c.LocalName == "li").ToList().IndexOf(item);
-        return (start + index).ToString(CultureInfo.InvariantCulture);
+        var list = item.ParentElement!;
+        var start = int.TryParse(list.GetAttribute("start"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 1;
+        var number = start + list.Children.Where(c => c.LocalName == "li").ToList().IndexOf(item);
+        return (list.GetAttribute("type"), number) switch
+        {
+            ("a", >= 1 and <= 26) => ((char)('a' + number - 1)).ToString(),
+            ("A", >= 1 and <= 26) => ((char)('A' + number - 1)).ToString(),
+            ("i", >= 1 and < 4000) => Roman(number).ToLowerInvariant(),
+            ("I", >= 1 and < 4000) => Roman(number),
+            _ => number.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static string Roman(int number)
+    {
+        var roman = new StringBuilder();
+        foreach (var (value, letters) in new[] { (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I") })
+        {
+            for (; number >= value; number -= value)
+            {
+                roman.Append(letters);
+            }
+        }
+        return roman.ToString();
     }
 
     /// <summary>Runs of white space as one space, as a browser shows them.</summary>

@@ -140,6 +140,7 @@ internal sealed class PdfTypesetter : IDisposable
                     }
                     var (drawn, drawX) = spaced && !font.Underline && !font.Strikeout ? (" " + text, x - Measure(" ", font)) : (text, x);
                     spaced = false;
+                    // sup and sub stay on the baseline, smaller: raised, readers (PdfPig) take them for a line of their own.
                     Graphics.DrawString(drawn, font, brush, drawX, baseline);
                     if (word.Link is not null)
                     {
