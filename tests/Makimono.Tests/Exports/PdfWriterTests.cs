@@ -161,6 +161,17 @@ public sealed class PdfWriterTests
     }
 
     [Fact]
+    public void Deeply_nested_quotations_keep_their_words_inside_the_page()
+    {
+        var nested = string.Concat(Enumerable.Repeat("<blockquote>", 30)) + "<p>Deep words stay readable here.</p>" + string.Concat(Enumerable.Repeat("</blockquote>", 30));
+        using var pdf = PdfDocument.Open(PdfWriter.Write(SampleExports.Work(42, "Nested", "en", ("Nest", nested))));
+        var page = pdf.GetPages().Single(p => p.GetWords().Any(w => w.Text == "Deep"));
+        var words = page.GetWords().SkipWhile(w => w.Text != "Deep").Take(5).ToList();
+        Assert.Equal(["Deep", "words", "stay", "readable", "here."], words.Select(w => w.Text));
+        Assert.All(words, w => Assert.True(w.BoundingBox.Right < page.Width, $"{w.Text} ends at {w.BoundingBox.Right} of {page.Width}"));
+    }
+
+    [Fact]
     public async Task Pdfs_are_written_in_parallel()
     {
         // Downloads are made on request threads side by side; PDFsharp's font caches and ours are shared.

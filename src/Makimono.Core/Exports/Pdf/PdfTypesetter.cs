@@ -19,6 +19,7 @@ internal sealed class PdfTypesetter : IDisposable
     public const double Margin = 72;
     private const double LineSpacing = 1.45;
     public const double IndentStep = 24;
+    public const double BodySize = 11;
 
     private readonly PdfDocument _document;
     private readonly PdfFonts _fonts;
@@ -93,7 +94,7 @@ internal sealed class PdfTypesetter : IDisposable
         var available = Width - format.Indent;
         var lines = PdfLineBreaker.Lines(PdfLineBreaker.Clusters(spans, keepSpaces), available, (text, style) => Measure(text, format, style));
         // No lone first line at the foot of a page, and a heading stays with the two lines after it.
-        Fit(lineHeight * Math.Min(lines.Count, 2) + (format.KeepWithNext ? 3 * 11 * LineSpacing : 0));
+        Fit(lineHeight * Math.Min(lines.Count, 2) + (format.KeepWithNext ? 3 * BodySize * LineSpacing : 0));
         for (var i = 0; i < lines.Count; i++)
         {
             Fit(lineHeight);

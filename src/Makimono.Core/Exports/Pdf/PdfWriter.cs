@@ -12,7 +12,7 @@ namespace Makimono.Exports.Pdf;
 /// </summary>
 public static class PdfWriter
 {
-    private const double BodySize = 11;
+    private const double BodySize = PdfTypesetter.BodySize;
 
     /// <exception cref="PdfFontsMissingException">The fonts are not installed.</exception>
     public static byte[] Write(ExportedWork work) => Write(work, PdfFonts.Installed);
@@ -132,7 +132,8 @@ public static class PdfWriter
     {
         foreach (var block in blocks)
         {
-            var blockIndent = indent + (block.Indent * PdfTypesetter.IndentStep);
+            // Deeply nested quotations and lists stop indenting at a third of the line, so the text keeps room.
+            var blockIndent = indent + (Math.Min(block.Indent, 6) * PdfTypesetter.IndentStep);
             switch (block.Kind)
             {
                 case PdfBlockKind.Rule:
