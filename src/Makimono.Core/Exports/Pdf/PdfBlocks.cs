@@ -86,7 +86,8 @@ internal static class PdfBlocks
                 switch (child)
                 {
                     case IText text:
-                        Add(context.Pre ? text.Data : Collapse(text.Data), context);
+                        // A tab has no glyph: in pre it is set as four spaces.
+                        Add(context.Pre ? text.Data.Replace("\t", "    ", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal) : Collapse(text.Data), context);
                         break;
                     case IElement { LocalName: "br" }:
                         Add("\n", context);

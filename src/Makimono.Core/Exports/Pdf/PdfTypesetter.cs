@@ -93,7 +93,7 @@ internal sealed class PdfTypesetter : IDisposable
         var lineHeight = format.Size * LineSpacing;
         var available = Width - format.Indent;
         var lines = PdfLineBreaker.Lines(PdfLineBreaker.Clusters(spans, keepSpaces), available, (text, style) => Measure(text, format, style));
-        // No lone first line at the foot of a page, and a heading stays with the two lines after it.
+        // No lone first line at the foot of a page, and a heading stays with three lines of the text after it.
         Fit(lineHeight * Math.Min(lines.Count, 2) + (format.KeepWithNext ? 3 * BodySize * LineSpacing : 0));
         for (var i = 0; i < lines.Count; i++)
         {
