@@ -103,6 +103,21 @@ public sealed class PdfWriterTests
     }
 
     [Fact]
+    public void Creators_tags_series_the_address_and_the_authors_links_are_links()
+    {
+        var work = PdfSample.Work();
+        using var pdf = PdfDocument.Open(PdfWriter.Write(work));
+        var links = pdf.GetPages().SelectMany(p => p.GetHyperlinks()).ToList();
+        var expected = work.CreatorUrls.Concat(work.Tags.SelectMany(t => t.Urls)).Concat(work.Series.Select(s => s.Url)).Append(work.Url).ToList();
+        Assert.All(expected, url => Assert.Contains(url, links.Select(l => l.Uri)));
+        // A link the author wrote covers its words.
+        var map = links.Single(l => l.Uri == "https://example.org/map");
+        Assert.Contains("linked map", map.Text, StringComparison.Ordinal);
+        var slowBurn = links.First(l => l.Uri == work.Tags.Single(t => t.Label == "Additional Tags").Urls[0]);
+        Assert.Contains("Slow Burn", slowBurn.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Chapters_start_new_pages_and_a_long_work_has_many()
     {
         var work = PdfSample.Work(paragraphsPerChapter: 60);

@@ -118,6 +118,17 @@ internal sealed class PdfTypesetter : IDisposable
 
     private void DrawLine(PdfLine line, PdfFormat format, double x, double baseline)
     {
+        // One link area over the words of a link on this line, spaces between them included.
+        (string Url, double Left, double Right)? link = null;
+        void EndLink()
+        {
+            if (link is { } done)
+            {
+                var area = Graphics.Transformer.WorldToDefaultPage(new XRect(done.Left, baseline - format.Size, done.Right - done.Left, format.Size * 1.3));
+                Page.AddWebLink(new PdfRectangle(area), done.Url);
+                link = null;
+            }
+        }
         foreach (var cluster in line.Clusters)
         {
             var spaced = false;
@@ -128,6 +139,10 @@ internal sealed class PdfTypesetter : IDisposable
             }
             foreach (var word in cluster.Words)
             {
+                if (link is { } open && open.Url != word.Link)
+                {
+                    EndLink();
+                }
                 foreach (var (text, font) in Runs(word.Text, format, word.Style))
                 {
                     var width = Measure(text, font);
@@ -145,13 +160,13 @@ internal sealed class PdfTypesetter : IDisposable
                     Graphics.DrawString(drawn, font, brush, drawX, baseline);
                     if (word.Link is not null)
                     {
-                        var area = Graphics.Transformer.WorldToDefaultPage(new XRect(x, baseline - font.Size, width, font.Size * 1.3));
-                        Page.AddWebLink(new PdfRectangle(area), word.Link);
+                        link = link is { } current ? current with { Right = x + width } : (word.Link, x, x + width);
                     }
                     x += width;
                 }
             }
         }
+        EndLink();
     }
 
     private double Measure(string text, PdfFormat format, PdfStyle style) =>

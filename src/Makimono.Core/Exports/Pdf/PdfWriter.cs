@@ -65,22 +65,28 @@ public static class PdfWriter
     private static void TitlePage(PdfTypesetter setter, ExportedWork work)
     {
         setter.Text([new PdfSpan(work.Title, PdfStyle.Bold)], new PdfFormat(22, Align: PdfAlign.Center, SpaceAfter: 8));
-        setter.Text([new PdfSpan("by " + work.Byline, PdfStyle.Italic)], new PdfFormat(13, Align: PdfAlign.Center, SpaceAfter: 20));
-        var details = new List<(string Label, string Value, string? Link)>();
-        details.AddRange(work.Tags.Select(t => (t.Label, string.Join(", ", t.Names), (string?)null)));
-        details.Add(("Language", work.LanguageName, null));
-        details.AddRange(work.Series.Select(s => ("Series", $"Part {s.Position.ToString(CultureInfo.InvariantCulture)} of {s.Title}", (string?)s.Url)));
+        List<PdfSpan> byline = work.Creators.Count == 0 ? [new PdfSpan("by Anonymous", PdfStyle.Italic)]
+            : [new PdfSpan("by ", PdfStyle.Italic), .. work.Creators.SelectMany((creator, i) => i == 0
+                ? [new PdfSpan(creator, PdfStyle.Italic, work.CreatorUrls[i])]
+                : new[] { new PdfSpan(", ", PdfStyle.Italic), new PdfSpan(creator, PdfStyle.Italic, work.CreatorUrls[i]) })];
+        setter.Text(byline, new PdfFormat(13, Align: PdfAlign.Center, SpaceAfter: 20));
+        // Each tag links to its works on the archive, as on the work page.
+        var details = new List<(string Label, List<PdfSpan> Value)>();
+        details.AddRange(work.Tags.Select(t => (t.Label, t.Names.SelectMany((name, i) =>
+            i == 0 ? [new PdfSpan(name, PdfStyle.None, t.Urls[i])] : new[] { new PdfSpan(", ", PdfStyle.None), new PdfSpan(name, PdfStyle.None, t.Urls[i]) }).ToList())));
+        details.Add(("Language", [new PdfSpan(work.LanguageName, PdfStyle.None)]));
+        details.AddRange(work.Series.Select(s => ("Series", new List<PdfSpan> { new($"Part {s.Position.ToString(CultureInfo.InvariantCulture)} of {s.Title}", PdfStyle.None, s.Url) })));
         var stats = $"Published: {Date(work.PublishedOn)}";
         if (work.ShowsUpdated)
         {
             stats += $"  {(work.IsComplete ? "Completed" : "Updated")}: {Date(DateOnly.FromDateTime(work.Modified))}";
         }
         stats += $"  Words: {work.Words.ToString("N0", CultureInfo.InvariantCulture)}  Chapters: {work.ChapterFraction}";
-        details.Add(("Stats", stats, null));
-        details.Add(("From", work.Url, work.Url));
-        foreach (var (label, value, link) in details)
+        details.Add(("Stats", [new PdfSpan(stats, PdfStyle.None)]));
+        details.Add(("From", [new PdfSpan(work.Url, PdfStyle.None, work.Url)]));
+        foreach (var (label, value) in details)
         {
-            setter.Text([new PdfSpan(label + ": ", PdfStyle.Bold), new PdfSpan(value, PdfStyle.None, link)], new PdfFormat(10, SpaceAfter: 4));
+            setter.Text([new PdfSpan(label + ": ", PdfStyle.Bold), .. value], new PdfFormat(10, SpaceAfter: 4));
         }
         if (!string.IsNullOrWhiteSpace(work.Summary))
         {
