@@ -18,9 +18,14 @@ public sealed class DownloadCache : IDisposable
     public const long DefaultSizeLimitBytes = 64L * 1024 * 1024;
 
     private readonly MemoryCache _cache;
+    private readonly Func<Pdf.PdfFonts> _pdfFonts;
 
-    public DownloadCache(long sizeLimitBytes = DefaultSizeLimitBytes) =>
+    /// <param name="pdfFonts">The fonts PDFs are set in: the system's (<see cref="Pdf.PdfFonts.Installed"/>) unless a test says otherwise.</param>
+    public DownloadCache(long sizeLimitBytes = DefaultSizeLimitBytes, Func<Pdf.PdfFonts>? pdfFonts = null)
+    {
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimitBytes });
+        _pdfFonts = pdfFonts ?? (() => Pdf.PdfFonts.Installed);
+    }
 
     /// <summary>The entity tag of a work's download: its content fingerprint and the format, quoted.</summary>
     public static string ETagOf(ExportedWork work, string fingerprint, DownloadFormat format) =>
@@ -33,7 +38,8 @@ public sealed class DownloadCache : IDisposable
         {
             return cached;
         }
-        var file = new DownloadFile(Generate(work, format), etag, work.Modified, FileName(work, format));
+        var bytes = format == DownloadFormat.Pdf ? Pdf.PdfWriter.Write(work, _pdfFonts()) : Generate(work, format);
+        var file = new DownloadFile(bytes, etag, work.Modified, FileName(work, format));
         _cache.Set(etag, file, new MemoryCacheEntryOptions { Size = file.Bytes.Length, SlidingExpiration = TimeSpan.FromHours(1) });
         return file;
     }
@@ -42,6 +48,7 @@ public sealed class DownloadCache : IDisposable
     {
         DownloadFormat.Epub => EpubWriter.Write(work),
         DownloadFormat.Html => HtmlWriter.Write(work),
+        DownloadFormat.Pdf => Pdf.PdfWriter.Write(work),
         _ => PlainTextWriter.Write(work),
     };
 

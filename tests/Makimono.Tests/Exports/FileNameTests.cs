@@ -12,7 +12,7 @@ public sealed class FileNameTests
     {
         var work = SampleExports.Work(40, title, "en", ("One", "<p>Text.</p>"));
 
-        foreach (var format in new[] { DownloadFormat.Epub, DownloadFormat.Html, DownloadFormat.Text })
+        foreach (var format in DownloadUrls.All)
         {
             var name = DownloadCache.FileName(work, format);
 

@@ -15,7 +15,7 @@ namespace Makimono.Tests.Web;
 /// </summary>
 public sealed partial class DownloadTests(ArchiveFactory archive) : IClassFixture<ArchiveFactory>
 {
-    private static readonly string[] Extensions = ["epub", "html", "txt"];
+    private static readonly string[] Extensions = ["epub", "html", "txt", "pdf"];
 
     /// <summary>The work page's download links, as a person would follow them.</summary>
     private static async Task<Dictionary<string, Uri>> DownloadLinksAsync(WebClient client, int workId)
@@ -253,7 +253,8 @@ public sealed partial class DownloadTests(ArchiveFactory archive) : IClassFixtur
         var stored = await archive.WithDbAsync(db => Makimono.Works.WorkQueries.FindVisibleAsync(db, id, Makimono.Accounts.Viewer.Guest));
         Assert.NotNull(stored);
         var chapters = stored.Chapters.OrderBy(c => c.Position).ToList();
-        foreach (var (extension, url) in await DownloadLinksAsync(creator, id))
+        // PDF is for reading and printing; the importer reads the other three.
+        foreach (var (extension, url) in (await DownloadLinksAsync(creator, id)).Where(l => l.Key != "pdf"))
         {
             using var response = await GetAsync(creator, url);
             var imported = FileImport.Read($"download.{extension}", "." + extension, await response.Content.ReadAsByteArrayAsync());
@@ -284,6 +285,44 @@ public sealed partial class DownloadTests(ArchiveFactory archive) : IClassFixtur
                 SameWords(mine.Body, theirs.Html, $"{what}: chapter {i + 1} text");
             }
         }
+    }
+
+    [Fact]
+    public async Task The_pdf_link_serves_a_pdf_to_a_guest_and_refuses_a_draft_to_another_user()
+    {
+        await archive.CreateUserAsync("dl_pdfwriter");
+        await archive.CreateUserAsync("dl_pdfreader");
+        using var creator = await archive.LoggedInAsync("dl_pdfwriter");
+        var id = await creator.PostWorkAsync("Paper Lanterns", body: "<p>The lanterns rose over the <em>river</em> at dusk.</p>");
+        using var guest = archive.Guest();
+        var page = await guest.PageAsync($"/works/{id}");
+        var link = page.Document.QuerySelectorAll("nav.downloads a[href]").Single(a => a.TextContent.Trim() == "Download PDF");
+        using (var response = await GetAsync(guest, new Uri(page.Address, link.GetAttribute("href")!)))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("Paper Lanterns - dl_pdfwriter.pdf", response.Content.Headers.ContentDisposition!.FileNameStar);
+            Assert.NotNull(response.Headers.ETag);
+            Assert.Contains("private", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+            Assert.Equal("Paper Lanterns", pdf.Information.Title);
+            Assert.Equal("dl_pdfwriter", pdf.Information.Author);
+            var words = string.Join(' ', pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains("The lanterns rose over the river at dusk.", words, StringComparison.Ordinal);
+        }
+
+        var draftId = await creator.PostWorkAsync("Paper Draft", draft: true, body: "<p>A secret draft.</p>");
+        var draftUrl = (await DownloadLinksAsync(creator, draftId))["pdf"];
+        using (var own = await GetAsync(creator, draftUrl))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+            Assert.Equal("application/pdf", own.Content.Headers.ContentType!.MediaType);
+        }
+        using var reader = await archive.LoggedInAsync("dl_pdfreader");
+        using var refused = await GetAsync(reader, draftUrl);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.NotEqual("application/pdf", refused.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("secret", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static void SameWords(string? expected, string? actual, string what) =>

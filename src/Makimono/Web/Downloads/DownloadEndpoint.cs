@@ -1,6 +1,7 @@
 using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Exports;
+using Makimono.Exports.Pdf;
 using Makimono.Works;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Net.Http.Headers;
@@ -8,7 +9,7 @@ using Microsoft.Net.Http.Headers;
 namespace Makimono.Web.Downloads;
 
 /// <summary>
-/// GET /works/{id}/download.epub|.html|.txt: the work as a file, for whoever may see its page, with the chapters they
+/// GET /works/{id}/download.epub|.html|.txt|.pdf: the work as a file, for whoever may see its page, with the chapters they
 /// may read. Answers conditional requests with 304 before anything is generated, so a tool polling for updates costs
 /// one query.
 /// </summary>
@@ -55,7 +56,20 @@ internal static class DownloadEndpoint
             context.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
-        var file = context.RequestServices.GetRequiredService<DownloadCache>().Get(exported, fingerprint, format);
+        DownloadFile file;
+        try
+        {
+            file = context.RequestServices.GetRequiredService<DownloadCache>().Get(exported, fingerprint, format);
+        }
+        catch (PdfFontsMissingException missing)
+        {
+            // Never a PDF with blank text: the reader is told, the log says what to install.
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DownloadEndpoint)).LogError(missing, "PDF download refused");
+            headers.CacheControl = new CacheControlHeaderValue { NoStore = true };
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await context.Response.WriteAsync("PDF downloads are unavailable: the fonts they need are not installed on this archive. The other formats work.", ct);
+            return;
+        }
         await Results.File(file.Bytes, DownloadUrls.MediaType(format), file.FileName, enableRangeProcessing: false, lastModified, etag).ExecuteAsync(context);
     }
 
