@@ -42,6 +42,14 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
             ($"{f.Key}_relationship_precision", f.Value.RelationshipPrecision),
             ($"{f.Key}_relationship_recall", f.Value.RelationshipRecall),
         })).ToDictionary(m => m.Item1, m => m.Item2);
+        foreach (var (set, key) in sets.Where(s => File.Exists(Path.Combine(AppContext.BaseDirectory, "Tags", "Suggestions", s.Set, "second-reader.json"))))
+        {
+            var agreement = SecondReader(set);
+            measured[$"{key}_second_reader_character_precision"] = agreement.CharacterPrecision;
+            measured[$"{key}_second_reader_character_recall"] = agreement.CharacterRecall;
+            measured[$"{key}_second_reader_relationship_precision"] = agreement.RelationshipPrecision;
+            measured[$"{key}_second_reader_relationship_recall"] = agreement.RelationshipRecall;
+        }
         output.WriteLine("{" + string.Join(", ", measured.Select(m => string.Create(CultureInfo.InvariantCulture, $"\"{m.Key}\": {m.Value:0.000}"))) + "}");
 
         foreach (var (name, floor) in HeldOutFloors.Concat(HeldOutFreshFloors).Concat(HeldOutFresh2Floors))
@@ -113,6 +121,17 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
         output.WriteLine($"{label}: characters: {figures.CharactersRight} right of {figures.CharactersSuggested} suggested, {figures.CharactersTrue} true; "
             + $"relationships: {figures.RelationshipsRight} right of {figures.RelationshipsSuggested} suggested, {figures.RelationshipsTrue} true");
         output.WriteLine($"{label}: {figures.Json}");
+        return figures;
+    }
+
+    private SuggestionFigures SecondReader(string set)
+    {
+        var figures = SuggestionQuality.SecondReader(set);
+        foreach (var mistake in figures.Mistakes)
+        {
+            output.WriteLine($"{set}, second reader: {mistake}");
+        }
+        output.WriteLine($"{set}, second reader: characters: {figures.CharactersRight} agreed of {figures.CharactersSuggested} tagged by the second reader, {figures.CharactersTrue} by the first; {figures.Json}");
         return figures;
     }
 
