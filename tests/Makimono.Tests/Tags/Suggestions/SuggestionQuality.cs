@@ -46,6 +46,48 @@ internal static class SuggestionQuality
     public const string HeldOutFresh2 = "HeldOutFresh2";
 
     /// <summary>
+    /// Thirty stories written in the fifth session of 2026-12-01 by a helper who never read the rules or ran the
+    /// suggester, in the ordinary mix of posted fan fiction rather than chosen to be hard, and kept from the helper
+    /// who built the learned decision step that session: the figures that count for it.
+    /// </summary>
+    public const string HeldOutFresh3 = "HeldOutFresh3";
+
+    /// <summary>
+    /// A second reader's labels of a set's stories (<c>second-reader.json</c>), written under the same labelling rule
+    /// by someone who saw neither the first reader's labels nor the rules, scored as if they were suggestions: how far
+    /// two careful people agree is the ceiling any suggester can be measured against. Only the stories the second
+    /// reader labelled are counted.
+    /// </summary>
+    public static SuggestionFigures SecondReader(string set)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Tags", "Suggestions", set);
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "expected.json")));
+        using var second = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "second-reader.json")));
+        var first = expected.RootElement.GetProperty("stories").EnumerateArray().ToDictionary(s => s.GetProperty("file").GetString()!, s => s.Clone());
+        int charactersTrue = 0, charactersSuggested = 0, charactersRight = 0, relationshipsTrue = 0, relationshipsSuggested = 0, relationshipsRight = 0;
+        var mistakes = new List<string>();
+        foreach (var story in second.RootElement.GetProperty("stories").EnumerateArray())
+        {
+            var file = story.GetProperty("file").GetString()!;
+            var truth = first[file];
+            var (right, wrong, missed) = Score(Labels(truth, "characters"), Labels(story, "characters"), SameCharacter);
+            charactersTrue += right + missed.Count;
+            charactersSuggested += right + wrong.Count;
+            charactersRight += right;
+            mistakes.AddRange(wrong.Select(w => $"{file}: the second reader tagged {w}"));
+            mistakes.AddRange(missed.Select(m => $"{file}: the second reader left out {m}"));
+            var (rightPairs, wrongPairs, missedPairs) = Score(Labels(truth, "relationships"), Labels(story, "relationships"), SameRelationship);
+            relationshipsTrue += rightPairs + missedPairs.Count;
+            relationshipsSuggested += rightPairs + wrongPairs.Count;
+            relationshipsRight += rightPairs;
+        }
+        return new SuggestionFigures(charactersTrue, charactersSuggested, charactersRight, relationshipsTrue, relationshipsSuggested, relationshipsRight, mistakes);
+    }
+
+    private static List<string> Labels(JsonElement story, string kind) =>
+        story.GetProperty(kind).EnumerateArray().Select(l => l.GetString()!).ToList();
+
+    /// <summary>
     /// Runs the import's suggestions on every story of a set, with the archive's tags for the story's fandom
     /// (its canonical characters and synonyms, as a dictionary and for mapping) or without any, and counts the
     /// suggestions at or above <see cref="SuggestTags.Likely"/>. A suggestion is right when its name

@@ -30,7 +30,7 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
     [Fact]
     public void Quality_figures_on_the_tuning_and_held_out_stories_with_and_without_the_archives_tags()
     {
-        var sets = new (string Set, string Key)[] { (SuggestionQuality.Tuning, "tuning"), (SuggestionQuality.HeldOut, "heldout"), (SuggestionQuality.HeldOutFresh, "heldout_fresh"), (SuggestionQuality.HeldOutFresh2, "heldout_fresh2") };
+        var sets = new (string Set, string Key)[] { (SuggestionQuality.Tuning, "tuning"), (SuggestionQuality.HeldOut, "heldout"), (SuggestionQuality.HeldOutFresh, "heldout_fresh"), (SuggestionQuality.HeldOutFresh2, "heldout_fresh2"), (SuggestionQuality.HeldOutFresh3, "heldout_fresh3") };
         var figures = sets.SelectMany(s => new[] { true, false }.Select(tags => (s.Set, Key: $"{s.Key}_{(tags ? "with_tags" : "without_tags")}", Tags: tags)))
             .ToDictionary(c => c.Key, c => Report(c.Set, c.Tags));
         var measured = figures.SelectMany(f => new[]
@@ -42,9 +42,17 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
             ($"{f.Key}_relationship_precision", f.Value.RelationshipPrecision),
             ($"{f.Key}_relationship_recall", f.Value.RelationshipRecall),
         })).ToDictionary(m => m.Item1, m => m.Item2);
+        foreach (var (set, key) in sets.Where(s => File.Exists(Path.Combine(AppContext.BaseDirectory, "Tags", "Suggestions", s.Set, "second-reader.json"))))
+        {
+            var agreement = SecondReader(set);
+            measured[$"{key}_second_reader_character_precision"] = agreement.CharacterPrecision;
+            measured[$"{key}_second_reader_character_recall"] = agreement.CharacterRecall;
+            measured[$"{key}_second_reader_relationship_precision"] = agreement.RelationshipPrecision;
+            measured[$"{key}_second_reader_relationship_recall"] = agreement.RelationshipRecall;
+        }
         output.WriteLine("{" + string.Join(", ", measured.Select(m => string.Create(CultureInfo.InvariantCulture, $"\"{m.Key}\": {m.Value:0.000}"))) + "}");
 
-        foreach (var (name, floor) in HeldOutFloors.Concat(HeldOutFreshFloors).Concat(HeldOutFresh2Floors))
+        foreach (var (name, floor) in HeldOutFloors.Concat(HeldOutFreshFloors).Concat(HeldOutFresh2Floors).Concat(HeldOutFresh3Floors))
         {
             Assert.True(measured[name] >= floor, $"{name} {measured[name]:0.000} < {floor}");
         }
@@ -102,6 +110,28 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
         ("heldout_fresh2_without_tags_relationship_precision", 0.13), ("heldout_fresh2_without_tags_relationship_recall", 0.13),
     ];
 
+    /// <summary>
+    /// The third fresh set, thirty stories written in the fifth session of 2026-12-01 by a helper who never read the
+    /// rules or ran the suggester, in the ordinary mix of posted fan fiction (the second set was written to be hard).
+    /// A second reader, who saw neither these labels nor the rules, labelled the same stories under the same rule
+    /// (second-reader.json): characters 1.000 / 0.988 against these labels, so the labelling is well defined and a
+    /// careful reader meets issue 13's targets. The rules, measured once when the set arrived: characters
+    /// 0.788 / 0.909 with the archive's tags and 0.697 / 0.799 without; relationships 0.214 / 0.273 with and
+    /// 0.185 / 0.227 without. Most wrong suggestions are people only talked about and titles or words taken for
+    /// names. A learned decision step (logistic regression over 39 candidate features, branch `learner`, trained on the
+    /// four older sets) measured 0.895 / 0.726 with the archive's tags and 0.867 / 0.598 without here: more precise,
+    /// but with less recall and a lower F1 than the rules, so it was not merged. The floors are the rules' figures,
+    /// rounded down. The coordinator printed the rules' wrong suggestions here to describe them, so this set is seen
+    /// now: the next rule change needs a new fresh set.
+    /// </summary>
+    private static readonly (string Name, double Floor)[] HeldOutFresh3Floors =
+    [
+        ("heldout_fresh3_with_tags_character_precision", 0.78), ("heldout_fresh3_with_tags_character_recall", 0.90),
+        ("heldout_fresh3_without_tags_character_precision", 0.69), ("heldout_fresh3_without_tags_character_recall", 0.79),
+        ("heldout_fresh3_with_tags_relationship_precision", 0.21), ("heldout_fresh3_with_tags_relationship_recall", 0.27),
+        ("heldout_fresh3_without_tags_relationship_precision", 0.18), ("heldout_fresh3_without_tags_relationship_recall", 0.22),
+    ];
+
     private SuggestionFigures Report(string set, bool withArchiveTags)
     {
         var figures = SuggestionQuality.Measure(set, withArchiveTags);
@@ -113,6 +143,17 @@ public sealed class SuggestionQualityTests(ITestOutputHelper output)
         output.WriteLine($"{label}: characters: {figures.CharactersRight} right of {figures.CharactersSuggested} suggested, {figures.CharactersTrue} true; "
             + $"relationships: {figures.RelationshipsRight} right of {figures.RelationshipsSuggested} suggested, {figures.RelationshipsTrue} true");
         output.WriteLine($"{label}: {figures.Json}");
+        return figures;
+    }
+
+    private SuggestionFigures SecondReader(string set)
+    {
+        var figures = SuggestionQuality.SecondReader(set);
+        foreach (var mistake in figures.Mistakes)
+        {
+            output.WriteLine($"{set}, second reader: {mistake}");
+        }
+        output.WriteLine($"{set}, second reader: characters: {figures.CharactersRight} agreed of {figures.CharactersSuggested} tagged by the second reader, {figures.CharactersTrue} by the first; {figures.Json}");
         return figures;
     }
 
