@@ -16,7 +16,7 @@ public static class ImportIntoArchive
     public static async Task<Outcome> SaveAsync(ArchiveDbContext db, TimeProvider clock, int userId, ImportedWork work, bool post, CancellationToken ct = default)
     {
         var (created, errors) = await SaveWork.CreateAsync(db, clock, userId, FormFor(work), ChapterFormFor(work.Chapters[0]),
-            work.Chapters.Skip(1).Select(ChapterFormFor).ToList(), post, acceptRemovals: true, ct);
+            work.Chapters.Skip(1).Select(ChapterFormFor).ToList(), post, acceptRemovals: true, ct: ct);
         return created is null ? new Outcome(null, Describe(errors)) : new Outcome(created.Id, null);
     }
 

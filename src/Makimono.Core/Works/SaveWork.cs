@@ -12,9 +12,9 @@ public static partial class SaveWork
 {
     public static async Task<(Work? Work, FormErrors Errors)> CreateAsync(
         ArchiveDbContext db, TimeProvider clock, int userId, WorkForm form, ChapterForm chapterForm, bool post,
-        bool acceptRemovals, CancellationToken ct = default)
+        bool acceptRemovals, FormErrors? unreadable = null, CancellationToken ct = default)
     {
-        var errors = new FormErrors();
+        var errors = FormErrors.StartingWith(unreadable);
         var now = clock.GetUtcNow().UtcDateTime;
         var work = new Work { Title = string.Empty, CreatedAt = now, IsDraft = !post, PostedAt = post ? now : null };
         var chapter = ChapterEditing.Build(chapterForm, errors, isDraft: !post, now);
@@ -38,11 +38,11 @@ public static partial class SaveWork
     /// </summary>
     public static async Task<FormErrors> UpdateAsync(
         ArchiveDbContext db, TimeProvider clock, Viewer editor, Work work, WorkForm form, bool acceptRemovals,
-        CancellationToken ct = default)
+        FormErrors? unreadable = null, CancellationToken ct = default)
     {
-        var errors = new FormErrors();
+        var errors = FormErrors.StartingWith(unreadable);
         EditConflicts.Check(errors, EditConflicts.WorkField, form.Version, work.Version);
-        if (!errors.Any)
+        if (!EditConflicts.IsConflict(errors))
         {
             var isCreator = WorkAccess.ManagesCreators(work, editor);
             // Series belong to a user: an admin's edit files the work in its first creator's series.

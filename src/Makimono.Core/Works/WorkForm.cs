@@ -53,6 +53,20 @@ public sealed class FormErrors
 
     public void Add(string field, string message) => Fields.TryAdd(field, message);
 
+    /// <summary>
+    /// The errors a form's fields already have before it is checked (values the web page could not read into their
+    /// fields), so that they are refused with, and before, everything the check finds.
+    /// </summary>
+    public static FormErrors StartingWith(FormErrors? found)
+    {
+        var errors = new FormErrors();
+        foreach (var (field, message) in found?.Fields ?? [])
+        {
+            errors.Add(field, message);
+        }
+        return errors;
+    }
+
     public const string RemovalsField = "AcceptRemovals";
 
     /// <summary>Nothing is posted with parts silently removed: the author sees the list and confirms first.</summary>

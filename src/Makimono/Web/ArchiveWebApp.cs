@@ -99,6 +99,7 @@ internal static class ArchiveWebApp
         }).AddMvcOptions(options =>
         {
             options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+            options.ModelMetadataDetailsProviders.Add(new UnreadableValues.Messages());
             options.Filters.Add<RefusedFormShowBack>();
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>

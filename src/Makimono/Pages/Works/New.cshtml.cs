@@ -57,6 +57,8 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             await LoadPseudsAsync(ct);
             return Page();
         }
+        // Read before the model state is cleared below: a value the form never offered is refused, not defaulted.
+        var unreadable = UnreadableValues.Under(ModelState, nameof(Work));
         if (LeaveOut.Count > 0)
         {
             MoreChapters = MoreChapters.Where((_, i) => !LeaveOut.Contains(i)).ToList();
@@ -65,7 +67,7 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             ModelState.Clear();
         }
         var (work, errors) = await SaveWork.CreateAsync(db, clock, this.UserId(), Work, Chapter, MoreChapters,
-            post: submit != "draft", AcceptRemovals, ct);
+            post: submit != "draft", AcceptRemovals, unreadable, ct);
         if (work is null)
         {
             ModelState.AddErrors(errors);
