@@ -54,12 +54,15 @@ public class ArchiveFactory : WebApplicationFactory<Program>
 
     public async Task<WebClient> LoggedInAsync(string name)
     {
-        var client = new WebClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var client = Guest();
         await client.LogInAsync(name);
         return client;
     }
 
-    public WebClient Guest() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+    public WebClient Guest() => new(NewHttpClient());
+
+    /// <summary>A client as the tests' browsers use it (cookies kept, redirects not followed); a factory on Kestrel calls its port.</summary>
+    protected virtual HttpClient NewHttpClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     protected override void Dispose(bool disposing)
     {

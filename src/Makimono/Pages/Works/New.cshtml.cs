@@ -14,8 +14,7 @@ namespace Makimono.Pages.Works;
 
 // A file a little over the import limit must still arrive whole, so that the page can say what the limit is
 // instead of the request failing on the way in.
-[RequestSizeLimit(UploadRequestLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit, ValueLengthLimit = FormGuard.ValueLengthLimit)]
+[PostedBodyLimit(UploadRequestLimit)]
 public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 {
     private const long UploadRequestLimit = 3 * ImportOptions.DefaultMaxBytes;
