@@ -7,7 +7,8 @@ public sealed class WorkForm
     public string? Summary { get; set; }
     public string? Notes { get; set; }
     public string? EndNotes { get; set; }
-    public string? Language { get; set; } = "en";
+    /// <summary>The language's name or code, as typed (see <see cref="Languages"/>).</summary>
+    public string? Language { get; set; } = Languages.NameOf(Languages.DefaultCode);
     public int RatingId { get; set; } = Tags.FixedTags.NotRatedId;
     public List<int> WarningIds { get; set; } = [];
     public List<int> CategoryIds { get; set; } = [];
