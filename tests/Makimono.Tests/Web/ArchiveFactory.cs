@@ -1,3 +1,4 @@
+using Makimono.Web.Pipeline;
 using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Web;
@@ -34,7 +35,7 @@ public class ArchiveFactory : WebApplicationFactory<Program>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        ArchiveWebApp.MigrateAsync(host.Services, CancellationToken.None).GetAwaiter().GetResult();
+        ArchiveStartup.MigrateAsync(host.Services, CancellationToken.None).GetAwaiter().GetResult();
         return host;
     }
 
