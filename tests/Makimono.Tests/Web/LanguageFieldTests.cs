@@ -29,6 +29,10 @@ public sealed class LanguageFieldTests(ArchiveFactory archive) : IClassFixture<A
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal(code, await archive.WithDbAsync(db => db.Works.Where(w => w.Title == $"In {typed}").Select(w => w.Language).SingleAsync()));
+        // The work page names the language in its own words, marked as that language for screen readers.
+        var shown = (await author.FollowAsync(posted)).Document.QuerySelectorAll("dd").Single(d => d.PreviousElementSibling?.TextContent == "Language:");
+        Assert.Equal(Makimono.Works.Languages.NameOf(code), shown.TextContent);
+        Assert.Equal(code, shown.GetAttribute("lang"));
     }
 
     [Fact]
