@@ -78,6 +78,24 @@ public sealed class LanguageFieldTests(ArchiveFactory archive) : IClassFixture<A
         Assert.Equal("x-elvish", await LanguageOfAsync(id));
     }
 
+    [Fact]
+    public async Task The_listing_filters_by_a_language_typed_by_name_or_code()
+    {
+        using var author = await AuthorAsync("langfilter");
+        foreach (var (title, language) in new[] { ("Filtered Italian Tale", "Italiano"), ("Filtered English Tale", "English") })
+        {
+            using var posted = await Filled(await author.PageAsync("/works/new"), title).Set("Work.Language", language).SubmitAsync();
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        }
+        foreach (var typed in new[] { "Italiano", "it" })
+        {
+            using var filtered = await (await author.PageAsync("/")).Form("Sort and filter").Set("lang", typed).SubmitAsync();
+            var html = await filtered.Content.ReadAsStringAsync();
+            Assert.Contains("Filtered Italian Tale", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Filtered English Tale", html, StringComparison.Ordinal);
+        }
+    }
+
     private Task<string> LanguageOfAsync(int id) => archive.WithDbAsync(db => db.Works.Where(w => w.Id == id).Select(w => w.Language).SingleAsync());
 
     private async Task<WebClient> AuthorAsync(string name)
