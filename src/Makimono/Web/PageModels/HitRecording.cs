@@ -6,10 +6,13 @@ namespace Makimono.Web.PageModels;
 
 internal static class HitRecording
 {
-    /// <summary>Buffers the work page's visit as a hit when it counts (<see cref="HitCounting"/>); a GET only, never a write.</summary>
+    /// <summary>
+    /// Buffers the work page's visit as a hit when it counts (<see cref="HitCounting"/>): a person's visit
+    /// (<see cref="ReaderVisit"/>), never a write, an embedded image or a prefetch.
+    /// </summary>
     public static void CountHit(this PageModel page, Work work)
     {
-        if (!HttpMethods.IsGet(page.Request.Method))
+        if (!ReaderVisit.IsVisit(page.Request))
         {
             return;
         }
