@@ -16,7 +16,7 @@ public static class ImportIntoArchive
     public static async Task<Outcome> SaveAsync(ArchiveDbContext db, TimeProvider clock, int userId, ImportedWork work, bool post, CancellationToken ct = default)
     {
         var (created, errors) = await SaveWork.CreateAsync(db, clock, userId, FormFor(work), ChapterFormFor(work.Chapters[0]),
-            work.Chapters.Skip(1).Select(ChapterFormFor).ToList(), post, acceptRemovals: true, ct);
+            work.Chapters.Skip(1).Select(ChapterFormFor).ToList(), post, acceptRemovals: true, ct: ct);
         return created is null ? new Outcome(null, Describe(errors)) : new Outcome(created.Id, null);
     }
 
@@ -30,7 +30,8 @@ public static class ImportIntoArchive
             Summary = work.Summary,
             Notes = notes.Length == 0 ? null : notes,
             EndNotes = work.EndNotes,
-            Language = work.Language,
+            // Shown by name on the form; a code no one knows (a hand-made EPUB's) leaves the work in English rather than refusing it.
+            Language = Languages.NameOf(Languages.CodeOf(work.Language) ?? Languages.DefaultCode),
             RatingId = FixedTags.Ratings.FirstOrDefault(r => r.Name == work.Rating)?.Id ?? FixedTags.NotRatedId,
             WarningIds = IdsOf(FixedTags.ArchiveWarnings, work.ArchiveWarnings) is { Count: > 0 } warnings ? warnings : [FixedTags.ChoseNotToWarnId],
             CategoryIds = IdsOf(FixedTags.Categories, work.Categories),

@@ -46,8 +46,8 @@ public static class ImportOverTypedForm
             Summary = Text("summary", typed.Summary, fromFile.Summary),
             Notes = Text("notes", typed.Notes, fromFile.Notes),
             EndNotes = Text("end notes", typed.EndNotes, fromFile.EndNotes),
-            // "en" and "Not Rated" are what the form starts with, not choices the writer made.
-            Language = typed.Language is null or "" or "en" ? fromFile.Language : Text("language", typed.Language, fromFile.Language),
+            // English and "Not Rated" are what the form starts with, not choices the writer made.
+            Language = string.IsNullOrWhiteSpace(typed.Language) || Languages.CodeOf(typed.Language) == Languages.DefaultCode ? fromFile.Language : Text("language", typed.Language, fromFile.Language),
             RatingId = typed.RatingId == FixedTags.NotRatedId ? fromFile.RatingId : KeepRating(typed.RatingId, fromFile.RatingId, kept),
             WarningIds = Choices("archive warnings", typed.WarningIds, fromFile.WarningIds, [FixedTags.ChoseNotToWarnId]),
             CategoryIds = Choices("categories", typed.CategoryIds, fromFile.CategoryIds, []),

@@ -14,12 +14,12 @@ public static partial class SaveWork
     /// </summary>
     public static async Task<(Work? Work, FormErrors Errors)> CreateAsync(
         ArchiveDbContext db, TimeProvider clock, int userId, WorkForm form, ChapterForm firstChapter, IReadOnlyList<ChapterForm> laterChapters,
-        bool post, bool acceptRemovals, CancellationToken ct = default)
+        bool post, bool acceptRemovals, FormErrors? unreadable = null, CancellationToken ct = default)
     {
         var later = CheckLaterChapters(laterChapters, post, clock.GetUtcNow().UtcDateTime);
         later.RequireAcceptedRemovals(acceptRemovals);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var (work, errors) = await CreateAsync(db, clock, userId, form, firstChapter, post, acceptRemovals, ct);
+        var (work, errors) = await CreateAsync(db, clock, userId, form, firstChapter, post, acceptRemovals, unreadable, ct);
         if (work is null || later.Any)
         {
             db.ChangeTracker.Clear();

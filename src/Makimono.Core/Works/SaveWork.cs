@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Text;
@@ -12,9 +11,9 @@ public static partial class SaveWork
 {
     public static async Task<(Work? Work, FormErrors Errors)> CreateAsync(
         ArchiveDbContext db, TimeProvider clock, int userId, WorkForm form, ChapterForm chapterForm, bool post,
-        bool acceptRemovals, CancellationToken ct = default)
+        bool acceptRemovals, FormErrors? unreadable = null, CancellationToken ct = default)
     {
-        var errors = new FormErrors();
+        var errors = FormErrors.StartingWith(unreadable);
         var now = clock.GetUtcNow().UtcDateTime;
         var work = new Work { Title = string.Empty, CreatedAt = now, IsDraft = !post, PostedAt = post ? now : null };
         var chapter = ChapterEditing.Build(chapterForm, errors, isDraft: !post, now);
@@ -38,11 +37,11 @@ public static partial class SaveWork
     /// </summary>
     public static async Task<FormErrors> UpdateAsync(
         ArchiveDbContext db, TimeProvider clock, Viewer editor, Work work, WorkForm form, bool acceptRemovals,
-        CancellationToken ct = default)
+        FormErrors? unreadable = null, CancellationToken ct = default)
     {
-        var errors = new FormErrors();
+        var errors = FormErrors.StartingWith(unreadable);
         EditConflicts.Check(errors, EditConflicts.WorkField, form.Version, work.Version);
-        if (!errors.Any)
+        if (!EditConflicts.IsConflict(errors))
         {
             var isCreator = WorkAccess.ManagesCreators(work, editor);
             // Series belong to a user: an admin's edit files the work in its first creator's series.
@@ -93,7 +92,7 @@ public static partial class SaveWork
         form.Summary = UserHtml.ForEditing(work.Summary);
         form.Notes = UserHtml.ForEditing(work.Notes);
         form.EndNotes = UserHtml.ForEditing(work.EndNotes);
-        form.Language = work.Language;
+        form.Language = Languages.NameOf(work.Language);
         form.ExpectedChapters = work.ExpectedChapters?.ToString(CultureInfo.InvariantCulture) ?? "?";
         form.PublishedOn = work.PublishedOn;
         form.IsRestricted = work.IsRestricted;
@@ -128,10 +127,14 @@ public static partial class SaveWork
             errors.Add("Work.Title", PlainLine.Message("the title"));
         }
 
-        var language = string.IsNullOrWhiteSpace(form.Language) ? "en" : form.Language.Trim();
-        if (!LanguageCode().IsMatch(language))
+        var typedLanguage = form.Language?.Trim();
+        // A work keeps its language as stored (a code from an older archive the list may not know) unless it is changed.
+        var language = string.IsNullOrEmpty(typedLanguage) ? Languages.DefaultCode
+            : typedLanguage == work.Language || typedLanguage == Languages.NameOf(work.Language) ? work.Language
+            : Languages.CodeOf(typedLanguage);
+        if (language is null)
         {
-            errors.Add("Work.Language", "Use a language code such as en, ja or pt-BR.");
+            errors.Add("Work.Language", $"\u201C{typedLanguage}\u201D is not a language this archive knows. Type the language's own name, such as English, Français or 日本語 (the field offers them as you type), or its code, such as en, fr or ja.");
         }
 
         int? expected = null;
@@ -193,7 +196,7 @@ public static partial class SaveWork
         work.Summary = summary;
         work.Notes = notes;
         work.EndNotes = endNotes;
-        work.Language = language;
+        work.Language = language!;
         work.ExpectedChapters = expected;
         work.PublishedOn = publishedOn;
         work.IsRestricted = form.IsRestricted;
@@ -207,7 +210,4 @@ public static partial class SaveWork
         WorkSeries.Apply(work, series, now);
         await Tags.Wrangling.WorkFilters.ApplyAsync(db, work, ct);
     }
-
-    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
-    private static partial Regex LanguageCode();
 }

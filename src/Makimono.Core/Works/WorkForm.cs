@@ -7,7 +7,8 @@ public sealed class WorkForm
     public string? Summary { get; set; }
     public string? Notes { get; set; }
     public string? EndNotes { get; set; }
-    public string? Language { get; set; } = "en";
+    /// <summary>The language's name or code, as typed (see <see cref="Languages"/>).</summary>
+    public string? Language { get; set; } = Languages.NameOf(Languages.DefaultCode);
     public int RatingId { get; set; } = Tags.FixedTags.NotRatedId;
     public List<int> WarningIds { get; set; } = [];
     public List<int> CategoryIds { get; set; } = [];
@@ -52,6 +53,20 @@ public sealed class FormErrors
     public bool Any => Fields.Count > 0;
 
     public void Add(string field, string message) => Fields.TryAdd(field, message);
+
+    /// <summary>
+    /// The errors a form's fields already have before it is checked (values the web page could not read into their
+    /// fields), so that they are refused with, and before, everything the check finds.
+    /// </summary>
+    public static FormErrors StartingWith(FormErrors? found)
+    {
+        var errors = new FormErrors();
+        foreach (var (field, message) in found?.Fields ?? [])
+        {
+            errors.Add(field, message);
+        }
+        return errors;
+    }
 
     public const string RemovalsField = "AcceptRemovals";
 

@@ -1,3 +1,4 @@
+using Makimono.Web.Pipeline;
 using System.CommandLine;
 using System.Diagnostics;
 using Makimono.Database;
@@ -27,7 +28,7 @@ internal static class DevCommand
                 return 2;
             }
             using var host = ConsoleHost.Build(CommandLine.Overrides(parse));
-            await ArchiveWebApp.MigrateAsync(host.Services, ct);
+            await ArchiveStartup.MigrateAsync(host.Services, ct);
             using var scope = host.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
             var watch = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using Makimono.Web.Pipeline;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -114,7 +115,7 @@ internal static class ImportCommand
     private static async Task<List<object>> SaveAsync(ParseResult parse, List<object> results, string userName, bool post, CancellationToken ct)
     {
         using var host = ConsoleHost.Build(CommandLine.Overrides(parse));
-        await ArchiveWebApp.MigrateAsync(host.Services, ct);
+        await ArchiveStartup.MigrateAsync(host.Services, ct);
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();

@@ -1,3 +1,4 @@
+using Makimono.Web.Pipeline;
 using System.CommandLine;
 using Makimono.Web;
 
@@ -11,7 +12,7 @@ internal static class MigrateCommand
         command.SetAction(async (parse, ct) =>
         {
             using var host = ConsoleHost.Build(CommandLine.Overrides(parse));
-            await ArchiveWebApp.MigrateAsync(host.Services, ct);
+            await ArchiveStartup.MigrateAsync(host.Services, ct);
             return 0;
         });
         return command;

@@ -1,3 +1,4 @@
+using Makimono.Web.Pipeline;
 using System.CommandLine;
 using System.Diagnostics;
 using Makimono.Database;
@@ -21,7 +22,7 @@ internal static class ReindexCommand
         command.SetAction(async (parse, ct) =>
         {
             using var host = ConsoleHost.Build(CommandLine.Overrides(parse));
-            await ArchiveWebApp.MigrateAsync(host.Services, ct);
+            await ArchiveStartup.MigrateAsync(host.Services, ct);
             var options = host.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value;
             var contextOptions = (DbContextOptions<ArchiveDbContext>)ArchiveDatabaseSetup.Configure(new DbContextOptionsBuilder<ArchiveDbContext>(), options).Options;
             using var index = new WorkIndex();

@@ -21,11 +21,11 @@ internal static class ServeCommand
         // Stopped by the verb's handler (SIGINT, SIGTERM) or, without a verb, by the host's own: either ends the wait.
         var hostStopping = app.Lifetime.ApplicationStopping;
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, hostStopping);
-        var migration = Task.Run(() => ArchiveWebApp.MigrateAsync(app.Services, stopping.Token), stopping.Token);
+        var migration = Task.Run(() => ArchiveStartup.MigrateAsync(app.Services, stopping.Token), stopping.Token);
         app.Services.GetRequiredService<MigrationGate>().Track(migration);
         // While the server is still starting, the other core compiles the home page's queries once.
-        _ = migration.ContinueWith(_ => ArchiveWebApp.WarmUpAsync(app.Services, ct), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-        _ = migration.ContinueWith(_ => ArchiveWebApp.BackfillAsync(app.Services, ct), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        _ = migration.ContinueWith(_ => ArchiveStartup.WarmUpAsync(app.Services, ct), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        _ = migration.ContinueWith(_ => ArchiveStartup.BackfillAsync(app.Services, ct), ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         try
         {
             await app.RunAsync();

@@ -1,3 +1,4 @@
+using Makimono.Web.Pipeline;
 using System.CommandLine;
 using Makimono.Database;
 using Makimono.Tags.StarterSets;
@@ -26,7 +27,7 @@ internal static class TagsCommand
                 return 1;
             }
             using var host = ConsoleHost.Build(CommandLine.Overrides(parse));
-            await ArchiveWebApp.MigrateAsync(host.Services, ct);
+            await ArchiveStartup.MigrateAsync(host.Services, ct);
             using var scope = host.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();

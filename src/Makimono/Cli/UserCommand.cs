@@ -1,3 +1,4 @@
+using Makimono.Web.Pipeline;
 using System.CommandLine;
 using Makimono.Accounts;
 using Makimono.Database;
@@ -34,7 +35,7 @@ internal static class UserCommand
                 return 2;
             }
             using var host = ConsoleHost.Build(CommandLine.Overrides(parse));
-            await ArchiveWebApp.MigrateAsync(host.Services, ct);
+            await ArchiveStartup.MigrateAsync(host.Services, ct);
             using var scope = host.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
@@ -77,7 +78,7 @@ internal static class UserCommand
                 return 1;
             }
             using var host = ConsoleHost.Build(CommandLine.Overrides(parse));
-            await ArchiveWebApp.MigrateAsync(host.Services, ct);
+            await ArchiveStartup.MigrateAsync(host.Services, ct);
             using var scope = host.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
             var userName = parse.GetValue(name)!;

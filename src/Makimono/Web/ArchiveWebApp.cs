@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Makimono.Cli;
 using Makimono.Database;
 using Makimono.Hosting;
@@ -12,7 +11,6 @@ using Makimono.Web.Pipeline;
 using Makimono.Web.WorkListings;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 
 namespace Makimono.Web;
@@ -99,6 +97,7 @@ internal static class ArchiveWebApp
         }).AddMvcOptions(options =>
         {
             options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+            options.ModelMetadataDetailsProviders.Add(new UnreadableValues.Messages());
             options.Filters.Add<RefusedFormShowBack>();
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
@@ -145,30 +144,7 @@ internal static class ArchiveWebApp
         services.AddFormGuard();
         Mail.MailSetup.AddArchiveMail(services);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(LoginRateLimit, context => PerAddressPosts(context,
-                limits => limits.LoginsPer20Seconds, TimeSpan.FromSeconds(20), "Too many login attempts from your address. Wait 20 seconds and try again."));
-            options.AddPolicy(SignUpRateLimit, context => PerAddressPosts(context,
-                limits => limits.SignUpsPerHour, TimeSpan.FromHours(1), "Too many sign-ups from your address in the last hour. Try again in an hour; no account was created."));
-            options.AddPolicy(MailRateLimit, context => PerAddressPosts(context,
-                limits => limits.MailsPerHour, TimeSpan.FromHours(1), "Too many requests for mail from your address in the last hour. Try again in an hour; no mail was sent."));
-        });
-    }
-
-    /// <summary>Counts a form's POSTs per address in fixed windows; reading the form is never limited.</summary>
-    private static RateLimitPartition<string> PerAddressPosts(HttpContext context, Func<RateLimitOptions, int> limit, TimeSpan window, string message)
-    {
-        if (!HttpMethods.IsPost(context.Request.Method))
-        {
-            return RateLimitPartition.GetNoLimiter("reading the form");
-        }
-        var limits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
-        // Set before the limiter decides; only the 429 page reads it.
-        context.Items[RateLimitMessageKey] = message;
-        return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit(limits), Window = window });
+        services.AddArchiveRateLimits();
     }
 
     private static void UseArchiveWeb(this WebApplication app)
@@ -178,7 +154,7 @@ internal static class ArchiveWebApp
         app.UseMigrationGate();
         // Behind a reverse proxy on the same machine (the usual self-hosting setup), or the configured ones, take the
         // client's address from X-Forwarded-For so that per-address limits apply per reader.
-        app.UseForwardedHeaders(ForwardedHeadersFor(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value));
+        app.UseForwardedHeaders(ProxyHeaders.OptionsFor(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value));
         app.UseExceptionHandler("/errors/500");
         app.UseStatusCodePagesWithReExecute("/errors/{0}");
         app.UseMetricsAccess();
@@ -190,7 +166,7 @@ internal static class ArchiveWebApp
         app.UseAuthentication();
         app.UseAppPasswords();
         app.UseAuthorization();
-        app.MapGet("/health", Health);
+        app.MapGet("/health", HealthEndpoint.HandleAsync);
         // Browsers ask for /favicon.ico whatever the page links; the icon is the SVG every page links.
         app.MapGet("/favicon.ico", context =>
         {
@@ -202,127 +178,5 @@ internal static class ArchiveWebApp
         app.MapFeeds();
         app.MapGetAndHead(Exports.DownloadUrls.RoutePattern, DownloadEndpoint.HandleAsync);
         app.MapRazorPages();
-    }
-
-    /// <summary>Loopback proxies (the defaults) and the configured addresses and networks; both already validated at start.</summary>
-    private static ForwardedHeadersOptions ForwardedHeadersFor(ArchiveOptions archive)
-    {
-        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-        foreach (var proxy in archive.TrustedProxies)
-        {
-            if (System.Net.IPAddress.TryParse(proxy, out var address))
-            {
-                options.KnownProxies.Add(address);
-            }
-            else
-            {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
-            }
-        }
-        return options;
-    }
-
-    private static readonly TimeSpan HealthCheckLimit = TimeSpan.FromSeconds(5);
-
-    // A plain request delegate: a lambda with injected parameters is compiled into one at start, which every cold start pays for.
-    private static async Task Health(HttpContext context)
-    {
-        var db = context.RequestServices.GetRequiredService<ArchiveDbContext>();
-        // A database host that drops packets would hold the check for the driver's whole connect timeout.
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        limit.CancelAfter(HealthCheckLimit);
-        bool up;
-        try
-        {
-            up = await db.Database.CanConnectAsync(limit.Token);
-        }
-        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            up = false;
-        }
-        context.Response.StatusCode = up ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-        context.Response.ContentType = "text/plain";
-        await context.Response.WriteAsync(up ? "ok" : "database unreachable", context.RequestAborted);
-    }
-
-    private static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
-    {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "same-origin";
-        // Chapter HTML is sanitized, and this is the second line: no inline or foreign scripts run.
-        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' http: https: data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
-        await next();
-    });
-
-    private static readonly TimeSpan IndexDelay = TimeSpan.FromSeconds(3);
-
-    /// <summary>
-    /// Runs the home page's listing once, so EF has compiled its queries before the first reader arrives, then, a few
-    /// seconds later, builds the tag autocomplete index so the first person typing a tag does not wait for it.
-    /// A failure here only means a slower first page, so it is logged and not thrown.
-    /// </summary>
-    public static async Task WarmUpAsync(IServiceProvider services, CancellationToken ct)
-    {
-        try
-        {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
-            await Works.WorkListing.FindAsync(db, scope.ServiceProvider.GetRequiredService<Search.IWorkSearch>(),
-                new Search.WorkQuery(), Accounts.Viewer.Guest, Search.ViewerFilters.None, ct);
-            // The index waits until the first pages are out: on a two-core machine, building it at once (its queries
-            // compiled, every tag read) would compete with the first readers and cost the cold start about half a second.
-            await Task.Delay(IndexDelay, ct);
-            await services.GetRequiredService<Tags.Autocomplete.TagAutocomplete>().IndexAsync();
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            services.GetRequiredService<ILogger<MigrationGate>>().LogWarning(error, "Warming up the home page's queries failed.");
-        }
-    }
-
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value;
-        if (options.Database.Provider == DatabaseProvider.Sqlite)
-        {
-            try
-            {
-                Directory.CreateDirectory(options.DataDirectory);
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                throw new CannotStartException($"The data folder {options.DataDirectory} cannot be created ({error.Message}): set --data DIR or MAKIMONO_DATA to a folder this user may write to.", error);
-            }
-            scope.ServiceProvider.GetRequiredService<ILogger<ArchiveOptions>>()
-                .LogInformation("Archive data folder: {DataDirectory}", options.DataDirectory);
-        }
-        await scope.ServiceProvider.GetRequiredService<DatabaseAvailability>().WaitAsync(ct);
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-    }
-
-    /// <summary>Data steps that follow a migration but need not hold up requests: run once per archive, in the background of `serve`.</summary>
-    public static async Task BackfillAsync(IServiceProvider services, CancellationToken ct)
-    {
-        await using var scope = services.CreateAsyncScope();
-        try
-        {
-            var changed = await Tags.Wrangling.CrossoverBackfill.RunOnceAsync(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>(), ct);
-            if (changed > 0)
-            {
-                scope.ServiceProvider.GetRequiredService<ILogger<ArchiveOptions>>().LogInformation("Set the crossover flag of {Works} works saved before it existed.", changed);
-            }
-        }
-        catch (ObjectDisposedException)
-        {
-            // A start that failed (an address in use) tore the host down under it; the next start tries again.
-        }
-        catch (Exception error) when (!ct.IsCancellationRequested)
-        {
-            // Not done, so not noted as done: the next start tries again.
-            scope.ServiceProvider.GetRequiredService<ILogger<ArchiveOptions>>().LogWarning(error, "Could not set the crossover flag of older works; the next start tries again.");
-        }
     }
 }

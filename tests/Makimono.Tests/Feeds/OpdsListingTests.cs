@@ -106,6 +106,45 @@ public sealed class OpdsListingTests(ArchiveFactory archive) : IClassFixture<Arc
     }
 
     [Fact]
+    public async Task A_link_saved_with_the_old_facet_parameters_still_narrows_the_feed()
+    {
+        await archive.CreateUserAsync("oldlinkwriter");
+        const string fandom = "Old Link Catalog Fandom";
+        await FeedWorks.CanonicalFandomsAsync(archive, fandom);
+        using (var writer = await archive.LoggedInAsync("oldlinkwriter"))
+        {
+            await FeedWorks.PostAsync(writer, "Old Short Finished Explicit", fandom: fandom, ratingId: 5, complete: true);
+            await FeedWorks.PostAsync(writer, "Old Short Ongoing Explicit", fandom: fandom, ratingId: 5);
+            await FeedWorks.PostAsync(writer, "Old Long Finished Explicit", fandom: fandom, ratingId: 5, complete: true, words: 2000);
+            await FeedWorks.PostAsync(writer, "Old Short Finished General", fandom: fandom, ratingId: 2, complete: true);
+        }
+        using var app = archive.Guest();
+        var address = await FandomFeedAddressAsync(app, fandom, null);
+
+        // Links an e-reader saved from the catalog before its facets were listing parameters (the address a reader
+        // kept, so the one address this test writes itself).
+        var oldXml = await FeedWorks.FeedAsync(app, $"{address}?rating=5&complete=yes&words=under-1000", Acquisition);
+        var old = await FeedTools.ParseAsync(oldXml);
+        Assert.Equal(["Old Short Finished Explicit"], Titles(old));
+        Assert.True(Active(old, "Rating", "Explicit"));
+        Assert.True(Active(old, "Status", "Complete"));
+        Assert.True(Active(old, "Words", "Under 1,000 words"));
+        Assert.Null(XDocument.Parse(oldXml).Root!.Element(XName.Get("subtitle", "http://www.w3.org/2005/Atom")));
+        await FeedTools.AssertValidAsync(FeedTools.OpdsSchema, oldXml);
+        // The feed's own links are in today's parameters, and lead to the same works.
+        var now = await FeedTools.ParseAsync(await FeedWorks.FeedAsync(app, FacetLink(old, "Status", "Complete"), Acquisition));
+        Assert.Equal(["Old Short Finished Explicit"], Titles(now));
+        Assert.DoesNotContain("rating=", FacetLink(old, "Status", "Complete"), StringComparison.Ordinal);
+
+        var ongoing = await FeedTools.ParseAsync(await FeedWorks.FeedAsync(app, $"{address}?complete=no", Acquisition));
+        Assert.Equal(["Old Short Ongoing Explicit"], Titles(ongoing));
+        var longer = await FeedTools.ParseAsync(await FeedWorks.FeedAsync(app, $"{address}?words=1000-10000", Acquisition));
+        Assert.Equal(["Old Long Finished Explicit"], Titles(longer));
+        // A value the old links never had narrows nothing, as then.
+        Assert.Equal(4, Titles(await FeedTools.ParseAsync(await FeedWorks.FeedAsync(app, $"{address}?rating=99&words=short", Acquisition))).Count);
+    }
+
+    [Fact]
     public async Task Search_reads_the_archives_query_syntax_and_says_when_it_cannot()
     {
         await archive.CreateUserAsync("syntaxwriter");

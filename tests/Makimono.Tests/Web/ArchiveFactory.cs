@@ -1,3 +1,4 @@
+using Makimono.Web.Pipeline;
 using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Web;
@@ -34,7 +35,7 @@ public class ArchiveFactory : WebApplicationFactory<Program>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        ArchiveWebApp.MigrateAsync(host.Services, CancellationToken.None).GetAwaiter().GetResult();
+        ArchiveStartup.MigrateAsync(host.Services, CancellationToken.None).GetAwaiter().GetResult();
         return host;
     }
 
@@ -54,12 +55,15 @@ public class ArchiveFactory : WebApplicationFactory<Program>
 
     public async Task<WebClient> LoggedInAsync(string name)
     {
-        var client = new WebClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var client = Guest();
         await client.LogInAsync(name);
         return client;
     }
 
-    public WebClient Guest() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+    public WebClient Guest() => new(NewHttpClient());
+
+    /// <summary>A client as the tests' browsers use it (cookies kept, redirects not followed); a factory on Kestrel calls its port.</summary>
+    protected virtual HttpClient NewHttpClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     protected override void Dispose(bool disposing)
     {

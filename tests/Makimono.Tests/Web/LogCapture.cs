@@ -6,7 +6,7 @@ namespace Makimono.Tests.Web;
 /// <summary>A logging provider that keeps what the app logs, with its structured fields, for tests to read.</summary>
 public sealed class LogCapture : ILoggerProvider
 {
-    public ConcurrentQueue<(string Category, string Message, IReadOnlyDictionary<string, object?> Fields)> Entries { get; } = new();
+    public ConcurrentQueue<(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Fields)> Entries { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -25,7 +25,7 @@ public sealed class LogCapture : ILoggerProvider
             var fields = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? pairs.ToDictionary(p => p.Key, p => p.Value)
                 : new Dictionary<string, object?>();
-            capture.Entries.Enqueue((category, formatter(state, exception), fields));
+            capture.Entries.Enqueue((category, logLevel, formatter(state, exception), fields));
         }
     }
 }

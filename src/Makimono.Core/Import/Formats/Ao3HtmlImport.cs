@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Makimono.Works;
 using Makimono.Import.Html;
 using Makimono.Import.Structure;
 
@@ -115,24 +116,8 @@ public static partial class Ao3HtmlImport
         return links.Count > 0 ? links : [SeriesPart().Replace(dd.TextContent.Trim(), string.Empty)];
     }
 
-    /// <summary>AO3 writes the language's own name; the common ones map to codes, anything else stays English.</summary>
-    internal static string LanguageCode(string name) => name.ToLowerInvariant() switch
-    {
-        "english" => "en",
-        "español" or "spanish" => "es",
-        "français" or "french" => "fr",
-        "deutsch" or "german" => "de",
-        "italiano" or "italian" => "it",
-        "português brasileiro" => "pt-BR",
-        "português europeu" or "portuguese" => "pt",
-        "русский" or "russian" => "ru",
-        "日本語" or "japanese" => "ja",
-        "中文-普通话 國語" or "chinese" => "zh",
-        "한국어" or "korean" => "ko",
-        "polski" or "polish" => "pl",
-        "nederlands" or "dutch" => "nl",
-        _ => "en",
-    };
+    /// <summary>AO3 writes the language's own name; a name the archive does not know leaves the work in English.</summary>
+    internal static string LanguageCode(string name) => Languages.CodeOf(name) ?? Languages.DefaultCode;
 
     /// <summary>AO3 labels blocks with a paragraph ("Summary", "Notes", "Chapter End Notes") before a blockquote.</summary>
     private static (string? Summary, string? Notes, string? EndNotes) ReadLabelledBlocks(IElement container, List<string> markers)

@@ -70,3 +70,14 @@ public enum CommentPermission : short
     Everyone = 1,
     Nobody = 2,
 }
+
+/// <summary>The choices of who may comment, in the order and words the work form offers them.</summary>
+public static class CommentPermissions
+{
+    public static readonly IReadOnlyList<(CommentPermission Value, string Label)> Choices =
+    [
+        (CommentPermission.Users, "Logged-in users"),
+        (CommentPermission.Everyone, "Everyone, guests included (with a name and an e-mail address)"),
+        (CommentPermission.Nobody, "Nobody"),
+    ];
+}

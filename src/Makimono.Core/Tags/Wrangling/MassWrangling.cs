@@ -12,6 +12,18 @@ public enum MassAction
     MarkUnwrangleable,
 }
 
+/// <summary>The mass actions in the order and words the unwrangled queue offers them.</summary>
+public static class MassActions
+{
+    public static readonly IReadOnlyList<(MassAction Value, string Label)> Choices =
+    [
+        (MassAction.MakeCanonical, "Make canonical"),
+        (MassAction.Merge, "Merge into the tag named below"),
+        (MassAction.AddParentFandom, "Add the fandom named below as a parent (of canonical tags)"),
+        (MassAction.MarkUnwrangleable, "Mark unwrangleable"),
+    ];
+}
+
 /// <summary>What one action did to one of the ticked tags.</summary>
 public sealed record MassOutcome(int TagId, string TagName, WranglingResult Result);
 

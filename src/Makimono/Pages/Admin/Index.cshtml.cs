@@ -3,6 +3,7 @@ using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Tags;
 using Makimono.Tags.Wrangling;
+using Makimono.Web.Forms;
 using Makimono.Web.PageModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -76,6 +77,12 @@ public class AdminModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostSignUpModeAsync(SignUpMode mode, CancellationToken ct)
     {
+        // An unreadable mode binds as the enum's first, Open: refused instead, so a garbled post never opens sign-up.
+        if (UnreadableValues.Under(ModelState, nameof(mode)).Any)
+        {
+            await OnGetAsync(ct);
+            return Page();
+        }
         await SiteSettings.SetSignUpModeAsync(db, mode, ct);
         return Redirect("/admin");
     }

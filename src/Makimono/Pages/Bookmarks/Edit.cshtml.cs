@@ -1,5 +1,6 @@
 using Makimono.Database;
 using Makimono.Responses.Bookmarks;
+using Makimono.Web.Forms;
 using Makimono.Web.PageModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -42,6 +43,11 @@ public class BookmarkEditModel(ArchiveDbContext db, TimeProvider clock) : PageMo
         if (!await LoadAsync(kind, id, ct))
         {
             return NotFound();
+        }
+        if (UnreadableValues.Under(ModelState, nameof(Input)).Any)
+        {
+            // A pseud the form never offered: refused beside the field, the note and tags kept.
+            return Page();
         }
         var outcome = kind == "works"
             ? await SaveBookmark.ForWorkAsync(db, clock, this.Viewer(), id, Input.ToInput(), ct)

@@ -1,6 +1,7 @@
 using Makimono.Accounts;
 using Makimono.Database;
 using Makimono.Responses.Comments;
+using Makimono.Web.Forms;
 using Makimono.Web.PageModels;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
@@ -36,6 +37,11 @@ public class NewCommentModel(ArchiveDbContext db, TimeProvider clock) : PageMode
         if (await LoadAsync(workId, chapterId, ct) is { } notFound)
         {
             return notFound;
+        }
+        if (UnreadableValues.Under(ModelState, nameof(Comment)).Any)
+        {
+            // A pseud the form never offered: refused beside the field, the text kept.
+            return Page();
         }
         var viewer = this.Viewer();
         var result = await PostComment.RunAsync(db, clock, viewer, chapterId, ReplyTo, Comment, HttpContext.Connection.RemoteIpAddress, ct);

@@ -1,6 +1,7 @@
 using Makimono.Database;
 using Makimono.Tags;
 using Makimono.Tags.Wrangling;
+using Makimono.Web.Forms;
 using Makimono.Web.PageModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,6 +50,8 @@ public class UnwrangledModel(ArchiveDbContext db, TimeProvider clock) : PageMode
         OtherName = otherName;
         Action = action;
         Ticked = tagIds.ToHashSet();
+        // An unreadable action binds as the first one (make canonical): it is refused, with its error beside the choices.
+        var actionRead = !UnreadableValues.Under(ModelState, nameof(action)).Any;
         if (tagIds.Length == 0)
         {
             ModelState.AddModelError(string.Empty, "Tick the tags to change.");
@@ -59,7 +62,7 @@ public class UnwrangledModel(ArchiveDbContext db, TimeProvider clock) : PageMode
                 ? "Type the name of the tag to merge into or the fandom to add."
                 : $"There is no tag called \"{otherName.Trim()}\".");
         }
-        else
+        else if (actionRead)
         {
             Outcomes = await MassWrangling.RunAsync(db, clock, this.Viewer(), tagIds, action, target, ct);
         }

@@ -1,5 +1,6 @@
 using Makimono.Accounts;
 using Makimono.Database;
+using Makimono.Web.Forms;
 using Makimono.Web.PageModels;
 using Makimono.Works;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,8 @@ public class EditWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
-        var errors = await SaveWork.UpdateAsync(db, clock, this.Viewer(), work, Work, AcceptRemovals, ct);
+        var errors = await SaveWork.UpdateAsync(db, clock, this.Viewer(), work, Work, AcceptRemovals,
+            UnreadableValues.Under(ModelState, nameof(Work)), ct);
         if (errors.Any)
         {
             ModelState.AddErrors(errors);

@@ -14,8 +14,7 @@ namespace Makimono.Pages.Works;
 
 // A file a little over the import limit must still arrive whole, so that the page can say what the limit is
 // instead of the request failing on the way in.
-[RequestSizeLimit(UploadRequestLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit, ValueLengthLimit = FormGuard.ValueLengthLimit)]
+[PostedBodyLimit(UploadRequestLimit)]
 public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 {
     private const long UploadRequestLimit = 3 * ImportOptions.DefaultMaxBytes;
@@ -57,6 +56,8 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             await LoadPseudsAsync(ct);
             return Page();
         }
+        // Read before the model state is cleared below: a value the form never offered is refused, not defaulted.
+        var unreadable = UnreadableValues.Under(ModelState, nameof(Work));
         if (LeaveOut.Count > 0)
         {
             MoreChapters = MoreChapters.Where((_, i) => !LeaveOut.Contains(i)).ToList();
@@ -65,7 +66,7 @@ public class NewWorkModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             ModelState.Clear();
         }
         var (work, errors) = await SaveWork.CreateAsync(db, clock, this.UserId(), Work, Chapter, MoreChapters,
-            post: submit != "draft", AcceptRemovals, ct);
+            post: submit != "draft", AcceptRemovals, unreadable, ct);
         if (work is null)
         {
             ModelState.AddErrors(errors);

@@ -8,6 +8,7 @@ using Makimono.Search;
 using Makimono.Tags;
 using Makimono.Web.WorkListings;
 using Makimono.Works;
+using Microsoft.Extensions.Primitives;
 
 namespace Makimono.Web.Feeds;
 
@@ -24,12 +25,13 @@ internal static class OpdsListings
 
     private const string RatingGroup = "Rating";
 
-    private static readonly (string Title, int? Min, int? Max)[] WordRanges =
+    /// <param name="OldKey">The range's value of the <c>words</c> parameter the catalog's links used before they were listings.</param>
+    private static readonly (string Title, int? Min, int? Max, string OldKey)[] WordRanges =
     [
-        ("Under 1,000 words", null, 999),
-        ("1,000 to 10,000 words", 1000, 9999),
-        ("10,000 to 50,000 words", 10000, 49999),
-        ("Over 50,000 words", 50000, null),
+        ("Under 1,000 words", null, 999, "under-1000"),
+        ("1,000 to 10,000 words", 1000, 9999, "1000-10000"),
+        ("10,000 to 50,000 words", 10000, 49999, "10000-50000"),
+        ("Over 50,000 words", 50000, null, "over-50000"),
     ];
 
     public static async Task<XElement> FeedAsync(HttpContext http, ArchiveDbContext db, Viewer viewer, WorkQuery scope, AcquisitionFeed feed,
@@ -37,7 +39,7 @@ internal static class OpdsListings
     {
         var listings = http.RequestServices.GetRequiredService<Listings>();
         var search = http.RequestServices.GetRequiredService<IWorkSearch>();
-        var (form, query) = await listings.QueryOfAsync(http.Request.Query, viewer, scope, ct);
+        var (form, query) = await listings.QueryOfAsync(WithCurrentFacets(http.Request.Query), viewer, scope, ct);
         var saved = await listings.FiltersOfAsync(http, viewer, ct);
         var filters = form.ShowHidden ? ViewerFilters.None : saved;
         var result = await search.FindAsync(query, viewer, filters, ct);
@@ -136,11 +138,49 @@ internal static class OpdsListings
             }
         };
         yield return new Choice("Words", "Any length", Words(null, null), min is null && max is null);
-        foreach (var (title, from, to) in WordRanges)
+        foreach (var (title, from, to, _) in WordRanges)
         {
             yield return new Choice("Words", title, Words(from, to),
                 min == from?.ToString(CultureInfo.InvariantCulture) && max == to?.ToString(CultureInfo.InvariantCulture));
         }
+    }
+
+    /// <summary>
+    /// A link saved from the catalog before its feeds were listings (<c>rating=2</c>, <c>complete=yes</c>,
+    /// <c>words=under-1000</c>) read as the parameters its facets set now (<c>inc=2</c>, <c>complete=1</c>,
+    /// <c>words_max=999</c>), so it still narrows; the feed's own links are then written in the current parameters.
+    /// A value those links never had narrows nothing, as it did then.
+    /// </summary>
+    internal static IQueryCollection WithCurrentFacets(IQueryCollection query)
+    {
+        if (!query.ContainsKey("rating") && !query.ContainsKey("words") && query["complete"] is not ["yes"] and not ["no"])
+        {
+            return query;
+        }
+        var current = query.ToDictionary(p => p.Key, p => p.Value);
+        if (current.Remove("rating", out var rating)
+            && int.TryParse(rating.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var ratingId)
+            && FixedTags.Ratings.Any(r => r.Id == ratingId))
+        {
+            current["inc"] = StringValues.Concat(current.GetValueOrDefault("inc"), ratingId.ToString(CultureInfo.InvariantCulture));
+        }
+        if (query["complete"] is [var complete and ("yes" or "no")])
+        {
+            current["complete"] = WorkFilterForm.CompletionValue(complete == "yes" ? CompletionFilter.Complete : CompletionFilter.InProgress);
+        }
+        if (current.Remove("words", out var words) && WordRanges.FirstOrDefault(w => w.OldKey == words.ToString()) is { OldKey: not null } range
+            && !current.ContainsKey("words_min") && !current.ContainsKey("words_max"))
+        {
+            if (range.Min is int min)
+            {
+                current["words_min"] = min.ToString(CultureInfo.InvariantCulture);
+            }
+            if (range.Max is int max)
+            {
+                current["words_max"] = max.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        return new QueryCollection(current);
     }
 
     /// <summary>What could not be read, for the feed's subtitle; null when everything was.</summary>

@@ -32,19 +32,17 @@ internal static class PageModelExtensions
         return page.StatusCode(StatusCodes.Status403Forbidden);
     }
 
-    public static void AddErrors(this ModelStateDictionary modelState, FormErrors errors)
-    {
-        foreach (var (field, message) in errors.Fields)
-        {
-            modelState.AddModelError(field, message);
-        }
-    }
+    public static void AddErrors(this ModelStateDictionary modelState, FormErrors errors) => modelState.AddErrors(errors.Fields);
 
     public static void AddErrors(this ModelStateDictionary modelState, IReadOnlyDictionary<string, string> errors)
     {
         foreach (var (field, message) in errors)
         {
-            modelState.AddModelError(field, message);
+            // A value the binder could not read is already refused in the model state (UnreadableValues), with this message.
+            if (!(modelState.TryGetValue(field, out var entry) && entry.Errors.Any(e => e.ErrorMessage == message)))
+            {
+                modelState.AddModelError(field, message);
+            }
         }
     }
 }

@@ -117,7 +117,8 @@ public sealed class WorkFilterForm
         Crossovers = Crossovers,
         Completion = Completion,
         SingleChapterOnly = SingleChapterOnly,
-        Language = Language,
+        // Typed by name (as works show it) or by code; a language no one knows matches nothing, as a code would.
+        Language = Language is null ? null : Works.Languages.CodeOf(Language) ?? Language,
         Words = IntRange("words"),
         Kudos = IntRange("kudos"),
         Hits = IntRange("hits"),
