@@ -18,7 +18,11 @@ public sealed class NoFontsArchive : ArchiveFactory
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Directory.Delete(_emptyFonts);
+        // The host disposes the factory both synchronously and asynchronously, so this runs twice.
+        if (Directory.Exists(_emptyFonts))
+        {
+            Directory.Delete(_emptyFonts);
+        }
     }
 }
 
