@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Makimono.Text;
 
 namespace Makimono.Exports;
 
@@ -116,7 +117,7 @@ public static class PlainTextWriter
             switch (child)
             {
                 case IText t:
-                    current.Append(child.ParentElement?.LocalName == "pre" ? t.Data : CollapseSpaces(t.Data));
+                    current.Append(child.ParentElement?.LocalName == "pre" ? t.Data : HtmlWhitespace.Collapse(t.Data));
                     break;
                 case IElement { LocalName: "br" }:
                     current.Append('\n');
@@ -169,30 +170,6 @@ public static class PlainTextWriter
         current.Clear();
     }
 
-    private static string CollapseSpaces(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (c is ' ' or '\t' or '\n' or '\r')
-            {
-                space = true;
-                continue;
-            }
-            if (space)
-            {
-                builder.Append(' ');
-            }
-            space = false;
-            builder.Append(c);
-        }
-        if (space)
-        {
-            builder.Append(' ');
-        }
-        return builder.ToString();
-    }
 
     /// <summary>Each line of the paragraph broken at spaces to fit <see cref="Width"/>; East Asian wide characters count two columns.</summary>
     private static void Wrap(StringBuilder text, string paragraph, string indent)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Makimono.Text;
 
 namespace Makimono.Exports.Pdf;
 
@@ -87,7 +88,7 @@ internal static class PdfBlocks
                 {
                     case IText text:
                         // A tab has no glyph: in pre it is set as four spaces.
-                        Add(context.Pre ? text.Data.Replace("\t", "    ", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal) : Collapse(text.Data), context);
+                        Add(context.Pre ? text.Data.Replace("\t", "    ", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal) : HtmlWhitespace.Collapse(text.Data), context);
                         break;
                     case IElement { LocalName: "br" }:
                         Add("\n", context);
@@ -234,31 +235,5 @@ internal static class PdfBlocks
             }
         }
         return roman.ToString();
-    }
-
-    /// <summary>Runs of white space as one space, as a browser shows them.</summary>
-    private static string Collapse(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (c is ' ' or '\t' or '\n' or '\r' or '\f')
-            {
-                space = true;
-                continue;
-            }
-            if (space)
-            {
-                builder.Append(' ');
-            }
-            space = false;
-            builder.Append(c);
-        }
-        if (space)
-        {
-            builder.Append(' ');
-        }
-        return builder.ToString();
     }
 }
