@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Makimono.Tags.Suggestions;
 
@@ -41,10 +42,19 @@ public static class FileImport
         }
         if (info.Length > options.MaxBytes)
         {
-            throw new ImportException($"The file is {info.Length / 1024.0 / 1024.0:0.#} MB; the limit is {options.MaxBytes / 1024.0 / 1024.0:0.#} MB. Split it into smaller files, or raise the limit with --max-size.");
+            throw new ImportException(TooLarge(info.Length, options) + " Split it into smaller files, or raise the limit with --max-size.");
         }
         var bytes = await File.ReadAllBytesAsync(path, ct);
         return Read(source, Path.GetExtension(path), bytes, options);
+    }
+
+    /// <summary>Both sizes in MB, with as many decimals as it takes to show the file is the larger (10.02 against 10).</summary>
+    private static string TooLarge(long length, ImportOptions options)
+    {
+        double fileMb = length / 1048576.0, limitMb = options.MaxBytes / 1048576.0;
+        var fileFormat = fileMb - limitMb < 0.05 ? "0.###" : "0.#";
+        return string.Format(CultureInfo.InvariantCulture, "The file is {0} MB; the limit is {1} MB.",
+            fileMb.ToString(fileFormat, CultureInfo.InvariantCulture), limitMb.ToString("0.#", CultureInfo.InvariantCulture));
     }
 
     public static ImportedWork Read(string source, string extension, byte[] bytes, ImportOptions? options = null)
@@ -53,7 +63,7 @@ public static class FileImport
         // Checked here too, so that no caller can hand the readers more than the limit their bounds are made for.
         if (bytes.Length > options.MaxBytes)
         {
-            throw new ImportException($"The file is {bytes.Length / 1024.0 / 1024.0:0.#} MB; the limit is {options.MaxBytes / 1024.0 / 1024.0:0.#} MB. Split the story into smaller files and import each.");
+            throw new ImportException(TooLarge(bytes.Length, options) + " Split the story into smaller files and import each.");
         }
         if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
         {

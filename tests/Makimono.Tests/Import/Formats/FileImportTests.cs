@@ -49,6 +49,16 @@ public sealed class FileImportTests
     }
 
     [Fact]
+    public void A_file_just_over_the_limit_is_refused_with_sizes_that_show_it_is_larger()
+    {
+        var justOver = Encoding.ASCII.GetBytes(new string('a', (10 * 1024 * 1024) + (20 * 1024)));
+
+        var e = Assert.Throws<ImportException>(() => FileImport.Read("long.txt", ".txt", justOver));
+
+        Assert.StartsWith("The file is 10.02 MB; the limit is 10 MB.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Binary_files_are_refused_by_their_magic_number()
     {
         byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
