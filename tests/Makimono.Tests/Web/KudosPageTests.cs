@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -14,33 +13,10 @@ public sealed class KudosPageTests(KudosPageTests.WithGuestAddresses archive) : 
     /// <summary>The test server has no network connection; a header stands for the address a guest comes from.</summary>
     public sealed class WithGuestAddresses : ArchiveFactory
     {
-        public const string Header = "X-Test-Connection-From";
-
         protected override void ConfigureArchive(IWebHostBuilder builder) =>
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ConnectionFromHeader>());
 
-        private sealed class ConnectionFromHeader : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                app.Use((context, then) =>
-                {
-                    if (context.Request.Headers.TryGetValue(Header, out var from))
-                    {
-                        context.Connection.RemoteIpAddress = IPAddress.Parse(from.ToString());
-                    }
-                    return then(context);
-                });
-                next(app);
-            };
-        }
-
-        public WebClient GuestFrom(string address)
-        {
-            var guest = Guest();
-            guest.Http.DefaultRequestHeaders.Add(Header, address);
-            return guest;
-        }
+        public WebClient GuestFrom(string address) => ConnectionFromHeader.From(Guest(), address);
     }
 
     private static async Task<HtmlPage> PressKudosAsync(WebClient client, HtmlPage page)

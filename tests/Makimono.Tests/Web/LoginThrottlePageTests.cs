@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -19,7 +18,6 @@ public sealed class LoginThrottlePageTests(LoginThrottlePageTests.ThreeFailuresP
     {
         public const int Limit = 3;
         public const int WindowMinutes = 15;
-        private const string Header = "X-Test-Connection-From";
         private int nextAddress;
 
         public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -36,29 +34,7 @@ public sealed class LoginThrottlePageTests(LoginThrottlePageTests.ThreeFailuresP
         }
 
         /// <summary>A guest from an address no earlier guest used.</summary>
-        public WebClient GuestFromNewAddress()
-        {
-            var guest = Guest();
-            guest.Http.DefaultRequestHeaders.Add(Header, $"198.51.100.{Interlocked.Increment(ref nextAddress)}");
-            return guest;
-        }
-
-        /// <summary>The test server has no network connection; a header stands for the address a guest comes from.</summary>
-        private sealed class ConnectionFromHeader : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                app.Use((context, then) =>
-                {
-                    if (context.Request.Headers.TryGetValue(Header, out var from))
-                    {
-                        context.Connection.RemoteIpAddress = IPAddress.Parse(from.ToString());
-                    }
-                    return then(context);
-                });
-                next(app);
-            };
-        }
+        public WebClient GuestFromNewAddress() => ConnectionFromHeader.From(Guest(), $"198.51.100.{Interlocked.Increment(ref nextAddress)}");
     }
 
     private async Task<(HttpStatusCode Status, HtmlPage? Page)> LogInAsync(string name, string password)

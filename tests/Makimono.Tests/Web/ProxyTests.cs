@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -22,25 +21,6 @@ public sealed class ProxyTests(ProxyTests.BehindLoadBalancer archive) : IClassFi
             builder.UseSetting("RateLimits:LoginsPer20Seconds", LoginsPer20Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ConnectionFromHeader>());
         }
-    }
-
-    /// <summary>The test server has no network connection; this header stands for the address the request came from.</summary>
-    private sealed class ConnectionFromHeader : IStartupFilter
-    {
-        public const string Header = "X-Test-Connection-From";
-
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, then) =>
-            {
-                if (context.Request.Headers.TryGetValue(Header, out var from))
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(from.ToString());
-                }
-                return then(context);
-            });
-            next(app);
-        };
     }
 
     [Fact]
